@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import { adminRoutes } from './features/admin/routes';
+import { authRoutes } from './features/auth/routes';
+import { docsRoutes } from './features/docs/routes';
+import { healthRoutes } from './features/health/routes';
+import { invitationRoutes } from './features/invitations/routes';
+import { organizationRoutes } from './features/organization/routes';
+import type { AppEnv } from './http/app-env';
+import { authenticate } from './http/authenticate';
+import { errorJson, handleError, validationHook } from './http/handle-errors';
+import { serveConsole } from './http/static-console';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('logger', deps.logger.child({ requestId: c.var.requestId }));
+    const started = performance.now();
+    await next();
+    c.var.logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', contentSecurityPolicy: undefined }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `body larger than ${JSON_BODY_LIMIT} bytes`),
+    }),
+  );
+  app.use('/api/*', authenticate);
+
+  const routes = app
+    .route('/api/health', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/org', organizationRoutes)
+    .route('/api/invitations', invitationRoutes)
+    .route('/api/admin', adminRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'jl_session',
+    description: 'Session cookie from POST /api/auth/login; mutations also need the X-CSRF-Token header.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Organisation API token (POST /api/org/tokens), limited to its permissions.',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jadelive API',
+      version: '0.1.0',
+      description: '珠宝玉石直播电商与新媒体营销平台 · Livestream commerce for the jewelry and jade trade',
+    },
+  });
+  app.route('/api/docs', docsRoutes);
+
+  app.all('/api/*', (c) => errorJson(c, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
+  if (deps.config.webDistDir) app.use('*', serveConsole(deps.config.webDistDir));
+  app.notFound((c) => errorJson(c, 'NOT_FOUND', 'not found'));
+  app.onError(handleError);
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,137 @@
+import type { MemberRole, OrganizationKind } from '@jadelive/shared';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+
+export async function findUserByEmail(db: Database, email: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'passwordHash', 'disabledAt'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function createSession(
+  db: Database,
+  session: { tokenHash: string; userId: string; csrfToken: string; ip: string; userAgent: string | null; ttlHours: number },
+) {
+  return db
+    .insertInto('sessions')
+    .values({
+      tokenHash: session.tokenHash,
+      userId: session.userId,
+      csrfToken: session.csrfToken,
+      ip: session.ip,
+      userAgent: session.userAgent,
+      expiresAt: sql<Date>`now() + make_interval(hours => ${session.ttlHours})`,
+    })
+    .returning(['expiresAt'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteSession(db: Database, tokenHash: string) {
+  await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
+}
+
+/** The live session behind a cookie, with its user and organisation, in one round trip. */
+export async function findActiveSession(db: Database, tokenHash: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .leftJoin('organizations', 'organizations.id', 'users.organizationId')
+    .select([
+      'sessions.tokenHash',
+      'sessions.csrfToken',
+      'sessions.expiresAt',
+      'sessions.lastSeenAt',
+      'users.id as userId',
+      'users.email',
+      'users.displayName',
+      'users.role',
+      'users.organizationId',
+      'organizations.kind as organizationKind',
+    ])
+    .where('sessions.tokenHash', '=', tokenHash)
+    .where('sessions.expiresAt', '>', sql<Date>`now()`)
+    .where('users.disabledAt', 'is', null)
+    .executeTakeFirst()
+    .then((row) =>
+      row
+        ? { ...row, role: row.role as MemberRole | null, organizationKind: row.organizationKind as OrganizationKind | null }
+        : undefined,
+    );
+}
+
+export async function touchSession(db: Database, tokenHash: string) {
+  await db.updateTable('sessions').set({ lastSeenAt: sql`now()` }).where('tokenHash', '=', tokenHash).execute();
+}
+
+export async function findActiveApiToken(db: Database, tokenHash: string) {
+  return db
+    .selectFrom('apiTokens')
+    .innerJoin('organizations', 'organizations.id', 'apiTokens.organizationId')
+    .select(['apiTokens.id', 'apiTokens.organizationId', 'apiTokens.permissions', 'organizations.kind'])
+    .where('apiTokens.tokenHash', '=', tokenHash)
+    .where('apiTokens.revokedAt', 'is', null)
+    .where((eb) => eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', sql<Date>`now()`)]))
+    .executeTakeFirst();
+}
+
+export async function markApiTokenUsed(db: Database, id: string) {
+  await db.updateTable('apiTokens').set({ lastUsedAt: sql`now()` }).where('id', '=', id).execute();
+}
+
+export async function recordLoginAttempt(db: Database, attempt: { email: string; ip: string; succeeded: boolean }) {
+  await db.insertInto('loginAttempts').values(attempt).execute();
+}
+
+/** Failed attempts in the window, for the account and for the address, in one query. */
+export async function countRecentFailures(db: Database, email: string, ip: string, windowMinutes: number) {
+  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`;
+  const row = await db
+    .selectFrom('loginAttempts')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('email', '=', email).as('byEmail'),
+      eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('byIp'),
+    ])
+    .where('succeeded', '=', false)
+    .where('attemptedAt', '>', since)
+    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  return { byEmail: Number(row.byEmail), byIp: Number(row.byIp) };
+}
+
+export async function findUserProfile(db: Database, userId: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organizationId')
+    .select([
+      'users.id',
+      'users.email',
+      'users.displayName',
+      'users.role',
+      'organizations.id as orgId',
+      'organizations.kind as orgKind',
+      'organizations.name as orgName',
+      'organizations.slug as orgSlug',
+      'organizations.district as orgDistrict',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Database,
+  user: { email: string; passwordHash: string; displayName: string; organizationId?: string; role?: MemberRole },
+) {
+  return db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      passwordHash: user.passwordHash,
+      displayName: user.displayName,
+      organizationId: user.organizationId ?? null,
+      role: user.role ?? null,
+    })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,85 @@
+import type { SessionResponse, User } from '@jadelive/shared';
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { Database } from '../../db/database';
+import type { AppEnv } from '../../http/app-env';
+import { SESSION_COOKIE } from '../../http/authenticate';
+import { clientIp } from '../../http/client-ip';
+import { ApiError, notFound } from '../../http/errors';
+import { dummyPasswordHash, verifyPassword } from '../../lib/passwords';
+import { hashToken, randomToken } from '../../lib/tokens';
+import { recordAudit } from '../audit/repository';
+import * as repo from './repository';
+
+const FAILURE_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+/** Checks a password with per-account and per-address throttling, and records the attempt. */
+export async function authenticatePassword(c: Context<AppEnv>, email: string, password: string): Promise<string> {
+  const { db } = c.var.deps;
+  const ip = clientIp(c);
+  const failures = await repo.countRecentFailures(db, email, ip, FAILURE_WINDOW_MINUTES);
+  if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byIp >= MAX_FAILURES_PER_IP) {
+    throw new ApiError('RATE_LIMITED', 'too many failed sign-ins, wait a few minutes', {
+      retryAfterSeconds: FAILURE_WINDOW_MINUTES * 60,
+    });
+  }
+  const user = await repo.findUserByEmail(db, email);
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  const succeeded = valid && user !== undefined && user.disabledAt === null;
+  await repo.recordLoginAttempt(db, { email, ip, succeeded });
+  await recordAudit(db, {
+    action: succeeded ? 'auth.login' : 'auth.login_failed',
+    actorUserId: succeeded ? user.id : null,
+    ip,
+    requestId: c.var.requestId,
+    details: { email },
+  });
+  if (!succeeded) throw new ApiError('INVALID_CREDENTIALS', 'wrong email or password');
+  return user.id;
+}
+
+/** Opens a session: the cookie carries the secret, the database only its hash. */
+export async function startSession(c: Context<AppEnv>, userId: string): Promise<SessionResponse> {
+  const { db, config } = c.var.deps;
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const { expiresAt } = await repo.createSession(db, {
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    ip: clientIp(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+    ttlHours: config.sessionTtlHours,
+  });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.cookieSecure,
+    path: '/',
+    expires: expiresAt,
+  });
+  return { user: await loadUser(db, userId), csrfToken, expiresAt: expiresAt.toISOString() };
+}
+
+export async function loadUser(db: Database, userId: string): Promise<User> {
+  const row = await repo.findUserProfile(db, userId);
+  if (!row) throw notFound('user');
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role as User['role'],
+    organization:
+      row.orgId && row.orgKind && row.orgName && row.orgSlug
+        ? {
+            id: row.orgId,
+            kind: row.orgKind as NonNullable<User['organization']>['kind'],
+            name: row.orgName,
+            slug: row.orgSlug,
+            district: row.orgDistrict,
+          }
+        : null,
+  };
+}
