@@ -8,7 +8,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/shared/src/**/*.test.ts', 'test/compliance/**/*.test.ts'],
+          include: [
+            'packages/shared/src/**/*.test.ts',
+            'packages/web/src/**/*.test.ts',
+            'test/compliance/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
@@ -27,7 +31,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/build-console.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { emailSchema, memberRoleSchema, organizationSchema, passwordSchema, tokenPermissionSchema } from './accounts';
+import {
+  emailSchema,
+  memberRoleSchema,
+  organizationSchema,
+  passwordSchema,
+  tokenPermissionSchema,
+} from './accounts';
 
 export const memberSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,5 @@
-import type { Env } from '../env';
 import { startEmbeddedPostgres } from '../db/embedded';
+import type { Env } from '../env';
 
 /**
  * Gives `run` the URL of a PostgreSQL server: `DATABASE_URL` when set, otherwise the embedded

@@ -30,7 +30,9 @@ export async function createDatabase(url: string, name: string, template?: strin
 }
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await withAdminClient(url, (client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+  await withAdminClient(url, (client) =>
+    client.query(`drop database if exists ${quoteIdent(name)} with (force)`),
+  );
 }
 
 export async function databaseExists(url: string, name: string): Promise<boolean> {

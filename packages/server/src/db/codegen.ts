@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GENERATED_SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.generated.ts');
+export const GENERATED_SCHEMA_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'schema.generated.ts',
+);
 
 /**
  * Runs kysely-codegen against a migrated database. With `verify`, it writes nothing and fails

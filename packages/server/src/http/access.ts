@@ -70,10 +70,15 @@ function isAllowed(policy: AccessPolicy, actor: Actor): boolean {
     kind !== null && (policy.orgKinds === 'any' || policy.orgKinds.includes(kind));
   if (actor.type === 'token') {
     return (
-      policy.token !== undefined && actor.permissions.includes(policy.token) && kindAllowed(actor.organizationKind)
+      policy.token !== undefined &&
+      actor.permissions.includes(policy.token) &&
+      kindAllowed(actor.organizationKind)
     );
   }
-  return kindAllowed(actor.organizationKind) && (!policy.roles || (actor.role !== null && policy.roles.includes(actor.role)));
+  return (
+    kindAllowed(actor.organizationKind) &&
+    (!policy.roles || (actor.role !== null && policy.roles.includes(actor.role)))
+  );
 }
 
 /** The signed-in person; only valid behind a policy that admits sessions. */
@@ -83,7 +88,9 @@ export function sessionActor(c: Context<AppEnv>): SessionActor {
   return actor;
 }
 
-export type MemberActor = (SessionActor & { organizationId: string; organizationKind: OrganizationKind }) | TokenActor;
+export type MemberActor =
+  | (SessionActor & { organizationId: string; organizationKind: OrganizationKind })
+  | TokenActor;
 
 /** A member or token of an organisation; behind a `members` policy this never throws. */
 export function memberActor(c: Context<AppEnv>): MemberActor {

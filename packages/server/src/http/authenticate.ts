@@ -18,7 +18,10 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  * It never refuses: each route's `authorize` policy decides what an anonymous caller gets.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('actor', await resolveActor(c.var.deps.db, c.req.header('authorization'), getCookie(c, SESSION_COOKIE)));
+  c.set(
+    'actor',
+    await resolveActor(c.var.deps.db, c.req.header('authorization'), getCookie(c, SESSION_COOKIE)),
+  );
   return next();
 };
 

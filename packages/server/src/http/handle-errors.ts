@@ -20,10 +20,15 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
     message: issue.message,
   }));
   const where = result.target === 'json' ? 'body' : result.target;
-  return errorJson(c, 'VALIDATION_FAILED', `invalid ${where}: ${issues[0]?.path || '(root)'} ${issues[0]?.message ?? ''}`.trim(), {
-    target: where,
-    issues,
-  });
+  return errorJson(
+    c,
+    'VALIDATION_FAILED',
+    `invalid ${where}: ${issues[0]?.path || '(root)'} ${issues[0]?.message ?? ''}`.trim(),
+    {
+      target: where,
+      issues,
+    },
+  );
 };
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -46,7 +51,9 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   }
   if (error instanceof HTTPException) {
     // Hono's own refusals: malformed JSON bodies, body limits.
-    const code = /json/i.test(error.message) ? 'MALFORMED_JSON' : (STATUS_CODES[error.status] ?? 'BAD_REQUEST');
+    const code = /json/i.test(error.message)
+      ? 'MALFORMED_JSON'
+      : (STATUS_CODES[error.status] ?? 'BAD_REQUEST');
     if (error.status >= 500) return internal(error, c);
     return errorJson(c, code, error.message || 'bad request');
   }

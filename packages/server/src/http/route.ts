@@ -25,7 +25,10 @@ type RouteInput = Omit<RouteConfig, 'middleware' | 'security'> & { summary: stri
  * A route with its access policy: the policy becomes the route's first middleware and is written
  * into the OpenAPI document, so no route can be added without saying who may call it.
  */
-export function defineRoute<R extends RouteInput>(access: AccessPolicy, route: R): R & { getRoutingPath(): string } {
+export function defineRoute<R extends RouteInput>(
+  access: AccessPolicy,
+  route: R,
+): R & { getRoutingPath(): string } {
   return createRoute({
     ...route,
     description: [`**Access:** ${describeAccess(access)}.`, route.description].filter(Boolean).join('\n\n'),

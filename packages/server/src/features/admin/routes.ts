@@ -38,7 +38,11 @@ export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
         .orderBy('organizations.name')
         .execute();
       return c.json(
-        { organizations: rows.map((row) => organizationSummarySchema.parse({ ...row, memberCount: Number(row.memberCount) })) },
+        {
+          organizations: rows.map((row) =>
+            organizationSummarySchema.parse({ ...row, memberCount: Number(row.memberCount) }),
+          ),
+        },
         200,
       );
     },

@@ -12,7 +12,14 @@ export async function findUserByEmail(db: Database, email: string) {
 
 export async function createSession(
   db: Database,
-  session: { tokenHash: string; userId: string; csrfToken: string; ip: string; userAgent: string | null; ttlHours: number },
+  session: {
+    tokenHash: string;
+    userId: string;
+    csrfToken: string;
+    ip: string;
+    userAgent: string | null;
+    ttlHours: number;
+  },
 ) {
   return db
     .insertInto('sessions')
@@ -56,13 +63,21 @@ export async function findActiveSession(db: Database, tokenHash: string) {
     .executeTakeFirst()
     .then((row) =>
       row
-        ? { ...row, role: row.role as MemberRole | null, organizationKind: row.organizationKind as OrganizationKind | null }
+        ? {
+            ...row,
+            role: row.role as MemberRole | null,
+            organizationKind: row.organizationKind as OrganizationKind | null,
+          }
         : undefined,
     );
 }
 
 export async function touchSession(db: Database, tokenHash: string) {
-  await db.updateTable('sessions').set({ lastSeenAt: sql`now()` }).where('tokenHash', '=', tokenHash).execute();
+  await db
+    .updateTable('sessions')
+    .set({ lastSeenAt: sql`now()` })
+    .where('tokenHash', '=', tokenHash)
+    .execute();
 }
 
 export async function findActiveApiToken(db: Database, tokenHash: string) {
@@ -72,7 +87,9 @@ export async function findActiveApiToken(db: Database, tokenHash: string) {
     .select(['apiTokens.id', 'apiTokens.organizationId', 'apiTokens.permissions', 'organizations.kind'])
     .where('apiTokens.tokenHash', '=', tokenHash)
     .where('apiTokens.revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', sql<Date>`now()`)]))
+    .where((eb) =>
+      eb.or([eb('apiTokens.expiresAt', 'is', null), eb('apiTokens.expiresAt', '>', sql<Date>`now()`)]),
+    )
     .executeTakeFirst();
 }
 
@@ -80,7 +97,10 @@ export async function markApiTokenUsed(db: Database, id: string) {
   await db.updateTable('apiTokens').set({ lastUsedAt: sql`now()` }).where('id', '=', id).execute();
 }
 
-export async function recordLoginAttempt(db: Database, attempt: { email: string; ip: string; succeeded: boolean }) {
+export async function recordLoginAttempt(
+  db: Database,
+  attempt: { email: string; ip: string; succeeded: boolean },
+) {
   await db.insertInto('loginAttempts').values(attempt).execute();
 }
 
@@ -121,7 +141,13 @@ export async function findUserProfile(db: Database, userId: string) {
 
 export async function insertUser(
   db: Database,
-  user: { email: string; passwordHash: string; displayName: string; organizationId?: string; role?: MemberRole },
+  user: {
+    email: string;
+    passwordHash: string;
+    displayName: string;
+    organizationId?: string;
+    role?: MemberRole;
+  },
 ) {
   return db
     .insertInto('users')

@@ -31,12 +31,19 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const body = c.req.valid('json');
       await consumeRateLimit(db, `signup:${clientIp(c)}`, 20, 3600);
       const passwordHash = await hashPassword(body.password);
-      const user = await insertUser(db, { email: body.email, passwordHash, displayName: body.displayName }).catch(
-        (error: unknown) => {
-          throw isUniqueViolation(error) ? conflict('an account with this email exists') : error;
-        },
-      );
-      await recordAudit(db, { action: 'auth.signup', actorUserId: user.id, ip: clientIp(c), requestId: c.var.requestId });
+      const user = await insertUser(db, {
+        email: body.email,
+        passwordHash,
+        displayName: body.displayName,
+      }).catch((error: unknown) => {
+        throw isUniqueViolation(error) ? conflict('an account with this email exists') : error;
+      });
+      await recordAudit(db, {
+        action: 'auth.signup',
+        actorUserId: user.id,
+        ip: clientIp(c),
+        requestId: c.var.requestId,
+      });
       return c.json(await startSession(c, user.id), 201);
     },
   )
@@ -46,7 +53,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       path: '/login',
       tags,
       summary: 'Sign in with email and password',
-      description: 'Sets an httpOnly session cookie. Send the returned `csrfToken` as `X-CSRF-Token` on mutations.',
+      description:
+        'Sets an httpOnly session cookie. Send the returned `csrfToken` as `X-CSRF-Token` on mutations.',
       request: { body: jsonBody(loginBodySchema) },
       responses: { 200: jsonResponse(sessionResponseSchema, 'Signed in') },
     }),

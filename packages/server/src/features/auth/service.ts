@@ -16,7 +16,11 @@ const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_IP = 30;
 
 /** Checks a password with per-account and per-address throttling, and records the attempt. */
-export async function authenticatePassword(c: Context<AppEnv>, email: string, password: string): Promise<string> {
+export async function authenticatePassword(
+  c: Context<AppEnv>,
+  email: string,
+  password: string,
+): Promise<string> {
   const { db } = c.var.deps;
   const ip = clientIp(c);
   const failures = await repo.countRecentFailures(db, email, ip, FAILURE_WINDOW_MINUTES);

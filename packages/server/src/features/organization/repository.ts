@@ -21,7 +21,12 @@ export async function listMembers(db: Database, organizationId: string) {
     .execute();
 }
 
-export async function updateMemberRole(db: Database, organizationId: string, userId: string, role: MemberRole) {
+export async function updateMemberRole(
+  db: Database,
+  organizationId: string,
+  userId: string,
+  role: MemberRole,
+) {
   return db
     .updateTable('users')
     .set({ role })
@@ -150,7 +155,9 @@ export async function insertApiToken(
       permissions: token.permissions,
       createdBy: token.createdBy,
       expiresAt:
-        token.expiresInDays === undefined ? null : sql<Date>`now() + make_interval(days => ${token.expiresInDays})`,
+        token.expiresInDays === undefined
+          ? null
+          : sql<Date>`now() + make_interval(days => ${token.expiresInDays})`,
     })
     .returning(tokenColumns)
     .executeTakeFirstOrThrow();

@@ -122,7 +122,10 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       const { db, config, mailer } = c.var.deps;
       const body = c.req.valid('json');
       if (!rolesForKind(member.organizationKind).includes(body.role)) {
-        throw new ApiError('VALIDATION_FAILED', `role ${body.role} does not exist in this kind of organisation`);
+        throw new ApiError(
+          'VALIDATION_FAILED',
+          `role ${body.role} does not exist in this kind of organisation`,
+        );
       }
       if (body.role === 'owner' && actor.role !== 'owner') throw forbidden('only owners may invite owners');
       const secret = randomToken();

@@ -1,7 +1,13 @@
 import type { ApiToken, Invitation, Member, MemberRole, TokenPermission } from '@jadelive/shared';
 import { iso, isoOrNull } from '../../lib/serialize';
 
-export const toMember = (row: { id: string; email: string; displayName: string; role: string | null; createdAt: Date }): Member => ({
+export const toMember = (row: {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string | null;
+  createdAt: Date;
+}): Member => ({
   id: row.id,
   email: row.email,
   displayName: row.displayName,

@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, expectErrorShape, login, type TestApp } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createBuyer, createTenant, TEST_PASSWORD } from '../support/fixtures';
+
+let database: TestDatabase;
+let app: TestApp;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database.db).app;
+});
+afterAll(() => database.drop());
+
+describe('login (happy)', () => {
+  it('answers 200, sets an httpOnly SameSite cookie and returns the user with a CSRF token', async () => {
+    const { members, org } = await createTenant(database.db, 'seller', ['owner']);
+    const response = await call(app, 'POST', '/api/auth/login', {
+      body: { email: members.owner.email.toUpperCase(), password: TEST_PASSWORD },
+    });
+    expect(response.status).toBe(200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^jl_session=[\w-]{40,};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(response.json.user).toMatchObject({ email: members.owner.email, role: 'owner' });
+    expect(response.json.user.organization).toMatchObject({ id: org.id, kind: 'seller' });
+    expect(response.json.csrfToken).toEqual(expect.any(String));
+  });
+
+  it('stores only a hash of the session secret', async () => {
+    const buyer = await createBuyer(database.db);
+    const session = await login(app, buyer.email, TEST_PASSWORD);
+    const secret = session.cookie.split('=')[1] ?? '';
+    const rows = await database.db
+      .selectFrom('sessions')
+      .select('tokenHash')
+      .where('userId', '=', buyer.id)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.tokenHash).not.toContain(secret);
+    expect(rows[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('signs up a buyer who belongs to no organisation', async () => {
+    const email = `new.${Date.now()}@example.test`;
+    const response = await call(app, 'POST', '/api/auth/signup', {
+      body: { email, password: 'a long enough password', displayName: '新买家' },
+    });
+    expect(response.status).toBe(201);
+    expect(response.json.user).toMatchObject({ email, role: null, organization: null });
+    const again = await call(app, 'POST', '/api/auth/signup', {
+      body: { email, password: 'a long enough password', displayName: '新买家' },
+    });
+    expect(again.status).toBe(409);
+    expectErrorShape(again.json, 'CONFLICT');
+  });
+
+  it('GET /api/auth/session returns the signed-in user', async () => {
+    const buyer = await createBuyer(database.db);
+    const session = await login(app, buyer.email, TEST_PASSWORD);
+    const response = await call(app, 'GET', '/api/auth/session', { session });
+    expect(response.status).toBe(200);
+    expect(response.json.user.id).toBe(buyer.id);
+    expect(response.json.csrfToken).toBe(session.csrfToken);
+  });
+});
+
+describe('login (errors)', () => {
+  it('answers 401 with the error shape on a wrong password, and the same for an unknown email', async () => {
+    const buyer = await createBuyer(database.db);
+    const wrong = await call(app, 'POST', '/api/auth/login', {
+      body: { email: buyer.email, password: 'nope' },
+    });
+    expect(wrong.status).toBe(401);
+    expectErrorShape(wrong.json, 'INVALID_CREDENTIALS');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const unknown = await call(app, 'POST', '/api/auth/login', {
+      body: { email: 'nobody@example.test', password: 'nope' },
+    });
+    expect(unknown.status).toBe(401);
+    expect(unknown.json.error.message).toBe(wrong.json.error.message);
+  });
+
+  it('throttles an account after five failures, even for the right password', async () => {
+    const buyer = await createBuyer(database.db);
+    for (let i = 0; i < 5; i++) {
+      const response = await call(app, 'POST', '/api/auth/login', {
+        body: { email: buyer.email, password: `wrong-${i}` },
+        ip: `198.51.100.${i}`,
+      });
+      expect(response.status).toBe(401);
+    }
+    const blocked = await call(app, 'POST', '/api/auth/login', {
+      body: { email: buyer.email, password: TEST_PASSWORD },
+      ip: '198.51.100.77',
+    });
+    expect(blocked.status).toBe(429);
+    expectErrorShape(blocked.json, 'RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('throttles one address spraying many accounts', async () => {
+    const ip = '203.0.113.9';
+    for (let i = 0; i < 30; i++) {
+      await call(app, 'POST', '/api/auth/login', {
+        body: { email: `spray${i}@example.test`, password: 'x' },
+        ip,
+      });
+    }
+    const buyer = await createBuyer(database.db);
+    const blocked = await call(app, 'POST', '/api/auth/login', {
+      body: { email: buyer.email, password: TEST_PASSWORD },
+      ip,
+    });
+    expect(blocked.status).toBe(429);
+    const elsewhere = await call(app, 'POST', '/api/auth/login', {
+      body: { email: buyer.email, password: TEST_PASSWORD },
+      ip: '203.0.113.10',
+    });
+    expect(elsewhere.status).toBe(200);
+  });
+});
+
+describe('sessions (security)', () => {
+  it('an expired session is treated as signed out', async () => {
+    const buyer = await createBuyer(database.db);
+    const session = await login(app, buyer.email, TEST_PASSWORD);
+    await database.db
+      .updateTable('sessions')
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where('userId', '=', buyer.id)
+      .execute();
+    const response = await call(app, 'GET', '/api/auth/session', { session });
+    expect(response.status).toBe(401);
+    expectErrorShape(response.json, 'UNAUTHENTICATED');
+  });
+
+  it('refuses a cookie-authenticated mutation without the CSRF header, or with a wrong one', async () => {
+    const buyer = await createBuyer(database.db);
+    const session = await login(app, buyer.email, TEST_PASSWORD);
+    const missing = await call(app, 'POST', '/api/auth/logout', { session, omitCsrf: true });
+    expect(missing.status).toBe(403);
+    expectErrorShape(missing.json, 'CSRF_FAILED');
+    const wrong = await call(app, 'POST', '/api/auth/logout', {
+      session,
+      omitCsrf: true,
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(wrong.status).toBe(403);
+    const still = await call(app, 'GET', '/api/auth/session', { session });
+    expect(still.status).toBe(200);
+  });
+
+  it('logout ends the session for good', async () => {
+    const buyer = await createBuyer(database.db);
+    const session = await login(app, buyer.email, TEST_PASSWORD);
+    const out = await call(app, 'POST', '/api/auth/logout', { session });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/jl_session=;/);
+    const after = await call(app, 'GET', '/api/auth/session', { session });
+    expect(after.status).toBe(401);
+  });
+
+  it('records logins and failures in the append-only audit trail', async () => {
+    const buyer = await createBuyer(database.db);
+    await call(app, 'POST', '/api/auth/login', { body: { email: buyer.email, password: 'bad' } });
+    await login(app, buyer.email, TEST_PASSWORD);
+    const events = await database.db
+      .selectFrom('auditEvents')
+      .select(['action', 'actorUserId'])
+      .where(sql`details->>'email'`, '=', buyer.email)
+      .orderBy('id')
+      .execute();
+    expect(events.map((event) => event.action)).toEqual(['auth.login_failed', 'auth.login']);
+    await expect(database.db.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
+    await expect(
+      database.db.updateTable('auditEvents').set({ action: 'rewritten' }).execute(),
+    ).rejects.toThrow(/append-only/);
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTenant, TEST_PASSWORD } from '../support/fixtures';
+
+let database: TestDatabase;
+let app: TestApp;
+let admin: Session;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database.db).app;
+  const platform = await createTenant(database.db, 'platform', ['owner']);
+  admin = await login(app, platform.members.owner.email, TEST_PASSWORD);
+});
+afterAll(() => database.drop());
+
+describe('bad input answers 4xx with the error shape', () => {
+  it('malformed JSON', async () => {
+    const response = await call(app, 'POST', '/api/auth/login', { rawBody: '{"email": "a@b.c",' });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.json, 'MALFORMED_JSON');
+  });
+
+  it('wrong types, listing every issue', async () => {
+    const response = await call(app, 'POST', '/api/auth/login', { body: { email: 42, password: ['x'] } });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.json, 'VALIDATION_FAILED');
+    const paths = response.json.error.details.issues.map((issue: { path: string }) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['email', 'password']));
+  });
+
+  it('unknown fields', async () => {
+    const response = await call(app, 'POST', '/api/auth/signup', {
+      body: { email: 'x@example.test', password: 'long enough pw', displayName: 'x', isAdmin: true },
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.json, 'VALIDATION_FAILED');
+    const user = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'x@example.test')
+      .executeTakeFirst();
+    expect(user).toBeUndefined();
+  });
+
+  it('oversized bodies', async () => {
+    const response = await call(app, 'POST', '/api/auth/login', {
+      rawBody: JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    expectErrorShape(response.json, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('bad path parameters and query strings', async () => {
+    const badId = await call(app, 'DELETE', '/api/org/tokens/not-a-uuid', { session: admin });
+    expect(badId.status).toBe(400);
+    expectErrorShape(badId.json, 'VALIDATION_FAILED');
+    const badQuery = await call(app, 'GET', '/api/admin/audit?limit=lots', { session: admin });
+    expect(badQuery.status).toBe(400);
+    expectErrorShape(badQuery.json, 'VALIDATION_FAILED');
+  });
+
+  it('unknown API routes answer 404 with the shape', async () => {
+    const response = await call(app, 'GET', '/api/nothing-here');
+    expect(response.status).toBe(404);
+    expectErrorShape(response.json, 'NOT_FOUND');
+  });
+});
+
+describe('no documented route answers 5xx to junk', () => {
+  const JUNK_BODIES = [
+    '{',
+    '[]',
+    '"text"',
+    'null',
+    '{"unexpected": true}',
+    '{"email": {"$gt": ""}}',
+    '\u0000',
+  ];
+  const JUNK_PARAMS = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '%27%3B--', 'x'.repeat(300)];
+
+  it('for every operation in the OpenAPI document, signed in and anonymous', async () => {
+    const doc = (await call(app, 'GET', '/api/openapi.json')).json;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => ({ path, method: method.toUpperCase() })),
+    );
+    expect(operations.length).toBeGreaterThan(15);
+    const failures: string[] = [];
+    for (const { path, method } of operations) {
+      for (const param of JUNK_PARAMS) {
+        const concrete = path.replace(/\{[^}]+\}/g, param);
+        for (const session of [admin, undefined]) {
+          const bodies = method === 'GET' ? [undefined] : JUNK_BODIES;
+          for (const rawBody of bodies) {
+            const response = await call(app, method, `${concrete}?limit=-1&before=abc&junk=%FF`, {
+              session,
+              rawBody,
+            });
+            if (response.status >= 500)
+              failures.push(`${method} ${concrete} ${rawBody} -> ${response.status}`);
+            else if (response.status >= 400)
+              expect(response.json?.error?.code, `${method} ${concrete}`).toBeTypeOf('string');
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
