@@ -51,6 +51,72 @@ export interface AuditEvents {
   targetType: string | null;
 }
 
+export interface BaseMemberships {
+  appliedAt: Generated<Timestamp>;
+  baseId: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  note: string | null;
+  sellerOrgId: string;
+  status: string;
+}
+
+export interface Bases {
+  address: string;
+  createdAt: Generated<Timestamp>;
+  district: string;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  operatorOrgId: string;
+}
+
+export interface CertificateEvents {
+  actorOrgId: string | null;
+  actorUserId: string | null;
+  certificateId: string;
+  fromStatus: string | null;
+  id: Generated<number>;
+  occurredAt: Generated<Timestamp>;
+  reason: string | null;
+  toStatus: string;
+  via: string;
+}
+
+export interface Certificates {
+  color: string | null;
+  createdAt: Generated<Timestamp>;
+  dimensions: string | null;
+  externalLabName: string | null;
+  holderOrgId: string;
+  id: Generated<string>;
+  identification: string;
+  issuedOn: Timestamp;
+  labKey: Generated<string>;
+  labOrgId: string | null;
+  material: string;
+  number: string;
+  origin: string | null;
+  photoImageId: string | null;
+  quantity: Generated<number>;
+  revokeReason: string | null;
+  shape: string | null;
+  status: string;
+  statusChangedAt: Generated<Timestamp>;
+  treatment: string;
+  weightCt100: number | null;
+  weightMg: number | null;
+}
+
+export interface Images {
+  byteSize: number;
+  contentHash: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  mimeType: string;
+  ownerOrgId: string;
+}
+
 export interface Invitations {
   acceptedAt: Timestamp | null;
   acceptedUserId: string | null;
@@ -63,6 +129,28 @@ export interface Invitations {
   revokedAt: Timestamp | null;
   role: string;
   tokenHash: string;
+}
+
+export interface Listings {
+  category: string;
+  certificateId: string | null;
+  comparisonPriceFen: number | null;
+  createdAt: Generated<Timestamp>;
+  customMade: Generated<boolean>;
+  description: Generated<string>;
+  id: Generated<string>;
+  imageIds: Generated<string[]>;
+  metalWeightMg: number | null;
+  priceFen: number;
+  publishedAt: Timestamp | null;
+  purityMark: string | null;
+  sellerOrgId: string;
+  soldCount: Generated<number>;
+  status: string;
+  statusReason: string | null;
+  stock: number;
+  title: string;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface LoginAttempts {
@@ -82,10 +170,31 @@ export interface Organizations {
   slug: string;
 }
 
+export interface PriceEvents {
+  id: Generated<number>;
+  kind: string;
+  listingId: string;
+  occurredAt: Generated<Timestamp>;
+  priceFen: number | null;
+  quantity: number | null;
+  source: string | null;
+}
+
 export interface RateLimitWindows {
   bucket: string;
   hits: number;
   windowStart: Timestamp;
+}
+
+export interface SellerProfiles {
+  categories: Generated<string[]>;
+  contactName: string | null;
+  contactPhone: string | null;
+  creditCode: string | null;
+  description: Generated<string>;
+  legalName: string | null;
+  orgId: string;
+  updatedAt: Generated<Timestamp>;
 }
 
 export interface Sessions {
@@ -97,6 +206,30 @@ export interface Sessions {
   tokenHash: string;
   userAgent: string | null;
   userId: string;
+}
+
+export interface StudioBookings {
+  baseId: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  during: string;
+  id: Generated<string>;
+  purpose: string | null;
+  sellerOrgId: string;
+  status: string;
+  studioId: string;
+}
+
+export interface Studios {
+  baseId: string;
+  capacity: number;
+  createdAt: Generated<Timestamp>;
+  equipment: Generated<string[]>;
+  id: Generated<string>;
+  name: string;
+  status: Generated<string>;
 }
 
 export interface Users {
@@ -113,10 +246,20 @@ export interface Users {
 export interface DB {
   apiTokens: ApiTokens;
   auditEvents: AuditEvents;
+  baseMemberships: BaseMemberships;
+  bases: Bases;
+  certificateEvents: CertificateEvents;
+  certificates: Certificates;
+  images: Images;
   invitations: Invitations;
+  listings: Listings;
   loginAttempts: LoginAttempts;
   organizations: Organizations;
+  priceEvents: PriceEvents;
   rateLimitWindows: RateLimitWindows;
+  sellerProfiles: SellerProfiles;
   sessions: Sessions;
+  studioBookings: StudioBookings;
+  studios: Studios;
   users: Users;
 }

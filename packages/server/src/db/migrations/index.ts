@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-30T01-foundation';
+import * as catalog from './2026-11-30T02-catalog';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026-11-30T01-foundation': foundation,
+  '2026-11-30T02-catalog': catalog,
 };
