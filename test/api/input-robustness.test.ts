@@ -61,6 +61,16 @@ describe('bad input answers 4xx with the error shape', () => {
     expectErrorShape(badQuery.json, 'VALIDATION_FAILED');
   });
 
+  it('NUL characters in bodies and query strings', async () => {
+    const body = await call(app, 'POST', '/api/auth/signup', {
+      body: { email: 'nul@example.test', password: 'long enough pw', displayName: 'a\u0000b' },
+    });
+    expect(body.status).toBe(400);
+    expectErrorShape(body.json, 'VALIDATION_FAILED');
+    const query = await call(app, 'GET', '/api/catalog?q=%00abc');
+    expect(query.status).toBe(400);
+  });
+
   it('unknown API routes answer 404 with the shape', async () => {
     const response = await call(app, 'GET', '/api/nothing-here');
     expect(response.status).toBe(404);

@@ -1,6 +1,12 @@
 import { createApp } from '@jadelive/server';
 import type { Database } from '@jadelive/server/db/database';
 import type { AppConfig } from '@jadelive/server/deps';
+import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
+import type { FlagFeed } from '@jadelive/server/features/compliance/feed';
+import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
+import type { ChatHook } from '@jadelive/server/features/live/message-hook';
+import type { CertificateLookup } from '@jadelive/server/lib/certificate-lookup';
+import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import type { Mailer, OutgoingMail } from '@jadelive/server/lib/mailer';
 import pino from 'pino';
 
@@ -12,13 +18,28 @@ export interface TestAppHandle {
   outbox: OutgoingMail[];
 }
 
-export function createTestApp(db: Database, config: Partial<AppConfig> = {}): TestAppHandle {
+export function createTestApp(
+  db: Database,
+  config: Partial<AppConfig> = {},
+  extra: {
+    certificateLookups?: CertificateLookup[];
+    livekit?: LiveKitGateway | null;
+    chatHook?: ChatHook;
+    flagFeed?: FlagFeed | null;
+  } = {},
+): TestAppHandle {
   const outbox: OutgoingMail[] = [];
   const mailer: Mailer = { send: async (mail) => void outbox.push(mail) };
   const app = createApp({
     db,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     mailer,
+    images: createDiskImageStorage(config.uploadDir ?? '/tmp/jadelive-test-uploads'),
+    certificateLookups: extra.certificateLookups ?? [],
+    livekit: extra.livekit ?? null,
+    // Production wiring unless a test says otherwise: chat passes the claim-compliance engine.
+    chatHook: extra.chatHook ?? createComplianceChatHook(db),
+    flagFeed: extra.flagFeed ?? null,
     config: {
       publicUrl: 'http://localhost:3000',
       sessionTtlHours: 24,

@@ -5,13 +5,27 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
+import { basesRoutes, bookingsRoutes } from './features/bases/routes';
+import { catalogRoutes } from './features/catalog/routes';
+import { adminCertificateRoutes } from './features/certificates/admin-routes';
+import { labCertificateRoutes } from './features/certificates/lab-routes';
+import { sellerCertificateRoutes } from './features/certificates/seller-routes';
+import { verifyRoutes } from './features/certificates/verify-routes';
+import { captionRoutes } from './features/compliance/captions-routes';
+import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
 import { healthRoutes } from './features/health/routes';
+import { imageRoutes } from './features/images/routes';
 import { invitationRoutes } from './features/invitations/routes';
+import { listingRoutes } from './features/listings/routes';
+import { liveRoutes } from './features/live/routes';
+import { notificationRoutes } from './features/notifications/routes';
 import { organizationRoutes } from './features/organization/routes';
+import { storefrontRoutes } from './features/storefronts/routes';
 import type { AppEnv } from './http/app-env';
 import { authenticate } from './http/authenticate';
 import { errorJson, handleError, validationHook } from './http/handle-errors';
+import { rejectNulCharacters } from './http/reject-nul';
 import { serveConsole } from './http/static-console';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -36,13 +50,13 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', contentSecurityPolicy: undefined }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `body larger than ${JSON_BODY_LIMIT} bytes`),
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `body larger than ${JSON_BODY_LIMIT} bytes`),
+  });
+  // Image uploads carry their own, larger limit (features/images).
+  app.use('/api/*', (c, next) => (c.req.path === '/api/images' ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', rejectNulCharacters);
   app.use('/api/*', authenticate);
 
   const routes = app
@@ -50,7 +64,21 @@ export function createApp(deps: AppDeps) {
     .route('/api/auth', authRoutes)
     .route('/api/org', organizationRoutes)
     .route('/api/invitations', invitationRoutes)
-    .route('/api/admin', adminRoutes);
+    .route('/api/bases', basesRoutes)
+    .route('/api/bookings', bookingsRoutes)
+    .route('/api/admin/certificates', adminCertificateRoutes)
+    .route('/api/admin', adminRoutes)
+    .route('/api/images', imageRoutes)
+    .route('/api/lab/certificates', labCertificateRoutes)
+    .route('/api/certificates', sellerCertificateRoutes)
+    .route('/api', verifyRoutes)
+    .route('/api/listings', listingRoutes)
+    .route('/api/catalog', catalogRoutes)
+    .route('/api/storefronts', storefrontRoutes)
+    .route('/api/notifications', notificationRoutes)
+    .route('/api/compliance', complianceFlagRoutes)
+    .route('/api/compliance', captionRoutes)
+    .route('/api/live', liveRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

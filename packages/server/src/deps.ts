@@ -2,6 +2,11 @@ import type { Logger } from 'pino';
 import type { Database } from './db/database';
 import type { Env } from './env';
 import { publicUrl } from './env';
+import type { FlagFeed } from './features/compliance/feed';
+import type { LiveKitGateway } from './features/live/livekit-gateway';
+import type { ChatHook } from './features/live/message-hook';
+import type { CertificateLookup } from './lib/certificate-lookup';
+import type { ImageStorage } from './lib/image-storage';
 import type { Mailer } from './lib/mailer';
 
 export interface AppConfig {
@@ -21,6 +26,18 @@ export interface AppDeps {
   config: AppConfig;
   logger: Logger;
   mailer: Mailer;
+  images: ImageStorage;
+  /** Adapters to outside labs' query services; empty when none is configured. */
+  certificateLookups: CertificateLookup[];
+  /**
+   * LiveKit for live video; null while streaming is unavailable (none configured, or the local
+   * development server is still being built). It may be set after start, so read it per request.
+   */
+  livekit: LiveKitGateway | null;
+  /** Checks every chat message before delivery; `defaultChatHook` when left out. */
+  chatHook?: ChatHook;
+  /** New compliance flags from any instance, for live feeds; null when not wired (no live feed). */
+  flagFeed: FlagFeed | null;
 }
 
 export function appConfigFromEnv(env: Env): AppConfig {

@@ -38,6 +38,8 @@ const envSchema = z.object({
   LIVEKIT_URL: optionalUrl,
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
+  /** Run a local LiveKit server (found or built) when no LIVEKIT_URL is set. */
+  LIVEKIT_DEV: booleanFlag,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -63,4 +65,13 @@ export function publicUrl(env: Env): string {
 export function shouldSeedDemo(env: Env): boolean {
   if (env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined) return false;
   return env.SEED_DEMO ?? true;
+}
+
+/**
+ * A local LiveKit server is started with the API unless LiveKit is configured, or this is a
+ * production deployment with its own database (there, live video must be configured explicitly).
+ */
+export function shouldRunLivekitDev(env: Env): boolean {
+  if (env.LIVEKIT_URL) return false;
+  return env.LIVEKIT_DEV ?? !(env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined);
 }

@@ -5,9 +5,13 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app';
 import { openDatabase } from './db/open';
-import { appConfigFromEnv } from './deps';
+import { type AppDeps, appConfigFromEnv } from './deps';
 import type { Env } from './env';
 import { shouldSeedDemo } from './env';
+import { createComplianceChatHook } from './features/compliance/chat-hook';
+import { createFlagFeed } from './features/compliance/feed';
+import { startLiveVideo } from './features/live/runtime';
+import { createDiskImageStorage } from './lib/image-storage';
 import { createLogMailer } from './lib/mailer';
 import { isDatabaseEmpty, seedDemo } from './seed/demo';
 
@@ -31,7 +35,18 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   if (!config.webDistDir && env.NODE_ENV === 'production' && existsSync(BUILT_CONSOLE)) {
     config.webDistDir = BUILT_CONSOLE;
   }
-  const app = createApp({ db: database.db, config, logger, mailer: createLogMailer(logger) });
+  const deps: AppDeps = {
+    db: database.db,
+    config,
+    logger,
+    mailer: createLogMailer(logger),
+    images: createDiskImageStorage(config.uploadDir),
+    certificateLookups: [],
+    livekit: null,
+    chatHook: createComplianceChatHook(database.db),
+    flagFeed: createFlagFeed(database.url, logger),
+  };
+  const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((resolve, reject) => {
     server.once('listening', () => {
@@ -40,11 +55,15 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     });
     server.once('error', reject);
   });
+  // After listening: a local LiveKit's webhooks need the real port.
+  const live = await startLiveVideo(env, deps, port, logger);
   return {
     port,
     seeded,
     async stop() {
       // Stop accepting, let in-flight requests finish, then close the pool and the database.
+      await live.stop();
+      await deps.flagFeed?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

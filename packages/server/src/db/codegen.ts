@@ -21,6 +21,7 @@ export function runCodegen(databaseUrl: string, options: { verify: boolean }) {
     `--url=${databaseUrl}`,
     `--out-file=${GENERATED_SCHEMA_FILE}`,
     '--camel-case',
+    '--date-parser=string',
     '--type-mapping={"int8":"number"}',
     '--exclude-pattern=kysely_*',
     ...(options.verify ? ['--verify'] : []),

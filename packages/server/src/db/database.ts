@@ -6,6 +6,8 @@ export type Database = Kysely<DB>;
 
 // bigint columns hold money in fen and counters: far below 2^53, so a JS number is exact.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// A `date` is a calendar day (a certificate's issue date), not an instant: keep it 'YYYY-MM-DD'.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createDatabase(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });

@@ -7,6 +7,7 @@ import { migrateToLatest } from './migrate';
 
 export interface OpenedDatabase {
   db: Database;
+  url: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -48,6 +49,7 @@ export async function openDatabase(env: Env, logger: Logger): Promise<OpenedData
   }
   return {
     db,
+    url,
     embedded: env.DATABASE_URL === undefined,
     async close() {
       await db.destroy();

@@ -91,7 +91,7 @@ export interface Certificates {
   holderOrgId: string;
   id: Generated<string>;
   identification: string;
-  issuedOn: Timestamp;
+  issuedOn: string;
   labKey: Generated<string>;
   labOrgId: string | null;
   material: string;
@@ -106,6 +106,51 @@ export interface Certificates {
   treatment: string;
   weightCt100: number | null;
   weightMg: number | null;
+}
+
+export interface ChatMessages {
+  createdAt: Generated<Timestamp>;
+  deletedAt: Timestamp | null;
+  deletedBy: string | null;
+  flags: Generated<Json>;
+  id: Generated<string>;
+  sessionId: string;
+  status: Generated<string>;
+  text: string;
+  userId: string;
+}
+
+export interface ChatMutes {
+  mutedAt: Generated<Timestamp>;
+  mutedBy: string;
+  sessionId: string;
+  until: Timestamp | null;
+  userId: string;
+}
+
+export interface ComplianceFlags {
+  basis: string;
+  category: string;
+  createdAt: Generated<Timestamp>;
+  endOffset: number;
+  facts: Json;
+  id: Generated<string>;
+  listingId: string | null;
+  message: Json;
+  reviewedAt: Timestamp | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+  ruleId: string;
+  ruleSetVersion: string;
+  saidAt: Timestamp;
+  sellerOrgId: string;
+  sessionId: string | null;
+  severity: string;
+  source: string;
+  speaker: string | null;
+  startOffset: number;
+  suggestion: Json;
+  text: string;
 }
 
 export interface Images {
@@ -144,6 +189,7 @@ export interface Listings {
   priceFen: number;
   publishedAt: Timestamp | null;
   purityMark: string | null;
+  searchBigrams: Generated<string[]>;
   sellerOrgId: string;
   soldCount: Generated<number>;
   status: string;
@@ -153,12 +199,107 @@ export interface Listings {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface LivekitWebhookEvents {
+  event: string;
+  eventId: string;
+  receivedAt: Generated<Timestamp>;
+  roomName: string | null;
+}
+
+export interface LivePinEvents {
+  id: Generated<number>;
+  listingId: string;
+  pinnedAt: Generated<Timestamp>;
+  pinnedBy: string | null;
+  sessionId: string;
+  unpinnedAt: Timestamp | null;
+}
+
+export interface LivePresence {
+  counted: boolean;
+  id: Generated<number>;
+  identity: string;
+  joinedAt: Timestamp;
+  leftAt: Timestamp | null;
+  participantSid: string;
+  role: string;
+  sessionId: string;
+}
+
+export interface LiveRemovals {
+  identity: string;
+  removedAt: Generated<Timestamp>;
+  removedBy: string;
+  sessionId: string;
+  userId: string | null;
+}
+
+export interface LiveSessionCohosts {
+  invitedAt: Generated<Timestamp>;
+  invitedBy: string;
+  removedAt: Timestamp | null;
+  sessionId: string;
+  userId: string;
+}
+
+export interface LiveSessionHosts {
+  sessionId: string;
+  userId: string;
+}
+
+export interface LiveSessionLineup {
+  listingId: string;
+  position: number;
+  sessionId: string;
+}
+
+export interface LiveSessions {
+  cancelledAt: Timestamp | null;
+  coverImageId: string | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  endedAt: Timestamp | null;
+  id: Generated<string>;
+  pinnedListingId: string | null;
+  plannedStartAt: Timestamp;
+  roomName: Generated<string>;
+  roomSid: string | null;
+  sellerOrgId: string;
+  slowModeSeconds: Generated<number>;
+  startedAt: Timestamp | null;
+  status: Generated<string>;
+  studioBookingId: string | null;
+  title: string;
+}
+
+export interface LiveSessionStats {
+  averageViewers: number | null;
+  currentViewers: Generated<number>;
+  liveSeconds: number | null;
+  peakViewers: Generated<number>;
+  pinCount: Generated<number>;
+  sessionId: string;
+  uniqueViewers: number | null;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface LoginAttempts {
   attemptedAt: Generated<Timestamp>;
   email: string;
   id: Generated<number>;
   ip: string;
   succeeded: boolean;
+}
+
+export interface Notifications {
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  message: string;
+  orgId: string;
+  readAt: Timestamp | null;
+  subjectId: string | null;
+  subjectType: string | null;
 }
 
 export interface Organizations {
@@ -250,10 +391,23 @@ export interface DB {
   bases: Bases;
   certificateEvents: CertificateEvents;
   certificates: Certificates;
+  chatMessages: ChatMessages;
+  chatMutes: ChatMutes;
+  complianceFlags: ComplianceFlags;
   images: Images;
   invitations: Invitations;
   listings: Listings;
+  livekitWebhookEvents: LivekitWebhookEvents;
+  livePinEvents: LivePinEvents;
+  livePresence: LivePresence;
+  liveRemovals: LiveRemovals;
+  liveSessionCohosts: LiveSessionCohosts;
+  liveSessionHosts: LiveSessionHosts;
+  liveSessionLineup: LiveSessionLineup;
+  liveSessions: LiveSessions;
+  liveSessionStats: LiveSessionStats;
   loginAttempts: LoginAttempts;
+  notifications: Notifications;
   organizations: Organizations;
   priceEvents: PriceEvents;
   rateLimitWindows: RateLimitWindows;

@@ -25,7 +25,7 @@ type RouteInput = Omit<RouteConfig, 'middleware' | 'security'> & { summary: stri
  * A route with its access policy: the policy becomes the route's first middleware and is written
  * into the OpenAPI document, so no route can be added without saying who may call it.
  */
-export function defineRoute<R extends RouteInput>(
+export function defineRoute<const R extends RouteInput>(
   access: AccessPolicy,
   route: R,
 ): R & { getRoutingPath(): string } {

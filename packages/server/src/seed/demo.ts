@@ -1,6 +1,8 @@
 import type { Database } from '../db/database';
 import { hashPassword } from '../lib/passwords';
 import { DEMO_BUYERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoBases } from './demo-bases';
+import { seedDemoCatalog } from './demo-catalog';
 
 /**
  * Writes the demo organisations and accounts. Idempotent: what exists already (by slug or
@@ -39,6 +41,8 @@ export async function seedDemo(db: Database): Promise<{ createdUsers: number }> 
         .execute();
       createdUsers += inserted.length;
     }
+    await seedDemoBases(trx);
+    await seedDemoCatalog(trx);
   });
   return { createdUsers };
 }

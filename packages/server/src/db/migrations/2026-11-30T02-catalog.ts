@@ -175,6 +175,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('certificate_id')
     .execute();
 
+  // Chinese has no spaces between words, so catalogue search indexes character bigrams: any query
+  // of two or more characters is answered from a GIN index, then rechecked with ILIKE.
+  await sql`
+    create function jl_bigrams(input text) returns text[] language sql immutable parallel safe as $$
+      select coalesce(array_agg(distinct substr(folded, i, 2)), '{}')
+      from (select lower(regexp_replace(coalesce(input, ''), '\\s+', '', 'g')) as folded) f,
+           generate_series(1, greatest(length(folded) - 1, 0)) as i
+    $$`.execute(db);
+
   await db.schema
     .createTable('listings')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
@@ -198,6 +207,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('published_at', 'timestamptz')
+    .addColumn('search_bigrams', sql`text[]`, (col) =>
+      col.notNull().generatedAlwaysAs(sql`jl_bigrams(title || ' ' || description)`).stored(),
+    )
     .execute();
   // One certificate backs one active listing: a piece cannot be sold twice under two listings.
   await sql`
@@ -209,9 +221,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['seller_org_id', 'status'])
     .execute();
   await sql`create index listings_catalog_idx on listings (status, category, price_fen)`.execute(db);
-  await sql`create index listings_search_trgm_idx on listings using gin ((title || ' ' || description) gin_trgm_ops)`.execute(
-    db,
-  );
+  // The catalogue lists what is on sale, newest first or by price: partial indexes in that order.
+  await sql`
+    create index listings_on_sale_newest_idx on listings (published_at desc, id)
+    where status in ('published', 'sold_out')`.execute(db);
+  await sql`
+    create index listings_on_sale_price_idx on listings (price_fen, id)
+    where status in ('published', 'sold_out')`.execute(db);
+  await sql`create index listings_search_bigrams_idx on listings using gin (search_bigrams)`.execute(db);
+
+  // What an organisation is told by the platform (a revoked certificate suspended its listing …).
+  await db.schema
+    .createTable('notifications')
+    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    .addColumn('org_id', 'uuid', (col) => col.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('message', 'text', (col) => col.notNull())
+    .addColumn('subject_type', 'text')
+    .addColumn('subject_id', 'uuid')
+    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('read_at', 'timestamptz')
+    .execute();
+  await db.schema
+    .createIndex('notifications_org_idx')
+    .on('notifications')
+    .columns(['org_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('price_events')
@@ -234,6 +269,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
+    'notifications',
     'price_events',
     'listings',
     'certificate_events',
@@ -247,4 +283,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  await sql`drop function jl_bigrams`.execute(db);
 }

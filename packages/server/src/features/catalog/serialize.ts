@@ -1,0 +1,22 @@
+import type { CatalogItem, ListingCategory, ListingStatus } from '@jadelive/shared';
+import type { ListingRow } from '../listings/repository';
+import { certificateSummary } from '../listings/serialize';
+
+export type CatalogRow = ListingRow & { sellerName: string; sellerSlug: string };
+
+export function toCatalogItem(row: CatalogRow): CatalogItem {
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category as ListingCategory,
+    priceFen: row.priceFen,
+    comparisonPriceFen: row.comparisonPriceFen,
+    stock: row.stock,
+    soldCount: row.soldCount,
+    imageIds: row.imageIds,
+    status: row.status as ListingStatus,
+    certificate: certificateSummary(row),
+    purityMark: row.purityMark,
+    seller: { id: row.sellerOrgId, name: row.sellerName, slug: row.sellerSlug },
+  };
+}

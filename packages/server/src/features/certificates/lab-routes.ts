@@ -1,0 +1,150 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  certificateConfirmBodySchema,
+  certificateDecisionBodySchema,
+  certificateSchema,
+  certificateStatusSchema,
+  issueCertificateBodySchema,
+} from '@jadelive/shared';
+import { Access, actorUserId, memberActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { conflict, notFound, unprocessable } from '../../http/errors';
+import { validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import * as repo from './repository';
+import { toCertificate } from './serialize';
+import { describeIdentification, insertCertificateOrConflict, transitionCertificate } from './service';
+
+const tags = ['certificates (lab)'];
+const labMembers = Access.members(['lab'], {
+  roles: ['owner', 'admin', 'staff'],
+  token: 'certificates:write',
+});
+const labReaders = Access.members(['lab'], { token: 'certificates:read' });
+
+export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute(labReaders, {
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'Certificates naming this lab, issued here or registered by sellers for confirmation',
+      request: { query: z.strictObject({ status: certificateStatusSchema.optional() }) },
+      responses: { 200: jsonResponse(z.object({ certificates: z.array(certificateSchema) })) },
+    }),
+    async (c) => {
+      const rows = await repo.listLabCertificates(
+        c.var.deps.db,
+        memberActor(c).organizationId,
+        c.req.valid('query').status,
+      );
+      return c.json({ certificates: rows.map(toCertificate) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(labMembers, {
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Issue a certificate to a seller (verified at once)',
+      request: { body: jsonBody(issueCertificateBodySchema) },
+      responses: { 201: jsonResponse(certificateSchema) },
+    }),
+    async (c) => {
+      const actor = memberActor(c);
+      const body = c.req.valid('json');
+      const { db } = c.var.deps;
+      if (!(await repo.findSellerOrganization(db, body.holderOrgId)))
+        throw unprocessable('holderOrgId is not a seller');
+      const described = describeIdentification(body.identification);
+      const id = await db.transaction().execute(async (trx) => {
+        const { holderOrgId, ...fields } = body;
+        const certificateId = await insertCertificateOrConflict(trx, {
+          ...fields,
+          ...described,
+          holderOrgId,
+          labOrgId: actor.organizationId,
+          status: 'verified',
+        });
+        await repo.recordCertificateEvent(trx, {
+          certificateId,
+          fromStatus: null,
+          toStatus: 'verified',
+          actorUserId: actorUserId(actor),
+          actorOrgId: actor.organizationId,
+          via: 'lab_issue',
+        });
+        return certificateId;
+      });
+      const row = await repo.findCertificate(db, id);
+      if (!row) throw notFound('certificate');
+      return c.json(toCertificate(row), 201);
+    },
+  )
+  .openapi(
+    defineRoute(labMembers, {
+      method: 'post',
+      path: '/{certificateId}/confirm',
+      tags,
+      summary: 'Confirm a certificate a seller registered in this lab’s name',
+      request: { params: uuidParam('certificateId'), body: jsonBody(certificateConfirmBodySchema) },
+      responses: { 200: jsonResponse(certificateSchema) },
+    }),
+    async (c) => {
+      const actor = memberActor(c);
+      const { db } = c.var.deps;
+      const { certificateId } = c.req.valid('param');
+      const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
+      if (!certificate) throw notFound('certificate');
+      if (certificate.status !== 'unverified') throw conflict(`the certificate is ${certificate.status}`);
+      await db
+        .transaction()
+        .execute((trx) =>
+          transitionCertificate(
+            trx,
+            certificate,
+            'verified',
+            { userId: actorUserId(actor), orgId: actor.organizationId },
+            'lab_confirmation',
+            c.req.valid('json').note ?? null,
+          ),
+        );
+      const row = await repo.findCertificate(db, certificateId);
+      if (!row) throw notFound('certificate');
+      return c.json(toCertificate(row), 200);
+    },
+  )
+  .openapi(
+    defineRoute(labMembers, {
+      method: 'post',
+      path: '/{certificateId}/revoke',
+      tags,
+      summary: 'Revoke a certificate with a reason (also refuses an unverified registration)',
+      description: 'Every listing bound to it is suspended at once and its seller is notified.',
+      request: { params: uuidParam('certificateId'), body: jsonBody(certificateDecisionBodySchema) },
+      responses: { 200: jsonResponse(certificateSchema) },
+    }),
+    async (c) => {
+      const actor = memberActor(c);
+      const { db } = c.var.deps;
+      const { certificateId } = c.req.valid('param');
+      const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
+      if (!certificate) throw notFound('certificate');
+      if (certificate.status === 'revoked') throw conflict('the certificate is revoked already');
+      await db
+        .transaction()
+        .execute((trx) =>
+          transitionCertificate(
+            trx,
+            certificate,
+            'revoked',
+            { userId: actorUserId(actor), orgId: actor.organizationId },
+            'lab_revocation',
+            c.req.valid('json').reason,
+          ),
+        );
+      const row = await repo.findCertificate(db, certificateId);
+      if (!row) throw notFound('certificate');
+      return c.json(toCertificate(row), 200);
+    },
+  );

@@ -1,0 +1,160 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { certificateEventSchema, certificateSchema, registerCertificateBodySchema } from '@jadelive/shared';
+import { Access, actorUserId, memberActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { conflict, notFound, unprocessable } from '../../http/errors';
+import { validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { iso } from '../../lib/serialize';
+import * as repo from './repository';
+import { toCertificate } from './serialize';
+import { describeIdentification, insertCertificateOrConflict, transitionCertificate } from './service';
+import { weightsAgree } from './weights';
+
+const tags = ['certificates (seller)'];
+const sellerReaders = Access.members(['seller'], { token: 'certificates:read' });
+const sellerEditors = Access.members(['seller'], {
+  roles: ['owner', 'admin', 'staff'],
+  token: 'certificates:write',
+});
+
+export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute(sellerReaders, {
+      method: 'get',
+      path: '/',
+      tags,
+      summary: "The seller's certificates",
+      responses: { 200: jsonResponse(z.object({ certificates: z.array(certificateSchema) })) },
+    }),
+    async (c) => {
+      const rows = await repo.listHeldCertificates(c.var.deps.db, memberActor(c).organizationId);
+      return c.json({ certificates: rows.map(toCertificate) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(sellerEditors, {
+      method: 'post',
+      path: '/',
+      tags,
+      summary:
+        'Register a certificate (unverified until its lab, a platform admin or a lookup adapter confirms)',
+      request: { body: jsonBody(registerCertificateBodySchema) },
+      responses: { 201: jsonResponse(certificateSchema) },
+    }),
+    async (c) => {
+      const actor = memberActor(c);
+      const { db } = c.var.deps;
+      const { labOrgId, externalLabName, ...fields } = c.req.valid('json');
+      if (labOrgId && !(await repo.findLabOrganization(db, labOrgId)))
+        throw unprocessable('labOrgId is not a lab');
+      const described = describeIdentification(fields.identification);
+      const id = await db.transaction().execute(async (trx) => {
+        const certificateId = await insertCertificateOrConflict(trx, {
+          ...fields,
+          ...described,
+          labOrgId: labOrgId ?? null,
+          externalLabName: externalLabName ?? null,
+          holderOrgId: actor.organizationId,
+          status: 'unverified',
+        });
+        await repo.recordCertificateEvent(trx, {
+          certificateId,
+          fromStatus: null,
+          toStatus: 'unverified',
+          actorUserId: actorUserId(actor),
+          actorOrgId: actor.organizationId,
+          via: 'seller_registration',
+        });
+        return certificateId;
+      });
+      const row = await repo.findCertificate(db, id);
+      if (!row) throw notFound('certificate');
+      return c.json(toCertificate(row), 201);
+    },
+  )
+  .openapi(
+    defineRoute(sellerReaders, {
+      method: 'get',
+      path: '/{certificateId}',
+      tags,
+      summary: 'One certificate with its status history',
+      request: { params: uuidParam('certificateId') },
+      responses: {
+        200: jsonResponse(
+          z.object({ certificate: certificateSchema, events: z.array(certificateEventSchema) }),
+        ),
+      },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const row = await repo.findHeldCertificate(
+        db,
+        memberActor(c).organizationId,
+        c.req.valid('param').certificateId,
+      );
+      if (!row) throw notFound('certificate');
+      const events = await repo.listCertificateEvents(db, row.id);
+      return c.json(
+        {
+          certificate: toCertificate(row),
+          events: events.map((event) => ({ ...event, occurredAt: iso(event.occurredAt) })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute(sellerEditors, {
+      method: 'post',
+      path: '/{certificateId}/external-check',
+      tags,
+      summary: "Ask the outside lab's query service (through a lookup adapter) to confirm a registration",
+      request: { params: uuidParam('certificateId') },
+      responses: { 200: jsonResponse(certificateSchema) },
+    }),
+    async (c) => {
+      const actor = memberActor(c);
+      const { db, certificateLookups } = c.var.deps;
+      const row = await repo.findHeldCertificate(
+        db,
+        actor.organizationId,
+        c.req.valid('param').certificateId,
+      );
+      if (!row) throw notFound('certificate');
+      if (row.status !== 'unverified') throw conflict(`the certificate is ${row.status}`);
+      const labName = row.externalLabName ?? row.labOrgName ?? '';
+      const adapter = certificateLookups.find((lookup) => lookup.handles(labName));
+      if (!adapter)
+        throw unprocessable(`no lookup service is connected for ${labName}; ask the lab or a platform admin`);
+      const result = await adapter.lookup(labName, row.number);
+      if (!result.found) throw unprocessable(`${labName} has no certificate numbered ${row.number}`);
+      const mismatches = [
+        result.identification.replace(/\s/g, '') !== row.identification.replace(/\s/g, '')
+          ? 'identification'
+          : null,
+        weightsAgree(row, result) ? null : 'weight',
+      ].filter((field): field is string => field !== null);
+      if (mismatches.length > 0) {
+        throw unprocessable('the lab’s record differs from what was registered', {
+          mismatches,
+          labRecord: result,
+        });
+      }
+      await db
+        .transaction()
+        .execute((trx) =>
+          transitionCertificate(
+            trx,
+            row,
+            'verified',
+            { userId: null, orgId: null },
+            `adapter:${adapter.name}`,
+            null,
+          ),
+        );
+      const updated = await repo.findCertificate(db, row.id);
+      if (!updated) throw notFound('certificate');
+      return c.json(toCertificate(updated), 200);
+    },
+  );

@@ -1,0 +1,98 @@
+import type { CertificateStatus } from '@jadelive/shared';
+import { parseIdentification } from '@jadelive/shared/compliance';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import * as repo from './repository';
+
+export interface CertificateActor {
+  userId: string | null;
+  orgId: string | null;
+}
+
+/** Material and treatment come from the printed identification, so a listing can be checked against them. */
+export function describeIdentification(identification: string) {
+  const parsed = parseIdentification(identification);
+  if (parsed.material === null) {
+    throw unprocessable(
+      'the identification names no material we recognise (GB/T 16552 naming, e.g. 翡翠（处理）手镯)',
+    );
+  }
+  return { material: parsed.material, treatment: parsed.treatment };
+}
+
+export async function insertCertificateOrConflict(
+  db: Database,
+  values: Parameters<typeof repo.insertCertificate>[1],
+): Promise<string> {
+  try {
+    const { id } = await repo.insertCertificate(db, values);
+    return id;
+  } catch (error) {
+    if (isUniqueViolation(error, 'certificates_lab_number_unique')) {
+      throw conflict(`certificate number ${values.number} already exists for this lab`);
+    }
+    throw error;
+  }
+}
+
+/** Moves a certificate between statuses and records who did it, how and why. */
+export async function transitionCertificate(
+  trx: Database,
+  certificate: { id: string; status: string },
+  to: CertificateStatus,
+  actor: CertificateActor,
+  via: string,
+  reason: string | null,
+) {
+  const from = certificate.status as CertificateStatus;
+  const moved = await repo.changeCertificateStatus(
+    trx,
+    certificate.id,
+    from,
+    to,
+    to === 'revoked' ? reason : null,
+  );
+  if (!moved) throw conflict('the certificate changed meanwhile; reload and try again');
+  await repo.recordCertificateEvent(trx, {
+    certificateId: certificate.id,
+    fromStatus: from,
+    toStatus: to,
+    actorUserId: actor.userId,
+    actorOrgId: actor.orgId,
+    via,
+    reason,
+  });
+  if (to === 'revoked') await suspendListingsOfRevoked(trx, certificate.id, reason ?? '');
+}
+
+/**
+ * A revoked certificate no longer backs anything: its live listings are suspended at once and
+ * each seller is told why.
+ */
+async function suspendListingsOfRevoked(trx: Database, certificateId: string, reason: string) {
+  const suspended = await trx
+    .updateTable('listings')
+    .set({
+      status: 'suspended',
+      statusReason: `证书已撤销：${reason}`,
+      updatedAt: sql`now()`,
+    })
+    .where('certificateId', '=', certificateId)
+    .where('status', 'in', ['draft', 'published', 'sold_out'])
+    .returning(['id', 'sellerOrgId', 'title'])
+    .execute();
+  if (suspended.length === 0) return;
+  await trx
+    .insertInto('notifications')
+    .values(
+      suspended.map((listing) => ({
+        orgId: listing.sellerOrgId,
+        kind: 'listing_suspended',
+        message: `商品「${listing.title}」已下架：所绑定的检测证书已被撤销（${reason}）。`,
+        subjectType: 'listing',
+        subjectId: listing.id,
+      })),
+    )
+    .execute();
+}

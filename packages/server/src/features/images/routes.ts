@@ -1,0 +1,94 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { imageSchema } from '@jadelive/shared';
+import { bodyLimit } from 'hono/body-limit';
+import { Access, memberActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { ApiError, notFound } from '../../http/errors';
+import { errorJson, validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
+import { sniffImageType } from '../../lib/image-storage';
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+const tags = ['images'];
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+// The app-wide JSON limit skips this path; uploads get this larger one instead.
+app.use(
+  '/',
+  bodyLimit({
+    maxSize: MAX_IMAGE_BYTES + 64 * 1024,
+    onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`),
+  }),
+);
+
+export const imageRoutes = app
+  .openapi(
+    defineRoute(Access.members(['seller', 'lab', 'cluster_operator'], { token: 'listings:write' }), {
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Upload an image (JPEG, PNG or WebP, at most 5 MB)',
+      description:
+        'Multipart form with one `file` field. The type is read from the bytes, not the file name.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
+        },
+      },
+      responses: { 201: jsonResponse(imageSchema, 'Stored') },
+    }),
+    async (c) => {
+      const organizationId = memberActor(c).organizationId;
+      let file: unknown;
+      try {
+        file = (await c.req.parseBody()).file;
+      } catch {
+        throw new ApiError('BAD_REQUEST', 'expected a multipart/form-data body with a file field');
+      }
+      if (!(file instanceof File)) throw new ApiError('VALIDATION_FAILED', 'the form needs a file field');
+      if (file.size > MAX_IMAGE_BYTES)
+        throw new ApiError('PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`);
+      if (file.size === 0) throw new ApiError('VALIDATION_FAILED', 'the file is empty');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const mimeType = sniffImageType(bytes);
+      if (!mimeType)
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'only JPEG, PNG and WebP images are accepted');
+      const hash = await c.var.deps.images.put(bytes);
+      const row = await c.var.deps.db
+        .insertInto('images')
+        .values({ ownerOrgId: organizationId, contentHash: hash, mimeType, byteSize: bytes.byteLength })
+        .returning(['id', 'mimeType', 'byteSize'])
+        .executeTakeFirstOrThrow();
+      return c.json({ ...row, url: `/api/images/${row.id}` }, 201);
+    },
+  )
+  .openapi(
+    defineRoute(Access.public, {
+      method: 'get',
+      path: '/{imageId}',
+      tags,
+      summary: 'Image bytes (ids are unguessable; images show on public listings and certificates)',
+      request: { params: uuidParam('imageId') },
+      responses: { 200: { description: 'The image', content: { 'image/*': { schema: z.any() } } } },
+    }),
+    async (c) => {
+      const { imageId } = c.req.valid('param');
+      const row = await c.var.deps.db
+        .selectFrom('images')
+        .select(['contentHash', 'mimeType'])
+        .where('id', '=', imageId)
+        .executeTakeFirst();
+      const bytes = row ? await c.var.deps.images.get(row.contentHash) : null;
+      if (!row || !bytes) throw notFound('image');
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': row.mimeType,
+        'cache-control': 'public, max-age=31536000, immutable',
+        'x-content-type-options': 'nosniff',
+      });
+    },
+  );

@@ -1,0 +1,211 @@
+import type { createListingBodySchema, Listing, updateListingBodySchema } from '@jadelive/shared';
+import type { ComplianceFlag } from '@jadelive/shared/compliance';
+import type { z } from 'zod';
+import type { Database } from '../../db/database';
+import { ApiError, conflict, isUniqueViolation, notFound } from '../../http/errors';
+import * as repo from './repository';
+import {
+  type CertificateFacts,
+  comparisonPriceProblems,
+  type ListingFacts,
+  type Problem,
+  publishProblems,
+  scanListingText,
+} from './rules';
+import { toListing } from './serialize';
+
+type CreateBody = z.infer<typeof createListingBodySchema>;
+type UpdateBody = z.infer<typeof updateListingBodySchema>;
+
+export interface ListingResult {
+  listing: Listing;
+  flags: ComplianceFlag[];
+}
+
+const CERTIFICATE_TAKEN = 'listings_one_active_per_certificate';
+
+/** The certificate a seller may bind: only one it holds. */
+async function certificateFacts(db: Database, sellerOrgId: string, certificateId: string | null | undefined) {
+  if (!certificateId) return null;
+  const row = await db
+    .selectFrom('certificates')
+    .select(['id', 'status', 'quantity', 'identification', 'weightMg', 'weightCt100', 'origin'])
+    .where('id', '=', certificateId)
+    .where('holderOrgId', '=', sellerOrgId)
+    .executeTakeFirst();
+  if (!row) throw notFound('certificate');
+  return row satisfies CertificateFacts;
+}
+
+function refuse(problems: Problem[], flags: ComplianceFlag[] = []): never {
+  const blocking = flags.filter((flag) => flag.severity === 'block');
+  const first = problems[0]?.message ?? blocking[0]?.message['zh-CN'] ?? 'refused';
+  throw new ApiError('UNPROCESSABLE', first, { problems, flags: blocking });
+}
+
+function rethrowCertificateTaken(error: unknown): never {
+  if (isUniqueViolation(error, CERTIFICATE_TAKEN)) {
+    throw conflict(
+      'this certificate already backs another active listing: one certificate, one piece on sale',
+    );
+  }
+  throw error;
+}
+
+export async function createListing(
+  db: Database,
+  sellerOrgId: string,
+  body: CreateBody,
+): Promise<ListingResult> {
+  const id = await db.transaction().execute(async (trx) => {
+    const certificate = await certificateFacts(trx, sellerOrgId, body.certificateId);
+    const facts: ListingFacts = {
+      ...body,
+      comparisonPriceFen: body.comparisonPriceFen ?? null,
+      purityMark: body.purityMark ?? null,
+      metalWeightMg: body.metalWeightMg ?? null,
+      soldCount: 0,
+      lowestDealPriceFen7d: null,
+      certificate,
+    };
+    const problems = comparisonPriceProblems(facts);
+    if (problems.length > 0) refuse(problems);
+    const { id } = await repo
+      .insertListing(trx, {
+        sellerOrgId,
+        title: body.title,
+        description: body.description,
+        category: body.category,
+        certificateId: body.certificateId ?? null,
+        priceFen: body.priceFen,
+        comparisonPriceFen: facts.comparisonPriceFen,
+        stock: body.stock,
+        customMade: body.customMade,
+        purityMark: facts.purityMark,
+        metalWeightMg: facts.metalWeightMg,
+        imageIds: body.imageIds,
+        status: 'draft',
+      })
+      .catch(rethrowCertificateTaken);
+    await repo.recordPriceEvent(trx, {
+      listingId: id,
+      kind: 'list_price',
+      priceFen: body.priceFen,
+      source: 'created',
+    });
+    return id;
+  });
+  return loadResult(db, sellerOrgId, id);
+}
+
+export async function updateListing(
+  db: Database,
+  sellerOrgId: string,
+  id: string,
+  patch: UpdateBody,
+): Promise<ListingResult> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
+    const current = await repo.findOwnListing(trx, sellerOrgId, id);
+    if (!current) throw notFound('listing');
+    if (current.status === 'archived') throw conflict('an archived listing cannot change');
+    const next = { ...current, ...patch };
+    const certificate = await certificateFacts(trx, sellerOrgId, next.certificateId);
+    const facts = toFacts(next, certificate, current.lowestDealPriceFen7d);
+    // A listing on sale must stay publishable after every edit; a draft only needs an honest comparison price.
+    const problems = current.status === 'published' ? publishProblems(facts) : comparisonPriceProblems(facts);
+    const flags = current.status === 'published' ? scanListingText(facts) : [];
+    if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
+    await repo.updateListing(trx, sellerOrgId, id, patch).catch(rethrowCertificateTaken);
+    if (patch.priceFen !== undefined && patch.priceFen !== current.priceFen) {
+      await repo.recordPriceEvent(trx, {
+        listingId: id,
+        kind: 'list_price',
+        priceFen: patch.priceFen,
+        source: 'edited',
+      });
+    }
+    if (patch.comparisonPriceFen !== undefined && patch.comparisonPriceFen !== current.comparisonPriceFen) {
+      await repo.recordPriceEvent(trx, {
+        listingId: id,
+        kind: 'comparison_price',
+        priceFen: patch.comparisonPriceFen,
+        source: 'edited',
+      });
+    }
+  });
+  return loadResult(db, sellerOrgId, id);
+}
+
+/** Publishing re-checks everything: certificate, stock, purity mark, comparison price and claims. */
+export async function publishListing(db: Database, sellerOrgId: string, id: string): Promise<ListingResult> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
+    const current = await repo.findOwnListing(trx, sellerOrgId, id);
+    if (!current) throw notFound('listing');
+    if (current.status === 'published') return;
+    if (current.status === 'archived') throw conflict('an archived listing cannot be published');
+    const certificate = await certificateFacts(trx, sellerOrgId, current.certificateId);
+    const facts = toFacts(current, certificate, current.lowestDealPriceFen7d);
+    const problems = publishProblems(facts);
+    const flags = scanListingText(facts);
+    if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
+    await repo.updateListing(trx, sellerOrgId, id, {
+      status: 'published',
+      statusReason: null,
+      publishedAt: new Date(),
+    });
+  });
+  return loadResult(db, sellerOrgId, id);
+}
+
+export async function setListingStatus(
+  db: Database,
+  sellerOrgId: string,
+  id: string,
+  to: 'draft' | 'archived',
+): Promise<ListingResult> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
+    const current = await repo.findOwnListing(trx, sellerOrgId, id);
+    if (!current) throw notFound('listing');
+    if (current.status === 'archived') throw conflict('the listing is archived');
+    if (to === 'draft' && current.status === 'suspended') {
+      throw conflict(
+        'a suspended listing stays suspended until the seller binds a valid certificate and publishes',
+      );
+    }
+    await repo.updateListing(trx, sellerOrgId, id, { status: to });
+  });
+  return loadResult(db, sellerOrgId, id);
+}
+
+function toFacts(
+  row: Omit<repo.ListingRow, 'lowestDealPriceFen7d'>,
+  certificate: CertificateFacts | null,
+  lowestDealPriceFen7d: number | null,
+): ListingFacts {
+  return {
+    title: row.title,
+    description: row.description,
+    category: row.category as ListingFacts['category'],
+    priceFen: row.priceFen,
+    comparisonPriceFen: row.comparisonPriceFen,
+    stock: row.stock,
+    soldCount: row.soldCount,
+    purityMark: row.purityMark,
+    metalWeightMg: row.metalWeightMg,
+    lowestDealPriceFen7d: lowestDealPriceFen7d === null ? null : Number(lowestDealPriceFen7d),
+    certificate,
+  };
+}
+
+export async function loadResult(db: Database, sellerOrgId: string, id: string): Promise<ListingResult> {
+  const row = await repo.findOwnListing(db, sellerOrgId, id);
+  if (!row) throw notFound('listing');
+  const certificate = await certificateFacts(db, sellerOrgId, row.certificateId);
+  return {
+    listing: toListing(row),
+    flags: scanListingText(toFacts(row, certificate, row.lowestDealPriceFen7d)),
+  };
+}

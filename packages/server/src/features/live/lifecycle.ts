@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { broadcast } from './broadcast';
+import type { LiveKitGateway } from './livekit-gateway';
+import { closePresenceExcept, finalizeStats, refreshViewerCounts } from './presence';
+import { transition } from './session-writes';
+
+/** An empty room waits this long for its host; a room whose last participant left, this long. */
+const EMPTY_TIMEOUT_SECONDS = 15 * 60;
+const DEPARTURE_TIMEOUT_SECONDS = 2 * 60;
+
+export function requireLivekit(deps: Pick<AppDeps, 'livekit'>): LiveKitGateway {
+  if (!deps.livekit) throw new ApiError('SERVICE_UNAVAILABLE', 'live video is unavailable right now');
+  return deps.livekit;
+}
+
+/** Creates the session's LiveKit room (or finds it): rooms are never created by a token alone. */
+export async function ensureRoom(
+  livekit: LiveKitGateway,
+  session: { id: string; roomName: string; sellerOrgId: string; title: string },
+) {
+  return livekit.createRoom({
+    name: session.roomName,
+    metadata: JSON.stringify({
+      sessionId: session.id,
+      sellerOrgId: session.sellerOrgId,
+      title: session.title,
+    }),
+    emptyTimeoutSeconds: EMPTY_TIMEOUT_SECONDS,
+    departureTimeoutSeconds: DEPARTURE_TIMEOUT_SECONDS,
+  });
+}
+
+/**
+ * Ends a live session: the status first (so it happens once, whoever gets here first: the host,
+ * a `room_finished` webhook or reconciliation), then the figures, then the room.
+ */
+export async function endLiveSession(
+  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  session: { id: string; roomName: string },
+  options: { at?: Date; deleteRoom: boolean },
+): Promise<boolean> {
+  const at = options.at ?? new Date();
+  const ended = await deps.db.transaction().execute(async (trx) => {
+    if (!(await transition(trx, session.id, 'end', at))) return false;
+    await closePresenceExcept(trx, session.id, [], at);
+    await refreshViewerCounts(trx, session.id);
+    await finalizeStats(trx, session.id);
+    await trx
+      .updateTable('livePinEvents')
+      .set({ unpinnedAt: sql<Date>`now()` })
+      .where('sessionId', '=', session.id)
+      .where('unpinnedAt', 'is', null)
+      .execute();
+    return true;
+  });
+  if (ended && options.deleteRoom && deps.livekit) {
+    await broadcast(deps, session.roomName, { type: 'session.ending', sessionId: session.id });
+    try {
+      await deps.livekit.deleteRoom(session.roomName);
+    } catch (error) {
+      // Reconciliation deletes rooms of ended sessions that are still open.
+      deps.logger.warn(
+        { err: error, roomName: session.roomName },
+        'could not delete the room of an ended session',
+      );
+    }
+  }
+  return ended;
+}

@@ -1,0 +1,40 @@
+import type { AppDeps } from '../../deps';
+import { broadcast } from './broadcast';
+
+/**
+ * Tells every open room whose lineup holds the listing about its new price, stock or status.
+ * The listings feature calls this after it changed a listing; it never fails that change.
+ * Returns the rooms that were told.
+ */
+export async function announceListingUpdate(
+  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  listingId: string,
+): Promise<string[]> {
+  const rows = await deps.db
+    .selectFrom('liveSessionLineup as lineup')
+    .innerJoin('liveSessions', 'liveSessions.id', 'lineup.sessionId')
+    .innerJoin('listings', 'listings.id', 'lineup.listingId')
+    .select([
+      'liveSessions.roomName',
+      'listings.priceFen',
+      'listings.comparisonPriceFen',
+      'listings.stock',
+      'listings.status',
+    ])
+    .where('lineup.listingId', '=', listingId)
+    .where('liveSessions.status', '=', 'live')
+    .execute();
+  const told: string[] = [];
+  for (const row of rows) {
+    const delivered = await broadcast(deps, row.roomName, {
+      type: 'listing.updated',
+      listingId,
+      priceFen: row.priceFen,
+      comparisonPriceFen: row.comparisonPriceFen,
+      stock: row.stock,
+      listingStatus: row.status,
+    });
+    if (delivered) told.push(row.roomName);
+  }
+  return told;
+}

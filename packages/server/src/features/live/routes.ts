@@ -1,0 +1,20 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/app-env';
+import { validationHook } from '../../http/handle-errors';
+import { chatRoutes } from './chat-routes';
+import { lifecycleRoutes } from './lifecycle-routes';
+import { moderationRoutes } from './moderation-routes';
+import { sessionsRoutes } from './sessions-routes';
+import { stageRoutes } from './stage-routes';
+import { tokensRoutes } from './tokens-routes';
+import { webhookRoutes } from './webhook-routes';
+
+/** Everything under `/api/live`, one file per kind of operation. */
+export const liveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .route('/', sessionsRoutes)
+  .route('/', lifecycleRoutes)
+  .route('/', tokensRoutes)
+  .route('/', chatRoutes)
+  .route('/', moderationRoutes)
+  .route('/', stageRoutes)
+  .route('/', webhookRoutes);

@@ -1,0 +1,160 @@
+import type { CreateLiveSessionBody } from '@jadelive/shared';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import { unprocessable } from '../../http/errors';
+
+const HOST_ROLES = ['host', 'owner', 'admin'];
+
+/** Refuses (422) anything in the body that is not the seller's own: hosts, image, booking, listings. */
+export async function checkSessionInputs(
+  db: Database,
+  sellerOrgId: string,
+  body: Pick<CreateLiveSessionBody, 'hostUserIds' | 'coverImageId' | 'studioBookingId'> & {
+    listingIds?: string[];
+  },
+) {
+  const hostIds = [...new Set(body.hostUserIds)];
+  const hosts = await db
+    .selectFrom('users')
+    .select('id')
+    .where('organizationId', '=', sellerOrgId)
+    .where('role', 'in', HOST_ROLES)
+    .where('disabledAt', 'is', null)
+    .where('id', 'in', hostIds)
+    .execute();
+  if (hosts.length !== hostIds.length) {
+    throw unprocessable('hosts must be members of your organisation with role host, owner or admin', {
+      unknown: hostIds.filter((id) => !hosts.some((host) => host.id === id)),
+    });
+  }
+  if (body.coverImageId) {
+    const image = await db
+      .selectFrom('images')
+      .select('id')
+      .where('id', '=', body.coverImageId)
+      .where('ownerOrgId', '=', sellerOrgId)
+      .executeTakeFirst();
+    if (!image) throw unprocessable('cover image not found among your images');
+  }
+  if (body.studioBookingId) {
+    const booking = await db
+      .selectFrom('studioBookings')
+      .select('id')
+      .where('id', '=', body.studioBookingId)
+      .where('sellerOrgId', '=', sellerOrgId)
+      .where('status', '=', 'approved')
+      .executeTakeFirst();
+    if (!booking) throw unprocessable('studio booking not found among your approved bookings');
+  }
+  if (body.listingIds) await checkLineup(db, sellerOrgId, body.listingIds);
+}
+
+async function checkLineup(db: Database, sellerOrgId: string, listingIds: string[]) {
+  if (new Set(listingIds).size !== listingIds.length)
+    throw unprocessable('a listing appears twice in the lineup');
+  if (listingIds.length === 0) return;
+  const found = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('sellerOrgId', '=', sellerOrgId)
+    .where('status', '=', 'published')
+    .where('id', 'in', listingIds)
+    .execute();
+  if (found.length !== listingIds.length) {
+    throw unprocessable('the lineup may only hold your published listings', {
+      notPublished: listingIds.filter((id) => !found.some((row) => row.id === id)),
+    });
+  }
+}
+
+export async function insertSession(
+  db: Database,
+  sellerOrgId: string,
+  createdBy: string,
+  body: CreateLiveSessionBody,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('liveSessions')
+      .values({
+        sellerOrgId,
+        title: body.title,
+        coverImageId: body.coverImageId ?? null,
+        plannedStartAt: body.plannedStartAt,
+        studioBookingId: body.studioBookingId ?? null,
+        createdBy,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('liveSessionHosts')
+      .values([...new Set(body.hostUserIds)].map((userId) => ({ sessionId: id, userId })))
+      .execute();
+    await writeLineup(trx, id, body.listingIds);
+    await trx.insertInto('liveSessionStats').values({ sessionId: id }).execute();
+    return id;
+  });
+}
+
+async function writeLineup(db: Database, sessionId: string, listingIds: string[]) {
+  await db.deleteFrom('liveSessionLineup').where('sessionId', '=', sessionId).execute();
+  if (listingIds.length === 0) return;
+  await db
+    .insertInto('liveSessionLineup')
+    .values(listingIds.map((listingId, position) => ({ sessionId, listingId, position })))
+    .execute();
+}
+
+export async function replaceLineup(
+  db: Database,
+  sellerOrgId: string,
+  sessionId: string,
+  listingIds: string[],
+) {
+  await checkLineup(db, sellerOrgId, listingIds);
+  await db.transaction().execute(async (trx) => {
+    await writeLineup(trx, sessionId, listingIds);
+    // A pinned listing taken out of the lineup is unpinned with it.
+    await trx
+      .updateTable('liveSessions')
+      .set({ pinnedListingId: null })
+      .where('id', '=', sessionId)
+      .where((eb) =>
+        listingIds.length === 0 ? eb.lit(true) : eb.not(eb('pinnedListingId', 'in', listingIds)),
+      )
+      .execute();
+  });
+}
+
+type Transition = 'start' | 'end' | 'cancel';
+
+const TRANSITIONS: Record<Transition, { from: string[]; to: string }> = {
+  start: { from: ['scheduled'], to: 'live' },
+  end: { from: ['live'], to: 'ended' },
+  cancel: { from: ['scheduled'], to: 'cancelled' },
+};
+
+/** Moves the session if it is in a state that allows it; false when it was not (→ 409). */
+export async function transition(
+  db: Database,
+  sessionId: string,
+  step: Transition,
+  at: Date | null = null,
+): Promise<boolean> {
+  const { from, to } = TRANSITIONS[step];
+  const when = at ?? sql<Date>`now()`;
+  const row = await db
+    .updateTable('liveSessions')
+    .set(
+      step === 'start'
+        ? { status: to, startedAt: when }
+        : step === 'end'
+          ? { status: to, endedAt: when, pinnedListingId: null }
+          : { status: to, cancelledAt: when, pinnedListingId: null },
+    )
+    .where('id', '=', sessionId)
+    .where('status', 'in', from)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,70 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { Access, memberActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { notFound } from '../../http/errors';
+import { validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonResponse, okSchema, uuidParam } from '../../http/route';
+import { iso, isoOrNull } from '../../lib/serialize';
+
+const tags = ['notifications'];
+const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  message: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute(Access.members('any'), {
+      method: 'get',
+      path: '/',
+      tags,
+      summary: "What the platform told the caller's organisation, newest first",
+      responses: { 200: jsonResponse(z.object({ notifications: z.array(notificationSchema) })) },
+    }),
+    async (c) => {
+      const rows = await c.var.deps.db
+        .selectFrom('notifications')
+        .select(['id', 'kind', 'message', 'subjectType', 'subjectId', 'createdAt', 'readAt'])
+        .where('orgId', '=', memberActor(c).organizationId)
+        .orderBy('createdAt', 'desc')
+        .limit(100)
+        .execute();
+      return c.json(
+        {
+          notifications: rows.map((row) => ({
+            ...row,
+            createdAt: iso(row.createdAt),
+            readAt: isoOrNull(row.readAt),
+          })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    defineRoute(Access.members('any'), {
+      method: 'post',
+      path: '/{notificationId}/read',
+      tags,
+      summary: 'Mark a notification read',
+      request: { params: uuidParam('notificationId') },
+      responses: { 200: jsonResponse(okSchema) },
+    }),
+    async (c) => {
+      const updated = await c.var.deps.db
+        .updateTable('notifications')
+        .set({ readAt: sql`coalesce(read_at, now())` })
+        .where('id', '=', c.req.valid('param').notificationId)
+        .where('orgId', '=', memberActor(c).organizationId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated) throw notFound('notification');
+      return c.json({ ok: true as const }, 200);
+    },
+  );

@@ -1,0 +1,158 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { type ListingCategory, sellerProfileBodySchema, storefrontSchema } from '@jadelive/shared';
+import { sql } from 'kysely';
+import { Access, memberActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
+import { selectCatalog } from '../catalog/repository';
+import { toCatalogItem } from '../catalog/serialize';
+
+const tags = ['storefronts'];
+const profileSchema = storefrontSchema.shape.profile.unwrap();
+const slugParam = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]{2,80}$/)
+    .openapi({ param: { name: 'slug', in: 'path' } }),
+});
+
+function toProfile(row: {
+  creditCode: string | null;
+  legalName: string | null;
+  categories: string[];
+  contactName: string | null;
+  contactPhone: string | null;
+  description: string;
+}) {
+  return { ...row, categories: row.categories as ListingCategory[] };
+}
+
+const profileColumns = [
+  'creditCode',
+  'legalName',
+  'categories',
+  'contactName',
+  'contactPhone',
+  'description',
+] as const;
+
+export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute(Access.public, {
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'Every seller with a storefront',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            sellers: z.array(
+              z.object({ id: z.uuid(), name: z.string(), slug: z.string(), district: z.string().nullable() }),
+            ),
+          }),
+        ),
+      },
+    }),
+    async (c) => {
+      const sellers = await c.var.deps.db
+        .selectFrom('organizations')
+        .select(['id', 'name', 'slug', 'district'])
+        .where('kind', '=', 'seller')
+        .orderBy('name')
+        .execute();
+      return c.json({ sellers }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(Access.members(['seller'], { token: 'org:read' }), {
+      method: 'get',
+      path: '/mine/profile',
+      tags,
+      summary: "The seller's own storefront profile",
+      responses: { 200: jsonResponse(z.object({ profile: profileSchema.nullable() })) },
+    }),
+    async (c) => {
+      const row = await c.var.deps.db
+        .selectFrom('sellerProfiles')
+        .select(profileColumns)
+        .where('orgId', '=', memberActor(c).organizationId)
+        .executeTakeFirst();
+      return c.json({ profile: row ? toProfile(row) : null }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(Access.members(['seller'], { roles: ['owner', 'admin'] }), {
+      method: 'put',
+      path: '/mine/profile',
+      tags,
+      summary: 'Set the storefront profile (统一社会信用代码 checked, including its check character)',
+      request: { body: jsonBody(sellerProfileBodySchema) },
+      responses: { 200: jsonResponse(z.object({ profile: profileSchema })) },
+    }),
+    async (c) => {
+      const orgId = memberActor(c).organizationId;
+      const body = c.req.valid('json');
+      const row = await c.var.deps.db
+        .insertInto('sellerProfiles')
+        .values({ orgId, ...body })
+        .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...body, updatedAt: sql`now()` }))
+        .returning(profileColumns)
+        .executeTakeFirstOrThrow()
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error)
+            ? conflict('another seller registered this 统一社会信用代码')
+            : error;
+        });
+      return c.json({ profile: toProfile(row) }, 200);
+    },
+  )
+  .openapi(
+    defineRoute(Access.public, {
+      method: 'get',
+      path: '/{slug}',
+      tags,
+      summary: "A seller's public storefront with its listings on sale",
+      request: { params: slugParam },
+      responses: { 200: jsonResponse(storefrontSchema) },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const seller = await db
+        .selectFrom('organizations')
+        .select(['id', 'name', 'slug', 'district'])
+        .where('slug', '=', c.req.valid('param').slug)
+        .where('kind', '=', 'seller')
+        .executeTakeFirst();
+      if (!seller) throw notFound('storefront');
+      const [profile, bases, listings] = await Promise.all([
+        db
+          .selectFrom('sellerProfiles')
+          .select(profileColumns)
+          .where('orgId', '=', seller.id)
+          .executeTakeFirst(),
+        db
+          .selectFrom('baseMemberships')
+          .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
+          .select(['bases.id', 'bases.name', 'baseMemberships.status'])
+          .where('baseMemberships.sellerOrgId', '=', seller.id)
+          .where('baseMemberships.status', '=', 'admitted')
+          .execute(),
+        selectCatalog(db)
+          .where('listings.sellerOrgId', '=', seller.id)
+          .orderBy('listings.publishedAt', 'desc')
+          .limit(100)
+          .execute(),
+      ]);
+      return c.json(
+        {
+          seller,
+          profile: profile ? toProfile(profile) : null,
+          bases,
+          listings: listings.map(toCatalogItem),
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,40 @@
+import { homeFor, type User } from '@jadelive/shared';
+import type { TFunction } from 'i18next';
+import type { NavItem } from '../components/layout/nav-item';
+import { isManager } from '../features/auth/hooks/use-signed-in-user';
+import { paths } from '../lib/paths';
+
+/**
+ * Role-aware navigation: only destinations this person can open today. A host's first (and
+ * main) entry is their live studio, which is the seller home in its host variant.
+ */
+export function navigationFor(user: User, t: TFunction): NavItem[] {
+  const home = homeFor(user);
+  const isHost = user.role === 'host';
+  const items: NavItem[] = [
+    {
+      id: isHost ? 'live-studio' : 'home',
+      to: paths.home(home),
+      label: isHost ? t('nav.liveStudio') : home === 'buyer' ? t('nav.buyerHome') : t('nav.home'),
+      icon: isHost ? 'live' : 'home',
+      end: true,
+    },
+  ];
+  if (home === 'platform' && isManager(user)) {
+    items.push({
+      id: 'platform-audit',
+      to: paths.platformAudit,
+      label: t('nav.platformAudit'),
+      icon: 'audit',
+    });
+  }
+  if (isManager(user)) {
+    items.push({ id: 'settings', to: paths.settings.root, label: t('nav.settings'), icon: 'settings' });
+  }
+  return items;
+}
+
+/** Buyers and hosts live on their phones: a bottom tab bar. Everyone else gets a fold-out menu. */
+export function mobileNavFor(user: User): 'menu' | 'bottom-bar' {
+  return homeFor(user) === 'buyer' || user.role === 'host' ? 'bottom-bar' : 'menu';
+}

@@ -1,0 +1,22 @@
+import type { Home } from '@jadelive/shared';
+import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { HomeDashboard } from '../../features/home/components/home-dashboard';
+import { OrganizationsTable } from '../../features/platform-admin/components/organizations-table';
+
+export function HomeRoute({ home }: { home: Home }) {
+  const user = useSignedInUser();
+  const manager = isManager(user);
+  return (
+    <HomeDashboard
+      home={home}
+      viewer={{
+        displayName: user.displayName,
+        organizationName: user.organization?.name ?? null,
+        isManager: manager,
+        isHost: user.role === 'host',
+      }}
+    >
+      {home === 'platform' && manager && <OrganizationsTable />}
+    </HomeDashboard>
+  );
+}

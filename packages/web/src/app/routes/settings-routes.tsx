@@ -1,0 +1,20 @@
+import { useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { InvitationsPanel } from '../../features/organization/components/invitations-panel';
+import { MembersPanel } from '../../features/organization/components/members-panel';
+import type { OrgViewer } from '../../features/organization/components/org-viewer';
+
+/** Settings sit behind RequireManager, so the user is a member with a role; checked anyway for the types. */
+function useOrgViewer(): OrgViewer {
+  const user = useSignedInUser();
+  if (!user.organization || !user.role)
+    throw new Error('organisation settings need a member of an organisation');
+  return { userId: user.id, role: user.role, organizationKind: user.organization.kind };
+}
+
+export function MembersRoute() {
+  return <MembersPanel viewer={useOrgViewer()} />;
+}
+
+export function InvitationsRoute() {
+  return <InvitationsPanel viewer={useOrgViewer()} />;
+}
