@@ -7,7 +7,7 @@ import { call, createTestApp, expectErrorShape, login, type Session, type TestAp
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createBuyer, TEST_PASSWORD } from '../support/fixtures';
 import { createLiveWorld, type LiveWorld, sessionBody } from '../support/live';
-import { joinSignal, LIVEKIT_HOOK_TIMEOUT, startTestLivekit } from '../support/livekit';
+import { joinSignal, LIVEKIT_HOOK_TIMEOUT, startTestLivekit, waitForParticipant } from '../support/livekit';
 
 let database: TestDatabase;
 let livekit: RunningLivekit;
@@ -97,8 +97,7 @@ describe('tokens carry the least each role needs', () => {
 
     const connection = await joinSignal(response.json.url, response.json.token);
     try {
-      const participants = await gateway.listParticipants(session.roomName);
-      const viewer = participants.find((p) => p.identity === response.json.identity);
+      const viewer = await waitForParticipant(gateway, session.roomName, response.json.identity);
       expect(viewer).toMatchObject({
         canPublish: false,
         canPublishData: false,
@@ -128,8 +127,7 @@ describe('tokens carry the least each role needs', () => {
       });
       const connection = await joinSignal(response.json.url, response.json.token);
       try {
-        const participants = await gateway.listParticipants(session.roomName);
-        expect(participants.find((p) => p.identity === response.json.identity)).toMatchObject({
+        expect(await waitForParticipant(gateway, session.roomName, response.json.identity)).toMatchObject({
           hidden: true,
           canPublish: false,
         });

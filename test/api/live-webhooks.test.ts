@@ -16,6 +16,7 @@ import {
   LIVEKIT_HOOK_TIMEOUT,
   signWebhook,
   startTestLivekit,
+  waitForParticipant,
   webhookBody,
 } from '../support/livekit';
 
@@ -250,6 +251,7 @@ describe('with the real LiveKit server', () => {
     });
     // Signalling only: LiveKit admits the viewer but sends no participant_joined (no media yet).
     const connection = await joinSignal(viewerToken.json.url, viewerToken.json.token);
+    await waitForParticipant(gateway, session.roomName, viewerToken.json.identity);
     const deps = { db: database.db, livekit: gateway, logger: pino({ level: 'silent' }) };
     try {
       const report = await reconcileLiveSessions(deps);
@@ -259,8 +261,23 @@ describe('with the real LiveKit server', () => {
       connection.close();
     }
 
+    // The room closes; pretend its room_finished was lost: once the real one has been handled,
+    // put the session back to live as if it never arrived.
     await gateway.deleteRoom(session.roomName);
-    await database.db.deleteFrom('livekitWebhookEvents').where('roomName', '=', session.roomName).execute();
+    await eventually(
+      () =>
+        database.db
+          .selectFrom('livekitWebhookEvents')
+          .select('event')
+          .where('roomName', '=', session.roomName)
+          .where('event', '=', 'room_finished')
+          .execute(),
+      (rows) => rows.length > 0,
+    );
+    await eventually(
+      () => sessionRow(session.id),
+      (row) => row.status === 'ended',
+    );
     await database.db
       .updateTable('liveSessions')
       .set({ status: 'live', endedAt: null })

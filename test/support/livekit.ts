@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import type { Socket } from 'node:net';
+import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { AccessToken } from 'livekit-server-sdk';
 
@@ -105,4 +106,15 @@ export function webhookBody(event: {
     id: event.id ?? `EV_${randomBytes(6).toString('hex')}`,
     createdAt: seconds(createdAt),
   });
+}
+
+/** The participant as LiveKit lists it, once it has been admitted (fails after a few seconds). */
+export async function waitForParticipant(gateway: LiveKitGateway, room: string, identity: string) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const found = (await gateway.listParticipants(room)).find((p) => p.identity === identity);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`${identity} never appeared in ${room}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

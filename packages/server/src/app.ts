@@ -15,11 +15,12 @@ import { captionRoutes } from './features/compliance/captions-routes';
 import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
 import { healthRoutes } from './features/health/routes';
-import { imageRoutes } from './features/images/routes';
+import { imageRoutes, MAX_IMAGE_BYTES } from './features/images/routes';
 import { invitationRoutes } from './features/invitations/routes';
 import { listingRoutes } from './features/listings/routes';
 import { liveRoutes } from './features/live/routes';
 import { notificationRoutes } from './features/notifications/routes';
+import { commerceRoutes } from './features/orders/commerce-routes';
 import { organizationRoutes } from './features/organization/routes';
 import { storefrontRoutes } from './features/storefronts/routes';
 import type { AppEnv } from './http/app-env';
@@ -54,8 +55,14 @@ export function createApp(deps: AppDeps) {
     maxSize: JSON_BODY_LIMIT,
     onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `body larger than ${JSON_BODY_LIMIT} bytes`),
   });
-  // Image uploads carry their own, larger limit (features/images).
-  app.use('/api/*', (c, next) => (c.req.path === '/api/images' ? next() : jsonBodyLimit(c, next)));
+  const imageBodyLimit = bodyLimit({
+    maxSize: MAX_IMAGE_BYTES + 64 * 1024,
+    onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`),
+  });
+  // Image uploads carry their own, larger limit; everything else is JSON.
+  app.use('/api/*', (c, next) =>
+    c.req.path === '/api/images' ? imageBodyLimit(c, next) : jsonBodyLimit(c, next),
+  );
   app.use('/api/*', rejectNulCharacters);
   app.use('/api/*', authenticate);
 
@@ -78,7 +85,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/notifications', notificationRoutes)
     .route('/api/compliance', complianceFlagRoutes)
     .route('/api/compliance', captionRoutes)
-    .route('/api/live', liveRoutes);
+    .route('/api/live', liveRoutes)
+    .route('/api', commerceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -3,6 +3,7 @@ import type { Database } from './db/database';
 import type { Env } from './env';
 import { publicUrl } from './env';
 import type { FlagFeed } from './features/compliance/feed';
+import type { CommerceConfig } from './features/orders/config';
 import type { LiveKitGateway } from './features/live/livekit-gateway';
 import type { ChatHook } from './features/live/message-hook';
 import type { CertificateLookup } from './lib/certificate-lookup';
@@ -18,6 +19,8 @@ export interface AppConfig {
   /** Built console to serve on the same port, if any. */
   webDistDir?: string;
   uploadDir: string;
+  /** Payment timeouts and the sandbox payment secret; defaults in `features/orders/config.ts`. */
+  commerce?: Partial<CommerceConfig>;
 }
 
 /** Everything a request handler may reach, handed to `createApp` so tests can build their own. */
@@ -49,5 +52,10 @@ export function appConfigFromEnv(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY ?? false,
     webDistDir: env.WEB_DIST_DIR,
     uploadDir: env.UPLOAD_DIR,
+    commerce: {
+      paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
+      flashSalePaymentTimeoutMinutes: env.FLASH_SALE_PAYMENT_TIMEOUT_MINUTES,
+      paymentSandboxSecret: env.PAYMENT_SANDBOX_SECRET,
+    },
   };
 }

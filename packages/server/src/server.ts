@@ -11,10 +11,12 @@ import { shouldSeedDemo } from './env';
 import { createComplianceChatHook } from './features/compliance/chat-hook';
 import { createFlagFeed } from './features/compliance/feed';
 import { startLiveVideo } from './features/live/runtime';
+import { startCommerceSweeper } from './features/orders/sweep';
 import { createDiskImageStorage } from './lib/image-storage';
 import { createLogMailer } from './lib/mailer';
 import { isDatabaseEmpty, seedDemo } from './seed/demo';
 
+const COMMERCE_SWEEP_EVERY_MS = 15_000;
 const BUILT_CONSOLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface RunningServer {
@@ -57,11 +59,14 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   });
   // After listening: a local LiveKit's webhooks need the real port.
   const live = await startLiveVideo(env, deps, port, logger);
+  // Payment timeouts, flash-sale stock returns, return windows; one instance at a time (advisory lock).
+  const commerceSweeper = startCommerceSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
   return {
     port,
     seeded,
     async stop() {
       // Stop accepting, let in-flight requests finish, then close the pool and the database.
+      await commerceSweeper.stop();
       await live.stop();
       await deps.flagFeed?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

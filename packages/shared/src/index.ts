@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './bases';
 export * from './catalog';
+export * from './commerce';
 export * from './compliance-records';
 export * from './credit-code';
 export * from './errors';

@@ -187,5 +187,18 @@ export const liveDataMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('slow_mode.changed'), seconds: z.number().int() }),
   z.object({ type: z.literal('session.ending'), sessionId: z.uuid() }),
+  z.object({
+    type: z.literal('flash_sale.updated'),
+    flashSaleId: z.uuid(),
+    listingId: z.uuid(),
+    priceFen: z.number().int(),
+    quantity: z.number().int(),
+    remaining: z.number().int(),
+    state: z.enum(['scheduled', 'running', 'sold_out', 'ended']),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    /** The server's clock, so countdowns do not depend on the viewer's. */
+    serverTime: z.string(),
+  }),
 ]);
 export type LiveDataMessage = z.infer<typeof liveDataMessageSchema>;

@@ -1,5 +1,6 @@
 import './i18n/setup';
 import './styles.css';
+import './components/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

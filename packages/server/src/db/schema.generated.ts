@@ -153,6 +153,45 @@ export interface ComplianceFlags {
   text: string;
 }
 
+export interface FlashSaleBroadcasts {
+  flashSaleId: string;
+  lastRemaining: number | null;
+  lastSentAt: Timestamp;
+}
+
+export interface FlashSaleBuyers {
+  buyerUserId: string;
+  flashSaleId: string;
+  quantity: number;
+}
+
+export interface FlashSales {
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  endedAt: Timestamp | null;
+  endsAt: Timestamp;
+  id: Generated<string>;
+  listingId: string;
+  perBuyerLimit: number;
+  priceFen: number;
+  quantity: number;
+  remaining: number;
+  returnedQuantity: number | null;
+  sellerOrgId: string;
+  sessionId: string;
+  soldOutAt: Timestamp | null;
+  startsAt: Timestamp;
+  stockReturnedAt: Timestamp | null;
+}
+
+export interface IdempotencyKeys {
+  createdAt: Generated<Timestamp>;
+  fingerprint: string;
+  key: string;
+  orderId: string;
+  scope: string;
+}
+
 export interface Images {
   byteSize: number;
   contentHash: string;
@@ -302,6 +341,45 @@ export interface Notifications {
   subjectType: string | null;
 }
 
+export interface OrderEvents {
+  actor: string;
+  actorUserId: string | null;
+  fromStatus: string | null;
+  id: Generated<number>;
+  note: string | null;
+  occurredAt: Generated<Timestamp>;
+  orderId: string;
+  toStatus: string;
+}
+
+export interface Orders {
+  buyerUserId: string;
+  cancelledAt: Timestamp | null;
+  carrier: string | null;
+  completedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  customMade: boolean;
+  deliveredAt: Timestamp | null;
+  flashSaleId: string | null;
+  id: Generated<string>;
+  listingId: string;
+  liveSessionId: string | null;
+  paidAt: Timestamp | null;
+  paymentDueAt: Timestamp;
+  quantity: number;
+  refundedAt: Timestamp | null;
+  refundFromStatus: string | null;
+  refundReason: string | null;
+  refundRequestedAt: Timestamp | null;
+  sellerOrgId: string;
+  shippedAt: Timestamp | null;
+  status: string;
+  totalFen: number;
+  trackingNumber: string | null;
+  unitPriceFen: number;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface Organizations {
   createdAt: Generated<Timestamp>;
   district: string | null;
@@ -309,6 +387,29 @@ export interface Organizations {
   kind: string;
   name: string;
   slug: string;
+}
+
+export interface PaymentNotifications {
+  notificationId: string;
+  outcome: string;
+  paymentId: string | null;
+  provider: string;
+  receivedAt: Generated<Timestamp>;
+  result: string | null;
+}
+
+export interface Payments {
+  amountFen: number;
+  completedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  orderId: string;
+  payUrl: string | null;
+  provider: string;
+  providerRef: string | null;
+  refundedAt: Timestamp | null;
+  refundRef: string | null;
+  status: string;
 }
 
 export interface PriceEvents {
@@ -394,6 +495,10 @@ export interface DB {
   chatMessages: ChatMessages;
   chatMutes: ChatMutes;
   complianceFlags: ComplianceFlags;
+  flashSaleBroadcasts: FlashSaleBroadcasts;
+  flashSaleBuyers: FlashSaleBuyers;
+  flashSales: FlashSales;
+  idempotencyKeys: IdempotencyKeys;
   images: Images;
   invitations: Invitations;
   listings: Listings;
@@ -408,7 +513,11 @@ export interface DB {
   liveSessionStats: LiveSessionStats;
   loginAttempts: LoginAttempts;
   notifications: Notifications;
+  orderEvents: OrderEvents;
+  orders: Orders;
   organizations: Organizations;
+  paymentNotifications: PaymentNotifications;
+  payments: Payments;
   priceEvents: PriceEvents;
   rateLimitWindows: RateLimitWindows;
   sellerProfiles: SellerProfiles;

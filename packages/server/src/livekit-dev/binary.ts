@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { constants, existsSync } from 'node:fs';
-import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -128,7 +128,13 @@ function isAlive(pid: number): boolean {
 async function build(version: string, logger: BinaryLogger, signal?: AbortSignal): Promise<void> {
   const target = cacheDir(version);
   const scratch = `${target}.build-${process.pid}`;
-  await rm(scratch, { recursive: true, force: true });
+  // Holding the lock, any other scratch directory is left over from a build that was killed.
+  const parent = path.dirname(target);
+  for (const entry of await readdir(parent)) {
+    if (entry.startsWith(`${path.basename(target)}.build-`)) {
+      await rm(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
   await mkdir(scratch, { recursive: true });
   logger.info(`building LiveKit server ${version} with Go into ${target} (takes minutes on first run)`);
   const started = Date.now();

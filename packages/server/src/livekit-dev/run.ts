@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,11 +31,15 @@ export interface StartLivekitOptions {
 
 const API_KEY = 'devkey';
 const READY_TIMEOUT_MS = 20_000;
-const running = new Set<ChildProcess>();
+/** Live servers and their config directories (which hold the secret). */
+const running = new Map<ChildProcess, string>();
 
 // A test run or `pnpm start` that dies must not leave LiveKit servers holding ports.
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, dir] of running) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /**
@@ -76,7 +81,7 @@ async function startOnce(binary: string, options: StartLivekitOptions): Promise<
   const child = spawn(binary, ['--config', configFile], {
     stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', options.verbose ? 'inherit' : 'pipe'],
   });
-  running.add(child);
+  running.set(child, dir);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

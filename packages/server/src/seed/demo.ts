@@ -3,6 +3,7 @@ import { hashPassword } from '../lib/passwords';
 import { DEMO_BUYERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoBases } from './demo-bases';
 import { seedDemoCatalog } from './demo-catalog';
+import { seedDemoLive } from './demo-live';
 
 /**
  * Writes the demo organisations and accounts. Idempotent: what exists already (by slug or
@@ -43,6 +44,7 @@ export async function seedDemo(db: Database): Promise<{ createdUsers: number }> 
     }
     await seedDemoBases(trx);
     await seedDemoCatalog(trx);
+    await seedDemoLive(trx);
   });
   return { createdUsers };
 }

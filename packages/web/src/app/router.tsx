@@ -10,35 +10,71 @@ import {
 } from '../features/auth/components/guards';
 import { LoginPage } from '../features/auth/components/login-page';
 import { SignupPage } from '../features/auth/components/signup-page';
+import { CatalogPage } from '../features/catalog/components/catalog-page';
+import { ListingPage } from '../features/catalog/components/listing-page';
+import { ShopPage } from '../features/catalog/components/shop-page';
 import { AuditPanel } from '../features/organization/components/audit-panel';
 import { SettingsLayout } from '../features/organization/components/settings-layout';
 import { TokensPanel } from '../features/organization/components/tokens-panel';
 import { PlatformAuditPage } from '../features/platform-admin/components/platform-audit-page';
-import { paths } from '../lib/paths';
+import { VerifyPage } from '../features/verify/components/verify-page';
+import { paths, publicPaths } from '../lib/paths';
 import { ConsoleLayout } from './routes/console-layout';
 import { HomeRoute } from './routes/home-route';
 import { NotFound } from './routes/not-found';
+import { PublicSiteRoute } from './routes/public-site-route';
+import {
+  LabCertificatesRoute,
+  LabIssueRoute,
+  SellerCertificatesRoute,
+  SellerListingEditorRoute,
+  SellerListingsRoute,
+} from './routes/role-routes';
 import { RouteError } from './routes/route-error';
 import { InvitationsRoute, MembersRoute } from './routes/settings-routes';
 
 const HOMES: Home[] = ['platform', 'operator', 'seller', 'lab', 'regulator', 'buyer'];
 
+/** Pages below each home (paths relative to it, e.g. `certificates` → /seller/certificates). */
+const HOME_PAGES: Record<Home, RouteObject[]> = {
+  platform: [
+    {
+      path: 'audit',
+      element: <RequireManager />,
+      children: [{ index: true, element: <PlatformAuditPage /> }],
+    },
+  ],
+  operator: [],
+  seller: [
+    { path: 'certificates', element: <SellerCertificatesRoute /> },
+    { path: 'listings', element: <SellerListingsRoute /> },
+    { path: 'listings/new', element: <SellerListingEditorRoute /> },
+    { path: 'listings/:listingId', element: <SellerListingEditorRoute /> },
+  ],
+  lab: [
+    { path: 'certificates', element: <LabCertificatesRoute /> },
+    { path: 'certificates/new', element: <LabIssueRoute /> },
+  ],
+  regulator: [],
+  buyer: [],
+};
+
 const homeRoutes: RouteObject[] = HOMES.map((home) => ({
   path: paths.home(home),
   element: <RequireHome home={home} />,
-  children: [
-    { index: true, element: <HomeRoute home={home} /> },
-    ...(home === 'platform'
-      ? [
-          {
-            path: 'audit',
-            element: <RequireManager />,
-            children: [{ index: true, element: <PlatformAuditPage /> }],
-          },
-        ]
-      : []),
-  ],
+  children: [{ index: true, element: <HomeRoute home={home} /> }, ...HOME_PAGES[home]],
 }));
+
+/** Open to everyone, signed in or not; phone first. */
+const publicRoutes: RouteObject = {
+  element: <PublicSiteRoute />,
+  children: [
+    { path: publicPaths.catalog, element: <CatalogPage /> },
+    { path: '/listings/:listingId', element: <ListingPage /> },
+    { path: '/shops/:slug', element: <ShopPage /> },
+    { path: publicPaths.verify, element: <VerifyPage /> },
+  ],
+};
 
 const settingsRoute: RouteObject = {
   path: paths.settings.root,
@@ -69,6 +105,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/invite/:token', element: <AcceptInvitePage /> },
+      publicRoutes,
       {
         element: <RequireSession />,
         children: [

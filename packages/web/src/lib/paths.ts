@@ -22,3 +22,40 @@ export function safeNextPath(next: string | null): string | null {
   const inside = next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\');
   return inside ? next : null;
 }
+
+/** Pages anyone can open without signing in. */
+export const publicPaths = {
+  catalog: '/catalog',
+  listing: (listingId: string) => `/listings/${encodeURIComponent(listingId)}`,
+  shop: (slug: string) => `/shops/${encodeURIComponent(slug)}`,
+  verify: '/verify',
+} as const;
+
+/** Console pages of each kind of account, below its home. */
+export const consolePaths = {
+  seller: {
+    profile: '/seller/profile',
+    certificates: '/seller/certificates',
+    listings: '/seller/listings',
+    newListing: '/seller/listings/new',
+    listing: (listingId: string) => `/seller/listings/${encodeURIComponent(listingId)}`,
+    notifications: '/seller/notifications',
+    bases: '/seller/bases',
+  },
+  operator: {
+    bases: '/operator/bases',
+    base: (baseId: string) => `/operator/bases/${encodeURIComponent(baseId)}`,
+    calendar: (baseId: string) => `/operator/bases/${encodeURIComponent(baseId)}/calendar`,
+  },
+  lab: {
+    certificates: '/lab/certificates',
+    issue: '/lab/certificates/new',
+  },
+  regulator: {
+    flags: '/regulator/flags',
+    live: '/regulator/live',
+  },
+  platform: {
+    certificates: '/platform/certificates',
+  },
+} as const;

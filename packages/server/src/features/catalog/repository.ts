@@ -1,6 +1,7 @@
 import type { CatalogQuery } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { sellerAdmitted } from '../../db/scopes';
 import { selectListings } from '../listings/repository';
 
 const ON_SALE = ['published', 'sold_out'] as const;
@@ -34,19 +35,8 @@ export async function searchCatalog(db: Database, query: CatalogQuery) {
   if (query.maxPriceFen !== undefined) builder = builder.where('listings.priceFen', '<=', query.maxPriceFen);
   if (query.certificateStatus) builder = builder.where('certificates.status', '=', query.certificateStatus);
   if (query.baseId || query.clusterId) {
-    const { baseId, clusterId } = query;
-    builder = builder.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('baseMemberships')
-          .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
-          .select(sql.lit(1).as('one'))
-          .whereRef('baseMemberships.sellerOrgId', '=', 'listings.sellerOrgId')
-          .where('baseMemberships.status', '=', 'admitted')
-          .$if(baseId !== undefined, (qb) => qb.where('bases.id', '=', baseId as string))
-          .$if(clusterId !== undefined, (qb) => qb.where('bases.operatorOrgId', '=', clusterId as string)),
-      ),
-    );
+    const filter = { baseId: query.baseId, operatorOrgId: query.clusterId };
+    builder = builder.where((eb) => sellerAdmitted(eb, 'listings.sellerOrgId', filter));
   }
   // Orders match the partial indexes (price_fen, id) and (published_at desc, id) exactly.
   switch (query.sort) {

@@ -6,12 +6,12 @@ import {
 } from '@jadelive/shared';
 import { Access, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
-import { transitionCertificate } from './service';
+import { decideCertificate } from './service';
 
 const tags = ['certificates (platform admin)'];
 const platformAdmins = Access.members(['platform'], { roles: ['owner', 'admin'] });
@@ -44,22 +44,18 @@ export const adminCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       const { db } = c.var.deps;
       const certificate = await repo.findCertificate(db, c.req.valid('param').certificateId);
       if (!certificate) throw notFound('certificate');
-      if (certificate.status !== 'unverified') throw conflict(`the certificate is ${certificate.status}`);
-      await db
-        .transaction()
-        .execute((trx) =>
-          transitionCertificate(
-            trx,
-            certificate,
-            'verified',
-            { userId: actor.userId, orgId: actor.organizationId },
-            'platform_admin',
-            c.req.valid('json').note ?? null,
-          ),
-        );
-      const row = await repo.findCertificate(db, certificate.id);
-      if (!row) throw notFound('certificate');
-      return c.json(toCertificate(row), 200);
+      const actorRef = { userId: actor.userId, orgId: actor.organizationId };
+      return c.json(
+        await decideCertificate(
+          db,
+          certificate,
+          'verified',
+          actorRef,
+          'platform_admin',
+          c.req.valid('json').note ?? null,
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -76,21 +72,17 @@ export const adminCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       const { db } = c.var.deps;
       const certificate = await repo.findCertificate(db, c.req.valid('param').certificateId);
       if (!certificate) throw notFound('certificate');
-      if (certificate.status === 'revoked') throw conflict('the certificate is revoked already');
-      await db
-        .transaction()
-        .execute((trx) =>
-          transitionCertificate(
-            trx,
-            certificate,
-            'revoked',
-            { userId: actor.userId, orgId: actor.organizationId },
-            'platform_admin',
-            c.req.valid('json').reason,
-          ),
-        );
-      const row = await repo.findCertificate(db, certificate.id);
-      if (!row) throw notFound('certificate');
-      return c.json(toCertificate(row), 200);
+      const actorRef = { userId: actor.userId, orgId: actor.organizationId };
+      return c.json(
+        await decideCertificate(
+          db,
+          certificate,
+          'revoked',
+          actorRef,
+          'platform_admin',
+          c.req.valid('json').reason,
+        ),
+        200,
+      );
     },
   );

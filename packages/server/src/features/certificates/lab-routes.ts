@@ -8,12 +8,12 @@ import {
 } from '@jadelive/shared';
 import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound, unprocessable } from '../../http/errors';
+import { notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
-import { describeIdentification, insertCertificateOrConflict, transitionCertificate } from './service';
+import { decideCertificate, describeIdentification, insertCertificateOrConflict } from './service';
 
 const tags = ['certificates (lab)'];
 const labMembers = Access.members(['lab'], {
@@ -96,22 +96,18 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const { certificateId } = c.req.valid('param');
       const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
       if (!certificate) throw notFound('certificate');
-      if (certificate.status !== 'unverified') throw conflict(`the certificate is ${certificate.status}`);
-      await db
-        .transaction()
-        .execute((trx) =>
-          transitionCertificate(
-            trx,
-            certificate,
-            'verified',
-            { userId: actorUserId(actor), orgId: actor.organizationId },
-            'lab_confirmation',
-            c.req.valid('json').note ?? null,
-          ),
-        );
-      const row = await repo.findCertificate(db, certificateId);
-      if (!row) throw notFound('certificate');
-      return c.json(toCertificate(row), 200);
+      const actorRef = { userId: actorUserId(actor), orgId: actor.organizationId };
+      return c.json(
+        await decideCertificate(
+          db,
+          certificate,
+          'verified',
+          actorRef,
+          'lab_confirmation',
+          c.req.valid('json').note ?? null,
+        ),
+        200,
+      );
     },
   )
   .openapi(
@@ -130,21 +126,17 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const { certificateId } = c.req.valid('param');
       const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
       if (!certificate) throw notFound('certificate');
-      if (certificate.status === 'revoked') throw conflict('the certificate is revoked already');
-      await db
-        .transaction()
-        .execute((trx) =>
-          transitionCertificate(
-            trx,
-            certificate,
-            'revoked',
-            { userId: actorUserId(actor), orgId: actor.organizationId },
-            'lab_revocation',
-            c.req.valid('json').reason,
-          ),
-        );
-      const row = await repo.findCertificate(db, certificateId);
-      if (!row) throw notFound('certificate');
-      return c.json(toCertificate(row), 200);
+      const actorRef = { userId: actorUserId(actor), orgId: actor.organizationId };
+      return c.json(
+        await decideCertificate(
+          db,
+          certificate,
+          'revoked',
+          actorRef,
+          'lab_revocation',
+          c.req.valid('json').reason,
+        ),
+        200,
+      );
     },
   );

@@ -1,9 +1,10 @@
-import type { CertificateStatus } from '@jadelive/shared';
+import type { Certificate, CertificateStatus } from '@jadelive/shared';
 import { parseIdentification } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
 import * as repo from './repository';
+import { toCertificate } from './serialize';
 
 export interface CertificateActor {
   userId: string | null;
@@ -95,4 +96,27 @@ async function suspendListingsOfRevoked(trx: Database, certificateId: string, re
       })),
     )
     .execute();
+}
+
+/**
+ * A lab's or an admin's decision: confirm an unverified registration, or revoke. Runs in one
+ * transaction and answers the certificate as it now stands.
+ */
+export async function decideCertificate(
+  db: Database,
+  certificate: { id: string; status: string },
+  to: 'verified' | 'revoked',
+  actor: CertificateActor,
+  via: string,
+  reason: string | null,
+): Promise<Certificate> {
+  if (to === 'verified' && certificate.status !== 'unverified') {
+    throw conflict(`the certificate is ${certificate.status}`);
+  }
+  if (to === 'revoked' && certificate.status === 'revoked')
+    throw conflict('the certificate is revoked already');
+  await db.transaction().execute((trx) => transitionCertificate(trx, certificate, to, actor, via, reason));
+  const row = await repo.findCertificate(db, certificate.id);
+  if (!row) throw notFound('certificate');
+  return toCertificate(row);
 }

@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { ingestCaptionsBodySchema } from '@jadelive/shared';
 import { complianceFlagSchema, scan } from '@jadelive/shared/compliance';
-import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { sellerAdmitted } from '../../db/scopes';
 import { Access, type MemberActor, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { conflict, notFound, unprocessable } from '../../http/errors';
@@ -25,15 +25,7 @@ async function findSpeakableSession(db: Database, actor: MemberActor, sessionId:
     query = query.where('sellerOrgId', '=', actor.organizationId);
   } else {
     query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('baseMemberships')
-          .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
-          .select(sql.lit(1).as('one'))
-          .whereRef('baseMemberships.sellerOrgId', '=', 'liveSessions.sellerOrgId')
-          .where('baseMemberships.status', '=', 'admitted')
-          .where('bases.operatorOrgId', '=', actor.organizationId),
-      ),
+      sellerAdmitted(eb, 'liveSessions.sellerOrgId', { operatorOrgId: actor.organizationId }),
     );
   }
   return query.executeTakeFirst();

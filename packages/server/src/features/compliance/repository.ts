@@ -1,6 +1,7 @@
 import type { FlagsQuery, OrganizationKind } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { sellerAdmitted } from '../../db/scopes';
 
 /** Who is looking: regulators see their district, operators the sellers of their bases, sellers themselves. */
 export interface FlagViewer {
@@ -19,7 +20,7 @@ export async function loadFlagViewer(db: Database, orgId: string): Promise<FlagV
 }
 
 export function selectVisibleFlags(db: Database, viewer: FlagViewer) {
-  let query = db
+  const query = db
     .selectFrom('complianceFlags')
     .innerJoin('organizations as seller', 'seller.id', 'complianceFlags.sellerOrgId')
     .selectAll('complianceFlags')
@@ -33,18 +34,9 @@ export function selectVisibleFlags(db: Database, viewer: FlagViewer) {
     case 'seller':
       return query.where('complianceFlags.sellerOrgId', '=', viewer.orgId);
     case 'cluster_operator':
-      query = query.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('baseMemberships')
-            .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
-            .select(sql.lit(1).as('one'))
-            .whereRef('baseMemberships.sellerOrgId', '=', 'complianceFlags.sellerOrgId')
-            .where('baseMemberships.status', '=', 'admitted')
-            .where('bases.operatorOrgId', '=', viewer.orgId),
-        ),
+      return query.where((eb) =>
+        sellerAdmitted(eb, 'complianceFlags.sellerOrgId', { operatorOrgId: viewer.orgId }),
       );
-      return query;
     default:
       return query.where(sql<boolean>`false`);
   }
@@ -68,19 +60,8 @@ export async function listFlags(db: Database, viewer: FlagViewer, filters: Flags
   if (filters.to) query = query.where('complianceFlags.createdAt', '<', new Date(filters.to));
   if (filters.before) query = query.where('complianceFlags.createdAt', '<', new Date(filters.before));
   if (filters.baseId || filters.clusterId) {
-    const { baseId, clusterId } = filters;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('baseMemberships')
-          .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
-          .select(sql.lit(1).as('one'))
-          .whereRef('baseMemberships.sellerOrgId', '=', 'complianceFlags.sellerOrgId')
-          .where('baseMemberships.status', '=', 'admitted')
-          .$if(baseId !== undefined, (qb) => qb.where('bases.id', '=', baseId as string))
-          .$if(clusterId !== undefined, (qb) => qb.where('bases.operatorOrgId', '=', clusterId as string)),
-      ),
-    );
+    const filter = { baseId: filters.baseId, operatorOrgId: filters.clusterId };
+    query = query.where((eb) => sellerAdmitted(eb, 'complianceFlags.sellerOrgId', filter));
   }
   return query.orderBy('complianceFlags.createdAt', 'desc').limit(filters.limit).execute();
 }

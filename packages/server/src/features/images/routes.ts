@@ -1,27 +1,16 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { imageSchema } from '@jadelive/shared';
-import { bodyLimit } from 'hono/body-limit';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { ApiError, notFound } from '../../http/errors';
-import { errorJson, validationHook } from '../../http/handle-errors';
+import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { sniffImageType } from '../../lib/image-storage';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const tags = ['images'];
 
-const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-// The app-wide JSON limit skips this path; uploads get this larger one instead.
-app.use(
-  '/',
-  bodyLimit({
-    maxSize: MAX_IMAGE_BYTES + 64 * 1024,
-    onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`),
-  }),
-);
-
-export const imageRoutes = app
+export const imageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     defineRoute(Access.members(['seller', 'lab', 'cluster_operator'], { token: 'listings:write' }), {
       method: 'post',

@@ -65,9 +65,9 @@ export async function startLiveVideo(
       const log = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m) };
       pendingBuild = findOrBuildLivekitBinary({ logger: log, signal: building.signal })
         .then((built) => (stopped ? undefined : startLocal(built)))
-        .catch((error: unknown) =>
-          logger.warn({ err: error }, 'LiveKit build failed; live video unavailable'),
-        );
+        .catch((error: unknown) => {
+          if (!stopped) logger.warn({ err: error }, 'LiveKit build failed; live video unavailable');
+        });
     }
   } else {
     logger.warn('no LiveKit configured (LIVEKIT_URL); live video unavailable');

@@ -1,6 +1,6 @@
 import type { Home } from '@jadelive/shared';
 import type { zhCN } from '../../../i18n/zh-CN';
-import { paths } from '../../../lib/paths';
+import { consolePaths, paths, publicPaths } from '../../../lib/paths';
 
 export type CardId = keyof typeof zhCN.home.cards;
 /** A seller's host gets a host-first dashboard on the same `/seller` home. */
@@ -26,18 +26,47 @@ const soon = (...cards: CardId[]): HomeSection[] => cards.map((card) => ({ card 
 export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   platform: [
     { card: 'platformAudit', to: paths.platformAudit, managersOnly: true },
+    { card: 'pendingCertificates', to: consolePaths.platform.certificates, managersOnly: true },
     ...ORGANIZATION_ADMIN,
     ...soon('bases', 'statistics', 'complianceFlags'),
   ],
-  operator: [...ORGANIZATION_ADMIN, ...soon('bases', 'statistics', 'complianceFlags')],
-  seller: [
+  operator: [
+    { card: 'bases', to: consolePaths.operator.bases },
     ...ORGANIZATION_ADMIN,
-    ...soon('listings', 'certificates', 'liveRooms', 'orders', 'complianceFlags'),
+    ...soon('statistics', 'complianceFlags'),
   ],
-  host: soon('liveStudio', 'showListings', 'complianceFlags', 'certificates'),
-  lab: [...ORGANIZATION_ADMIN, ...soon('issueCertificates', 'verifications')],
-  regulator: [...ORGANIZATION_ADMIN, ...soon('complianceFlags', 'inspections', 'rectifications')],
-  buyer: soon('watchLive', 'myOrders', 'verifyCertificate'),
+  seller: [
+    { card: 'listings', to: consolePaths.seller.listings },
+    { card: 'certificates', to: consolePaths.seller.certificates },
+    { card: 'storefront', to: consolePaths.seller.profile, managersOnly: true },
+    { card: 'baseMembership', to: consolePaths.seller.bases },
+    { card: 'notifications', to: consolePaths.seller.notifications },
+    ...ORGANIZATION_ADMIN,
+    ...soon('liveRooms', 'orders', 'complianceFlags'),
+  ],
+  host: [
+    { card: 'showListings', to: consolePaths.seller.listings },
+    { card: 'certificates', to: consolePaths.seller.certificates },
+    { card: 'baseMembership', to: consolePaths.seller.bases },
+    ...soon('liveStudio', 'complianceFlags'),
+  ],
+  lab: [
+    { card: 'issueCertificates', to: consolePaths.lab.issue },
+    { card: 'labCertificates', to: consolePaths.lab.certificates },
+    ...ORGANIZATION_ADMIN,
+    ...soon('verifications'),
+  ],
+  regulator: [
+    { card: 'complianceFlags', to: consolePaths.regulator.flags },
+    { card: 'inspections', to: consolePaths.regulator.live },
+    ...ORGANIZATION_ADMIN,
+    ...soon('rectifications'),
+  ],
+  buyer: [
+    { card: 'catalog', to: publicPaths.catalog },
+    { card: 'verifyCertificate', to: publicPaths.verify },
+    ...soon('watchLive', 'myOrders'),
+  ],
 };
 
 export function sectionsFor(variant: HomeVariant, isManager: boolean) {

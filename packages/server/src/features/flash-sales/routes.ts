@@ -1,0 +1,82 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { flashSaleSchema, grabBodySchema, orderSchema } from '@jadelive/shared';
+import { Access } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { notFound } from '../../http/errors';
+import { validationHook } from '../../http/handle-errors';
+import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { loadSession, requireStageControl } from '../live/access';
+import { buyerUserId } from '../orders/buyer';
+import { findOrder } from '../orders/repository';
+import { toOrder } from '../orders/serialize';
+import { announceFlashSale } from './announce';
+import { endFlashSaleEarly } from './create';
+import { grabFlashSale } from './grab';
+import { readFlashSale, toFlashSale } from './repository';
+import { forgetSale } from './snapshot';
+
+const tags = ['flash-sales'];
+
+/** `/api/flash-sales/…`: what buyers and the stage do with a sale once it exists. */
+export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    defineRoute(Access.public, {
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'A flash sale: price, remaining stock, state and the server clock for the countdown',
+      request: { params: uuidParam('id') },
+      responses: { 200: jsonResponse(flashSaleSchema) },
+    }),
+    async (c) => {
+      const sale = await readFlashSale(c.var.deps.db, c.req.valid('param').id);
+      if (!sale) throw notFound('flash sale');
+      return c.json(toFlashSale(sale), 200);
+    },
+  )
+  .openapi(
+    defineRoute(Access.signedIn, {
+      method: 'post',
+      path: '/{id}/grab',
+      tags,
+      summary: 'Grab one piece (秒杀): creates an order at the flash price',
+      description:
+        'Buyer accounts only. 201 with the order; the same idempotencyKey answers 200 with the same order. 409 with details.reason sold_out | not_started | ended | limit_reached. The order must be paid within FLASH_SALE_PAYMENT_TIMEOUT_MINUTES or the piece goes back on sale.',
+      request: { params: uuidParam('id'), body: jsonBody(grabBodySchema) },
+      responses: { 201: jsonResponse(orderSchema, 'Created'), 200: jsonResponse(orderSchema, 'Replayed') },
+    }),
+    async (c) => {
+      const userId = buyerUserId(c);
+      const { id } = c.req.valid('param');
+      const outcome = await grabFlashSale(c.var.deps, userId, id, c.req.valid('json').idempotencyKey);
+      const order = await findOrder(c.var.deps.db, { buyerUserId: userId }, outcome.orderId);
+      if (!order) throw new Error('order vanished after the grab');
+      return c.json(toOrder(order), outcome.replayed ? 200 : 201);
+    },
+  )
+  .openapi(
+    defineRoute(Access.members(['seller']), {
+      method: 'post',
+      path: '/{id}/end',
+      tags,
+      summary: 'End a flash sale early; the unsold rest goes back to the listing',
+      description:
+        'The session’s hosts and the seller’s owners and admins; another seller’s sale is 404; an ended sale 409.',
+      request: { params: uuidParam('id') },
+      responses: { 200: jsonResponse(flashSaleSchema) },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const { id } = c.req.valid('param');
+      const sale = await readFlashSale(deps.db, id);
+      if (!sale) throw notFound('flash sale');
+      const loaded = await loadSession(c, sale.sessionId);
+      requireStageControl(loaded);
+      await endFlashSaleEarly(deps, sale.sessionId, id);
+      forgetSale(id);
+      await announceFlashSale(deps, id, { force: true });
+      const after = await readFlashSale(deps.db, id);
+      if (!after) throw notFound('flash sale');
+      return c.json(toFlashSale(after), 200);
+    },
+  );

@@ -1,0 +1,33 @@
+import type { Database } from '../../db/database';
+import { type FlashSaleRow, readFlashSale } from './repository';
+
+/**
+ * A per-instance snapshot of each sale, at most this old, for the cheap refusals before a grab
+ * (sold out, not started, ended): a crowd arriving after the last piece is answered without a
+ * query on the sale at all. A snapshot that says "running" only lets the attempt through to the
+ * database, which decides; one that wrongly says "sold out" can only be stale by this much after
+ * a released piece, which is indistinguishable from losing the race for it.
+ */
+const SNAPSHOT_MS = 100;
+const MAX_ENTRIES = 1_000;
+const snapshots = new Map<string, { sale: FlashSaleRow; at: number }>();
+
+export async function saleSnapshot(db: Database, saleId: string): Promise<FlashSaleRow | undefined> {
+  const cached = snapshots.get(saleId);
+  if (cached && performance.now() - cached.at < SNAPSHOT_MS) return cached.sale;
+  const sale = await readFlashSale(db, saleId);
+  if (snapshots.size >= MAX_ENTRIES) snapshots.clear();
+  if (sale) snapshots.set(saleId, { sale, at: performance.now() });
+  return sale;
+}
+
+/** What this instance just learned from its own decrement. */
+export function noteRemaining(saleId: string, remaining: number) {
+  const cached = snapshots.get(saleId);
+  if (cached) cached.sale = { ...cached.sale, remaining };
+}
+
+/** This instance changed the sale (end, released piece): read it afresh next time. */
+export function forgetSale(saleId: string) {
+  snapshots.delete(saleId);
+}

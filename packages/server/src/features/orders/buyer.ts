@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import type { Database } from '../../db/database';
+import { sessionActor } from '../../http/access';
+import type { AppEnv } from '../../http/app-env';
+import { forbidden, notFound } from '../../http/errors';
+import { listOrderPayments } from '../payments/repository';
+import { findOrder, listOrderEvents, type OrderScope } from './repository';
+import { toOrder, toOrderEvent, toPayment } from './serialize';
+
+/** Buyers are signed-in people without an organisation; members buy nothing in their own name here. */
+export function buyerUserId(c: Context<AppEnv>): string {
+  const actor = sessionActor(c);
+  if (actor.organizationId !== null) throw forbidden('only buyer accounts may do this');
+  return actor.userId;
+}
+
+/** An order with its history and payments, as its buyer or seller sees it. */
+export async function orderDetail(db: Database, scope: OrderScope, orderId: string) {
+  const order = await findOrder(db, scope, orderId);
+  if (!order) throw notFound('order');
+  const [events, payments] = await Promise.all([
+    listOrderEvents(db, order.id),
+    listOrderPayments(db, order.id),
+  ]);
+  return { order: toOrder(order), events: events.map(toOrderEvent), payments: payments.map(toPayment) };
+}

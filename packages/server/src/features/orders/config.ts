@@ -1,0 +1,20 @@
+import type { AppConfig } from '../../deps';
+
+export interface CommerceConfig {
+  /** Minutes an ordinary order may stay unpaid before its stock is released. */
+  paymentTimeoutMinutes: number;
+  /** The same for flash-sale orders: shorter, so unpaid grabs go back on sale quickly. */
+  flashSalePaymentTimeoutMinutes: number;
+  /** HMAC-SHA256 key of the sandbox payment provider's notifications. */
+  paymentSandboxSecret: string;
+}
+
+export const DEFAULT_COMMERCE_CONFIG: CommerceConfig = {
+  paymentTimeoutMinutes: 15,
+  flashSalePaymentTimeoutMinutes: 5,
+  paymentSandboxSecret: 'jadelive-sandbox-development-secret',
+};
+
+export function commerceConfig(config: AppConfig): CommerceConfig {
+  return { ...DEFAULT_COMMERCE_CONFIG, ...config.commerce };
+}

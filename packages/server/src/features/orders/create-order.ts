@@ -1,0 +1,87 @@
+import type { CreateOrderBody } from '@jadelive/shared';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { AppDeps } from '../../deps';
+import { conflict, notFound, unprocessable } from '../../http/errors';
+import { commerceConfig } from './config';
+import { buyerKeyScope, createOnce, type IdempotentOutcome } from './idempotency';
+import { insertOrderEvent } from './repository';
+import { takeListingStock } from './stock';
+
+/**
+ * An order for a published listing at its current price. Stock is taken in the same transaction
+ * (released again if the order is cancelled or not paid in time); a repeated idempotency key
+ * answers with the first order.
+ */
+export async function createOrder(
+  deps: Pick<AppDeps, 'db' | 'config'>,
+  buyerUserId: string,
+  body: CreateOrderBody,
+): Promise<IdempotentOutcome> {
+  const timeoutMinutes = commerceConfig(deps.config).paymentTimeoutMinutes;
+  return createOnce(
+    deps.db,
+    {
+      scope: buyerKeyScope(buyerUserId),
+      key: body.idempotencyKey,
+      fingerprint: `order:${body.listingId}:${body.quantity}:${body.liveSessionId ?? ''}`,
+    },
+    async (trx, orderId) => {
+      if (body.liveSessionId) await requireSellersSession(trx, body.liveSessionId, body.listingId);
+      const listing = await takeListingStock(trx, body.listingId, body.quantity);
+      if (!listing) await explainNoStock(trx, body.listingId, body.quantity);
+      const taken = listing as NonNullable<typeof listing>;
+      await trx
+        .insertInto('orders')
+        .values({
+          id: orderId,
+          buyerUserId,
+          sellerOrgId: taken.sellerOrgId,
+          listingId: taken.id,
+          liveSessionId: body.liveSessionId ?? null,
+          quantity: body.quantity,
+          unitPriceFen: taken.priceFen,
+          totalFen: taken.priceFen * body.quantity,
+          customMade: taken.customMade,
+          status: 'pending_payment',
+          paymentDueAt: sql<Date>`now() + make_interval(mins => ${timeoutMinutes})`,
+        })
+        .execute();
+      await insertOrderEvent(trx, {
+        orderId,
+        fromStatus: null,
+        toStatus: 'pending_payment',
+        actor: 'buyer',
+        actorUserId: buyerUserId,
+      });
+    },
+  );
+}
+
+/** Why no stock could be taken: nothing on sale by that id (404) or not enough left (409). */
+async function explainNoStock(trx: Database, listingId: string, quantity: number): Promise<never> {
+  const listing = await trx
+    .selectFrom('listings')
+    .select(['status', 'stock'])
+    .where('id', '=', listingId)
+    .where('status', 'in', ['published', 'sold_out'])
+    .executeTakeFirst();
+  if (!listing) throw notFound('listing');
+  throw conflict(`only ${listing.stock} left, ${quantity} asked for`, {
+    reason: 'out_of_stock',
+    stock: listing.stock,
+  });
+}
+
+async function requireSellersSession(trx: Database, sessionId: string, listingId: string) {
+  const session = await trx
+    .selectFrom('liveSessions')
+    .innerJoin('listings', 'listings.sellerOrgId', 'liveSessions.sellerOrgId')
+    .select('liveSessions.id')
+    .where('liveSessions.id', '=', sessionId)
+    .where('listings.id', '=', listingId)
+    .where('liveSessions.status', 'in', ['scheduled', 'live', 'ended'])
+    .executeTakeFirst();
+  if (!session)
+    throw unprocessable('that live session is not one of the listing seller’s', { field: 'liveSessionId' });
+}

@@ -1,0 +1,156 @@
+import { RETURN_WINDOW_DAYS } from '@jadelive/shared';
+import { sql } from 'kysely';
+import type { AppDeps } from '../../deps';
+import { ApiError } from '../../http/errors';
+import { announceFlashSale } from '../flash-sales/announce';
+import { returnUnsoldStock } from '../flash-sales/stock';
+import { releaseOrderStock } from './stock';
+import { transitionOrder } from './transitions';
+
+/** One key for the whole cluster: only one API instance sweeps at a time. */
+const SWEEP_LOCK_KEY = 0x6a6c_636d; // 'jlcm'
+const BATCH = 500;
+const IDEMPOTENCY_KEYS_KEPT_DAYS = 7;
+
+export interface CommerceSweepReport {
+  /** False when another instance held the lock and this run did nothing. */
+  ran: boolean;
+  ordersCancelled: number;
+  flashSalesClosed: number;
+  ordersCompleted: number;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'livekit' | 'logger'>;
+const system = { actor: 'system' as const, userId: null };
+
+/**
+ * The periodic work of orders, under a PostgreSQL advisory lock: unpaid orders past their
+ * payment window are cancelled and their stock released; flash sales that are over give their
+ * unsold rest back to the listing; delivered orders whose return window closed complete.
+ * `now` is a parameter so tests can run it with a clock far ahead.
+ */
+export async function sweepCommerce(deps: Deps, now: Date = new Date()): Promise<CommerceSweepReport> {
+  const report: CommerceSweepReport = {
+    ran: false,
+    ordersCancelled: 0,
+    flashSalesClosed: 0,
+    ordersCompleted: 0,
+  };
+  return deps.db.connection().execute(async (conn) => {
+    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as ok`.execute(
+      conn,
+    );
+    if (!locked.rows[0]?.ok) return report;
+    try {
+      report.ran = true;
+      report.ordersCancelled = await cancelOverdueOrders(deps, now);
+      report.flashSalesClosed = await closeOverFlashSales(deps, now);
+      report.ordersCompleted = await completeDeliveredOrders(deps, now);
+      await deps.db
+        .deleteFrom('idempotencyKeys')
+        .where('createdAt', '<', new Date(now.getTime() - IDEMPOTENCY_KEYS_KEPT_DAYS * 86_400_000))
+        .execute();
+      return report;
+    } finally {
+      await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
+/** Skips an order that moved on (paid meanwhile) instead of failing the sweep. */
+async function eachOrder(ids: string[], apply: (id: string) => Promise<unknown>) {
+  let done = 0;
+  for (const id of ids) {
+    try {
+      await apply(id);
+      done++;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+  return done;
+}
+
+async function cancelOverdueOrders(deps: Deps, now: Date) {
+  const due = await deps.db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'pending_payment')
+    .where('paymentDueAt', '<=', now)
+    .orderBy('paymentDueAt')
+    .limit(BATCH)
+    .execute();
+  const touchedSales = new Set<string>();
+  const cancelled = await eachOrder(
+    due.map((row) => row.id),
+    (id) =>
+      deps.db.transaction().execute(async (trx) => {
+        const { before } = await transitionOrder(trx, { system: true }, id, 'cancelled', system, {
+          note: 'payment timed out',
+          check: (order) => {
+            if (order.paymentDueAt > now) throw new ApiError('CONFLICT', 'not due yet');
+          },
+        });
+        if ((await releaseOrderStock(trx, before)) === 'flash_sale' && before.flashSaleId) {
+          touchedSales.add(before.flashSaleId);
+        }
+      }),
+  );
+  for (const saleId of touchedSales) await announceFlashSale(deps, saleId);
+  return cancelled;
+}
+
+async function closeOverFlashSales(deps: Deps, now: Date) {
+  const over = await deps.db
+    .selectFrom('flashSales')
+    .select('id')
+    .where('stockReturnedAt', 'is', null)
+    .where((eb) => eb.or([eb('endedAt', 'is not', null), eb('endsAt', '<=', now)]))
+    .limit(BATCH)
+    .execute();
+  let closed = 0;
+  for (const { id } of over) {
+    const returned = await deps.db.transaction().execute((trx) => returnUnsoldStock(trx, id, now));
+    if (returned === null) continue;
+    closed++;
+    await announceFlashSale(deps, id, { force: true });
+  }
+  return closed;
+}
+
+async function completeDeliveredOrders(deps: Deps, now: Date) {
+  const windowStart = new Date(now.getTime() - RETURN_WINDOW_DAYS * 86_400_000);
+  const done = await deps.db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'delivered')
+    .where('deliveredAt', '<', windowStart)
+    .limit(BATCH)
+    .execute();
+  return eachOrder(
+    done.map((row) => row.id),
+    (id) =>
+      deps.db
+        .transaction()
+        .execute((trx) =>
+          transitionOrder(trx, { system: true }, id, 'completed', system, { note: 'return window closed' }),
+        ),
+  );
+}
+
+/** Runs `sweepCommerce` every `intervalMs` until stopped; failures are logged, not thrown. */
+export function startCommerceSweeper(deps: Deps, intervalMs: number) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sweepCommerce(deps).catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'commerce sweep failed'),
+    );
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { canTransitionOrder, type OrderStatus } from '@jadelive/shared';
+import { sql, type Updateable } from 'kysely';
+import type { Database } from '../../db/database';
+import type { Orders } from '../../db/schema.generated';
+import { conflict, notFound } from '../../http/errors';
+import { insertOrderEvent, type LockedOrder, lockOrder, type OrderScope } from './repository';
+
+export interface OrderActor {
+  actor: 'buyer' | 'seller' | 'system' | 'payment';
+  userId: string | null;
+}
+
+const STAMP: Partial<Record<OrderStatus, keyof Orders>> = {
+  paid: 'paidAt',
+  shipped: 'shippedAt',
+  delivered: 'deliveredAt',
+  completed: 'completedAt',
+  cancelled: 'cancelledAt',
+  refund_requested: 'refundRequestedAt',
+  refunded: 'refundedAt',
+};
+
+/**
+ * Moves an order along the state machine inside the caller's transaction: locks the row (scoped to
+ * the caller, so another tenant's order is 404), refuses a move the machine does not allow (409),
+ * stamps the time and records the event. `check` may refuse on business rules before anything
+ * is written.
+ */
+export async function transitionOrder(
+  trx: Database,
+  scope: OrderScope,
+  orderId: string,
+  to: OrderStatus,
+  by: OrderActor,
+  options: {
+    note?: string | null;
+    set?: Updateable<Orders>;
+    check?: (order: LockedOrder) => void | Promise<void>;
+  } = {},
+): Promise<{ before: LockedOrder; after: LockedOrder }> {
+  const before = await lockOrder(trx, scope, orderId);
+  if (!before) throw notFound('order');
+  const from = before.status as OrderStatus;
+  if (!canTransitionOrder(from, to)) {
+    throw conflict(`an order that is ${from} cannot become ${to}`, { status: from, to });
+  }
+  await options.check?.(before);
+  const stamp = STAMP[to];
+  const after = await trx
+    .updateTable('orders')
+    .set({
+      ...options.set,
+      ...(stamp ? { [stamp]: sql`now()` } : {}),
+      status: to,
+      updatedAt: sql`now()`,
+    })
+    .where('id', '=', orderId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertOrderEvent(trx, {
+    orderId,
+    fromStatus: from,
+    toStatus: to,
+    actor: by.actor,
+    actorUserId: by.userId,
+    note: options.note,
+  });
+  return { before, after };
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const fen = z.number().int().positive().max(100_000_000_00);
+const withoutNul = (value: string) => !value.includes('\u0000');
+const text = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(withoutNul, 'must not contain NUL characters');
+
+/** A client-chosen key per purchase attempt; a retried click with the same key buys nothing twice. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+
+// ---------- orders ----------
+
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refund_requested',
+  'refunded',
+] as const;
+export const orderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+
+/**
+ * The order state machine: which statuses each status may move to. Unpaid orders are cancelled
+ * (by the buyer or the payment timeout); a refund is requested before shipping or, as a 7-day
+ * no-reason return, after delivery; delivered orders complete when the return window closes.
+ */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending_payment: ['paid', 'cancelled'],
+  paid: ['shipped', 'refund_requested'],
+  shipped: ['delivered'],
+  delivered: ['completed', 'refund_requested'],
+  completed: [],
+  cancelled: [],
+  refund_requested: ['refunded'],
+  refunded: [],
+};
+
+export function canTransitionOrder(from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_TRANSITIONS[from].includes(to);
+}
+
+/** 7 天无理由退货: days after delivery in which a buyer may return goods without a reason. */
+export const RETURN_WINDOW_DAYS = 7;
+
+export const ORDER_ACTORS = ['buyer', 'seller', 'system', 'payment'] as const;
+
+export const createOrderBodySchema = z.strictObject({
+  listingId: z.uuid(),
+  quantity: z.number().int().min(1).max(99),
+  idempotencyKey: idempotencyKeySchema,
+  /** The live session the buyer bought from, if any (it must be the listing seller's). */
+  liveSessionId: z.uuid().optional(),
+});
+export type CreateOrderBody = z.infer<typeof createOrderBodySchema>;
+
+export const orderListQuerySchema = z.object({
+  status: orderStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const shipOrderBodySchema = z.strictObject({
+  trackingNumber: text(4, 40).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
+  carrier: text(1, 40).optional(),
+});
+
+export const refundRequestBodySchema = z.strictObject({ reason: text(1, 200) });
+
+export const orderSchema = z.object({
+  id: z.uuid(),
+  buyerUserId: z.uuid(),
+  sellerOrgId: z.uuid(),
+  listingId: z.uuid(),
+  listingTitle: z.string(),
+  liveSessionId: z.uuid().nullable(),
+  flashSaleId: z.uuid().nullable(),
+  quantity: z.number().int(),
+  unitPriceFen: z.number().int(),
+  totalFen: z.number().int(),
+  customMade: z.boolean(),
+  status: orderStatusSchema,
+  paymentDueAt: isoDateTime,
+  trackingNumber: z.string().nullable(),
+  carrier: z.string().nullable(),
+  refundReason: z.string().nullable(),
+  createdAt: isoDateTime,
+  paidAt: isoDateTime.nullable(),
+  shippedAt: isoDateTime.nullable(),
+  deliveredAt: isoDateTime.nullable(),
+  completedAt: isoDateTime.nullable(),
+  cancelledAt: isoDateTime.nullable(),
+  refundRequestedAt: isoDateTime.nullable(),
+  refundedAt: isoDateTime.nullable(),
+  /** Until when a no-reason return may be asked for; null before delivery or for custom-made goods. */
+  returnWindowEndsAt: isoDateTime.nullable(),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const orderEventSchema = z.object({
+  fromStatus: orderStatusSchema.nullable(),
+  toStatus: orderStatusSchema,
+  actor: z.enum(ORDER_ACTORS),
+  actorUserId: z.uuid().nullable(),
+  note: z.string().nullable(),
+  occurredAt: isoDateTime,
+});
+
+// ---------- payments ----------
+
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'refunded'] as const;
+
+export const paymentSchema = z.object({
+  id: z.uuid(),
+  orderId: z.uuid(),
+  provider: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  amountFen: z.number().int(),
+  /** Where the buyer pays (the gateway's hosted page; the sandbox's completion route). */
+  payUrl: z.string().nullable(),
+  createdAt: isoDateTime,
+  completedAt: isoDateTime.nullable(),
+  refundedAt: isoDateTime.nullable(),
+});
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const orderDetailSchema = z.object({
+  order: orderSchema,
+  events: z.array(orderEventSchema),
+  payments: z.array(paymentSchema),
+});
+
+export const sandboxCompleteBodySchema = z.strictObject({ outcome: z.enum(['success', 'fail']) });
+
+export const paymentNotificationResultSchema = z.object({
+  ok: z.literal(true),
+  outcome: z.enum(['applied', 'duplicate', 'ignored']),
+});
+
+// ---------- flash sales (秒杀) ----------
+
+export const FLASH_SALE_MAX_SECONDS = 3600;
+
+export const createFlashSaleBodySchema = z.strictObject({
+  quantity: z.number().int().min(1).max(10_000),
+  priceFen: fen,
+  /** Defaults to now; at most a day ahead. */
+  startsAt: isoDateTime.optional(),
+  durationSeconds: z.number().int().min(10).max(FLASH_SALE_MAX_SECONDS),
+  perBuyerLimit: z.number().int().min(1).max(10),
+});
+export type CreateFlashSaleBody = z.infer<typeof createFlashSaleBodySchema>;
+
+export const FLASH_SALE_STATES = ['scheduled', 'running', 'sold_out', 'ended'] as const;
+
+export const flashSaleSchema = z.object({
+  id: z.uuid(),
+  sessionId: z.uuid(),
+  listingId: z.uuid(),
+  quantity: z.number().int(),
+  remaining: z.number().int(),
+  priceFen: z.number().int(),
+  perBuyerLimit: z.number().int(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  endedAt: isoDateTime.nullable(),
+  soldOutAt: isoDateTime.nullable(),
+  state: z.enum(FLASH_SALE_STATES),
+  /** For countdowns: the server's clock when this was read. */
+  serverTime: isoDateTime,
+});
+export type FlashSale = z.infer<typeof flashSaleSchema>;
+
+export const grabBodySchema = z.strictObject({ idempotencyKey: idempotencyKeySchema });

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api-client';
+
+export const certificateKeys = {
+  all: ['certificates'] as const,
+  mine: ['certificates', 'mine'] as const,
+  labs: ['certificates', 'labs'] as const,
+};
+
+export async function getMyCertificates() {
+  return (await unwrap(api.certificates.$get())).certificates;
+}
+
+export const myCertificatesQueryOptions = () =>
+  queryOptions({ queryKey: certificateKeys.mine, queryFn: getMyCertificates });
+
+export function useMyCertificates() {
+  return useQuery(myCertificatesQueryOptions());
+}
+
+export async function getLabs() {
+  return (await unwrap(api.labs.$get())).labs;
+}
+
+export function useLabs() {
+  return useQuery({ queryKey: certificateKeys.labs, queryFn: getLabs, staleTime: 5 * 60_000 });
+}

@@ -1,0 +1,32 @@
+import type { certificates as source } from '../zh-CN/certificates';
+
+export const certificates: typeof source = {
+  title: 'Certificates',
+  intro:
+    'Record the inspection certificates of your goods. Once the lab confirms, buyers can verify them here.',
+  readOnly: 'Host accounts can view certificates only.',
+  registerHeading: 'Register a certificate',
+  labOnPlatform: 'Lab on the platform',
+  labOutside: 'Lab outside the platform',
+  labChoice: 'Which lab',
+  chooseLab: 'Choose a lab',
+  externalLabName: 'Lab name',
+  externalLabHint: 'Registrations naming an outside lab are checked by a platform admin.',
+  identificationHint: 'Name it as GB/T 16552 does, e.g. 翡翠（处理）手镯, 和田玉籽料挂件',
+  weightValue: 'Weight',
+  weightUnit: 'Unit',
+  grams: 'Grams (g)',
+  carats: 'Carats (ct)',
+  invalidWeight: 'Enter a number: at most three decimals for grams, two for carats',
+  photo: 'Certificate photo (optional)',
+  uploading: 'Uploading…',
+  uploaded: 'Uploaded',
+  removePhoto: 'Remove photo',
+  submit: 'Register certificate',
+  submitting: 'Registering…',
+  registered: 'Certificate {{number}} is registered and waits for the lab to confirm it.',
+  listHeading: 'My certificates',
+  empty: 'No certificates yet.',
+  revokedBecause: 'Revoked: {{reason}}',
+  imageTooLarge: 'Images are limited to 5 MB',
+};

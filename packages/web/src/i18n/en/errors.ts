@@ -1,0 +1,32 @@
+import type { errors as source } from '../zh-CN/errors';
+
+export const errors: typeof source = {
+  title: 'Something went wrong',
+  requestId: 'Request ID {{id}}',
+  fixFields: 'Please fix:',
+  issues: {
+    invalid_type: 'wrong type',
+    invalid_format: 'wrong format',
+    invalid_value: 'not an allowed value',
+    too_small: 'too short or too few',
+    too_big: 'too long or too many',
+    unrecognized_keys: 'contains unknown fields',
+  },
+  BAD_REQUEST: 'The request was not understood.',
+  VALIDATION_FAILED: 'Some fields are not valid.',
+  MALFORMED_JSON: 'The request was malformed.',
+  UNAUTHENTICATED: 'Please sign in.',
+  INVALID_CREDENTIALS: 'Wrong email or password.',
+  CSRF_FAILED: 'Your session was refreshed; please try again.',
+  FORBIDDEN: 'Your account may not do this.',
+  NOT_FOUND: 'Not found, or it does not belong to your organisation.',
+  CONFLICT: 'This conflicts with existing data, e.g. the email is already registered.',
+  PAYLOAD_TOO_LARGE: 'What you sent is too large.',
+  UNSUPPORTED_MEDIA_TYPE: 'That content type is not supported.',
+  UNPROCESSABLE: 'Refused by a business rule.',
+  RATE_LIMITED: 'Too many attempts; please wait a moment.',
+  INTERNAL: 'The server had a problem; please try again later.',
+  SERVICE_UNAVAILABLE: 'The service is unavailable right now; please try again later.',
+  NETWORK_ERROR: 'Cannot reach the server; check your connection.',
+  UNEXPECTED_RESPONSE: 'The server gave an answer we could not read.',
+};

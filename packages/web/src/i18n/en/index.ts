@@ -1,0 +1,49 @@
+import type { zhCN } from '../zh-CN';
+import { app } from './app';
+import { audit } from './audit';
+import { auth } from './auth';
+import { catalog } from './catalog';
+import { certificates } from './certificates';
+import { common } from './common';
+import { compliance } from './compliance';
+import { errors } from './errors';
+import { fields } from './fields';
+import { goods } from './goods';
+import { home } from './home';
+import { kinds } from './kinds';
+import { lab } from './lab';
+import { language } from './language';
+import { listings } from './listings';
+import { nav } from './nav';
+import { notFound } from './not-found';
+import { organization } from './organization';
+import { permissions } from './permissions';
+import { platform } from './platform';
+import { roles } from './roles';
+import { verify } from './verify';
+
+/** English. Typed as the shape of the Chinese catalogue, so a missing or extra key fails to compile. */
+export const en: typeof zhCN = {
+  app,
+  common,
+  language,
+  nav,
+  kinds,
+  roles,
+  fields,
+  permissions,
+  auth,
+  home,
+  organization,
+  audit,
+  platform,
+  notFound,
+  errors,
+  lab,
+  listings,
+  compliance,
+  certificates,
+  verify,
+  catalog,
+  goods,
+};

@@ -1,0 +1,14 @@
+import type { nav as source } from '../zh-CN/nav';
+
+export const nav: typeof source = {
+  main: 'Main navigation',
+  home: 'Dashboard',
+  buyerHome: 'Home',
+  liveStudio: 'Live studio',
+  settings: 'Organisation',
+  platformAudit: 'Platform audit',
+  openMenu: 'Open menu',
+  closeMenu: 'Close menu',
+  signOut: 'Sign out',
+  signingOut: 'Signing out…',
+};

@@ -1,0 +1,30 @@
+export const auth = {
+  checking: '正在确认登录状态…',
+  login: {
+    title: '登录',
+    subtitle: '登录玉链直播控制台',
+    submit: '登录',
+    submitting: '正在登录…',
+    noAccount: '还没有账号？',
+    signupLink: '注册买家账号',
+  },
+  signup: {
+    title: '注册买家账号',
+    subtitle: '注册后可观看珠宝玉石直播、查验鉴定证书',
+    submit: '注册并登录',
+    submitting: '正在注册…',
+    passwordHint: '至少 10 个字符',
+    haveAccount: '已有账号？',
+    loginLink: '去登录',
+    orgAccounts: '商家、直播基地、检测机构和监管部门的账号由所在组织发出邀请后开通。',
+  },
+  invite: {
+    title: '接受邀请',
+    intro: '{{organization}} 邀请你以「{{role}}」身份加入玉链直播。',
+    expires: '邀请有效期至 {{date}}',
+    submit: '创建账号并加入',
+    submitting: '正在加入…',
+    invalid: '这个邀请链接无效、已被撤回或已过期。请联系邀请你的人重新发送。',
+    signedInAs: '你当前以 {{name}} 的身份登录。接受邀请会创建一个新账号，请先退出登录。',
+  },
+};

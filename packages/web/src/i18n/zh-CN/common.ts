@@ -1,0 +1,15 @@
+export const common = {
+  loading: '加载中…',
+  retry: '重试',
+  copy: '复制',
+  copied: '已复制',
+  copyFailed: '复制失败，请手动选择后复制',
+  dismiss: '我已保存，关闭',
+  none: '—',
+  never: '从未',
+  actions: '操作',
+  comingSoon: '即将上线',
+  open: '进入',
+  loadMore: '加载更多',
+  you: '（你）',
+};

@@ -1,0 +1,58 @@
+/**
+ * The source catalogue, one file per namespace (a feature or a shared vocabulary) so that
+ * engineers working on different features never edit the same file. Simplified Chinese is the
+ * console's default language; `en/` must have exactly these keys (each of its files is typed as
+ * the shape of the Chinese one). No plural suffixes: Chinese has none, and one key set for both
+ * languages keeps the catalogue test simple.
+ *
+ * To add a namespace: create `zh-CN/<name>.ts` exporting `const <name> = { … }`, create
+ * `en/<name>.ts` typed `typeof` it, and add one import and one entry here and in `en/index.ts`.
+ */
+
+import { app } from './app';
+import { audit } from './audit';
+import { auth } from './auth';
+import { catalog } from './catalog';
+import { certificates } from './certificates';
+import { common } from './common';
+import { compliance } from './compliance';
+import { errors } from './errors';
+import { fields } from './fields';
+import { goods } from './goods';
+import { home } from './home';
+import { kinds } from './kinds';
+import { lab } from './lab';
+import { language } from './language';
+import { listings } from './listings';
+import { nav } from './nav';
+import { notFound } from './not-found';
+import { organization } from './organization';
+import { permissions } from './permissions';
+import { platform } from './platform';
+import { roles } from './roles';
+import { verify } from './verify';
+
+export const zhCN = {
+  app,
+  common,
+  language,
+  nav,
+  kinds,
+  roles,
+  fields,
+  permissions,
+  auth,
+  home,
+  organization,
+  audit,
+  platform,
+  notFound,
+  errors,
+  lab,
+  listings,
+  compliance,
+  certificates,
+  verify,
+  catalog,
+  goods,
+};

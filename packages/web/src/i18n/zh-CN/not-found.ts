@@ -1,0 +1,4 @@
+export const notFound = {
+  title: '页面不存在',
+  back: '回到工作台',
+};

@@ -1,0 +1,23 @@
+export const verify = {
+  title: '证书查验',
+  intro: '输入检测机构和证书编号，核对平台记录的检测结果。',
+  lab: '检测机构',
+  labPlaceholder: '选择或输入检测机构名称',
+  number: '证书编号',
+  submit: '查验',
+  checking: '正在查验…',
+  notFound: '平台上没有这张证书的记录。请核对检测机构和编号；如有疑问，请向检测机构核实。',
+  resultHeading: '查验结果',
+  statuses: {
+    verified: '已核验：平台确认这张证书真实有效',
+    unverified: '未核验：证书已登记，检测机构尚未确认',
+    revoked: '已撤销：这张证书已被撤销，请勿凭此交易',
+  },
+  revokeReason: '撤销原因：{{reason}}',
+  onPlatform: '平台入驻机构',
+  outsideLab: '平台外机构',
+  backs: '对应商品',
+  listingBy: '{{seller}} 的商品',
+  noListing: '这张证书目前没有绑定在售商品。',
+  photoAlt: '证书照片',
+};

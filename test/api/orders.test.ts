@@ -1,0 +1,311 @@
+import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
+import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtures';
+import {
+  buyerSession,
+  dealEvents,
+  idempotencyKey,
+  listingFacts,
+  payOrder,
+  publishedListing,
+} from '../support/commerce-fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTenant, TEST_PASSWORD } from '../support/fixtures';
+
+let database: TestDatabase;
+let app: TestApp;
+let world: CatalogWorld;
+let otherSeller: Session;
+let buyer: Session;
+let otherBuyer: Session;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database.db).app;
+  world = await createCatalogWorld(database.db, app);
+  const other = await createTenant(database.db, 'seller', ['owner']);
+  otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
+  buyer = await buyerSession(database.db);
+  otherBuyer = await buyerSession(database.db);
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const order = (session: Session, listingId: string, quantity = 1, key = idempotencyKey()) =>
+  call(app, 'POST', '/api/orders', { session, body: { listingId, quantity, idempotencyKey: key } });
+const sweeper = () => ({ db: database.db, livekit: null, logger: pino({ level: 'silent' }) });
+
+async function deliveredOrder(options: { customMade?: boolean } = {}) {
+  const listingId = await publishedListing(app, world, { stock: 1, ...options });
+  const created = await order(buyer, listingId);
+  expect(created.status, created.text).toBe(201);
+  await payOrder(app, buyer, created.json.id);
+  const shipped = await call(app, 'POST', `/api/seller/orders/${created.json.id}/ship`, {
+    session: world.seller.hostSession,
+    body: { trackingNumber: 'SF1234567890', carrier: '顺丰' },
+  });
+  expect(shipped.status, shipped.text).toBe(200);
+  const delivered = await call(app, 'POST', `/api/orders/${created.json.id}/confirm-delivery`, {
+    session: buyer,
+  });
+  expect(delivered.status, delivered.text).toBe(200);
+  return { orderId: created.json.id as string, listingId };
+}
+
+describe('orders: happy path', () => {
+  it('takes stock at creation, records the deal and sold count on payment, and walks the whole state machine', async () => {
+    const listingId = await publishedListing(app, world, { stock: 3, priceFen: 5_000_00 });
+    const created = await order(buyer, listingId, 2);
+    expect(created.status, created.text).toBe(201);
+    expect(created.json).toMatchObject({
+      status: 'pending_payment',
+      quantity: 2,
+      unitPriceFen: 5_000_00,
+      totalFen: 10_000_00,
+      sellerOrgId: world.seller.orgId,
+      buyerUserId: buyer.userId,
+    });
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 1, soldCount: 0 });
+    expect(await dealEvents(database.db, listingId)).toHaveLength(0);
+
+    const paid = await payOrder(app, buyer, created.json.id);
+    expect(paid.payment.status).toBe('succeeded');
+    expect(paid.order.status).toBe('paid');
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 1, soldCount: 2 });
+    expect(await dealEvents(database.db, listingId)).toEqual([
+      { priceFen: 5_000_00, quantity: 2, source: `order:${created.json.id}` },
+    ]);
+
+    const shipped = await call(app, 'POST', `/api/seller/orders/${created.json.id}/ship`, {
+      session: world.seller.hostSession,
+      body: { trackingNumber: 'YT9876543210' },
+    });
+    expect(shipped.status, shipped.text).toBe(200);
+    expect(shipped.json.order).toMatchObject({ status: 'shipped', trackingNumber: 'YT9876543210' });
+    const delivered = await call(app, 'POST', `/api/orders/${created.json.id}/confirm-delivery`, {
+      session: buyer,
+    });
+    expect(delivered.json.order.status).toBe('delivered');
+    expect(delivered.json.order.returnWindowEndsAt).not.toBeNull();
+
+    const mine = await call(app, 'GET', '/api/orders', { session: buyer });
+    expect(mine.json.orders.map((o: { id: string }) => o.id)).toContain(created.json.id);
+    const sellers = await call(app, 'GET', '/api/seller/orders?status=delivered', {
+      session: world.seller.session,
+    });
+    expect(sellers.json.orders.map((o: { id: string }) => o.id)).toContain(created.json.id);
+
+    // Return window closes: the sweep completes the order.
+    await sweepCommerce(sweeper(), new Date(Date.now() + 8 * 86_400_000));
+    const detail = await call(app, 'GET', `/api/orders/${created.json.id}`, { session: buyer });
+    expect(detail.json.order.status).toBe('completed');
+    expect(
+      detail.json.events.map((e: { fromStatus: string | null; toStatus: string; actor: string }) => [
+        e.fromStatus,
+        e.toStatus,
+        e.actor,
+      ]),
+    ).toEqual([
+      [null, 'pending_payment', 'buyer'],
+      ['pending_payment', 'paid', 'payment'],
+      ['paid', 'shipped', 'seller'],
+      ['shipped', 'delivered', 'buyer'],
+      ['delivered', 'completed', 'system'],
+    ]);
+  });
+
+  it('a repeated idempotency key answers with the same order, also when both arrive at once', async () => {
+    const listingId = await publishedListing(app, world, { stock: 5 });
+    const key = idempotencyKey();
+    const first = await order(buyer, listingId, 1, key);
+    const again = await order(buyer, listingId, 1, key);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.json.id).toBe(first.json.id);
+
+    const twinKey = idempotencyKey();
+    const twins = await Promise.all([
+      order(buyer, listingId, 1, twinKey),
+      order(buyer, listingId, 1, twinKey),
+    ]);
+    expect(twins.map((r) => r.status).sort()).toEqual([200, 201]);
+    expect(twins[0]?.json.id).toBe(twins[1]?.json.id);
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 3 });
+
+    const reused = await order(buyer, listingId, 2, key);
+    expect(reused.status).toBe(422);
+    expectErrorShape(reused.json, 'UNPROCESSABLE');
+  });
+
+  it('a refund before shipping gives the money and the stock back and undoes the sold count', async () => {
+    const listingId = await publishedListing(app, world, { stock: 1 });
+    const created = await order(buyer, listingId);
+    expect((await listingFacts(database.db, listingId)).status).toBe('sold_out');
+    await payOrder(app, buyer, created.json.id);
+    const requested = await call(app, 'POST', `/api/orders/${created.json.id}/refund-request`, {
+      session: buyer,
+      body: { reason: '不想要了' },
+    });
+    expect(requested.json.order.status).toBe('refund_requested');
+    const approved = await call(app, 'POST', `/api/seller/orders/${created.json.id}/approve-refund`, {
+      session: world.seller.session,
+    });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.json.order.status).toBe('refunded');
+    expect(approved.json.payments[0].status).toBe('refunded');
+    expect(await listingFacts(database.db, listingId)).toEqual({
+      stock: 1,
+      soldCount: 0,
+      status: 'published',
+    });
+  });
+
+  it('an unpaid order past PAYMENT_TIMEOUT_MINUTES is cancelled by the sweep and its stock released', async () => {
+    const listingId = await publishedListing(app, world, { stock: 2 });
+    const created = await order(buyer, listingId, 2);
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 0, status: 'sold_out' });
+    const early = await sweepCommerce(sweeper(), new Date(Date.now() + 60_000));
+    expect(early.ran).toBe(true);
+    expect(
+      (await call(app, 'GET', `/api/orders/${created.json.id}`, { session: buyer })).json.order.status,
+    ).toBe('pending_payment');
+    await sweepCommerce(sweeper(), new Date(Date.now() + 16 * 60_000));
+    const detail = await call(app, 'GET', `/api/orders/${created.json.id}`, { session: buyer });
+    expect(detail.json.order.status).toBe('cancelled');
+    expect(detail.json.events.at(-1)).toMatchObject({ actor: 'system', note: 'payment timed out' });
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 2, status: 'published' });
+  });
+});
+
+describe('orders: refusals', () => {
+  it('invalid transitions answer 409', async () => {
+    const listingId = await publishedListing(app, world, { stock: 2 });
+    const created = await order(buyer, listingId);
+    const id = created.json.id;
+    const shipUnpaid = await call(app, 'POST', `/api/seller/orders/${id}/ship`, {
+      session: world.seller.session,
+      body: { trackingNumber: 'SF000111' },
+    });
+    expect(shipUnpaid.status).toBe(409);
+    expectErrorShape(shipUnpaid.json, 'CONFLICT');
+    expect((await call(app, 'POST', `/api/orders/${id}/confirm-delivery`, { session: buyer })).status).toBe(
+      409,
+    );
+    expect(
+      (await call(app, 'POST', `/api/seller/orders/${id}/approve-refund`, { session: world.seller.session }))
+        .status,
+    ).toBe(409);
+    expect((await call(app, 'POST', `/api/orders/${id}/cancel`, { session: buyer })).status).toBe(200);
+    const payCancelled = await call(app, 'POST', `/api/orders/${id}/pay`, { session: buyer });
+    expect(payCancelled.status).toBe(409);
+    expectErrorShape(payCancelled.json, 'CONFLICT');
+    expect((await call(app, 'POST', `/api/orders/${id}/cancel`, { session: buyer })).status).toBe(409);
+    expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 2 });
+  });
+
+  it('out of stock is 409, an unpublished or unknown listing 404', async () => {
+    const listingId = await publishedListing(app, world, { stock: 1 });
+    const tooMany = await order(buyer, listingId, 2);
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.json.error.details).toMatchObject({ reason: 'out_of_stock', stock: 1 });
+    expect((await order(buyer, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('returns: refused after the 7-day window and for custom-made goods (422)', async () => {
+    const late = await deliveredOrder();
+    await database.db
+      .updateTable('orders')
+      .set({ deliveredAt: new Date(Date.now() - 8 * 86_400_000) })
+      .where('id', '=', late.orderId)
+      .execute();
+    const tooLate = await call(app, 'POST', `/api/orders/${late.orderId}/refund-request`, {
+      session: buyer,
+      body: { reason: '不喜欢' },
+    });
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.json.error.details.reason).toBe('return_window_closed');
+
+    const custom = await deliveredOrder({ customMade: true });
+    const refused = await call(app, 'POST', `/api/orders/${custom.orderId}/refund-request`, {
+      session: buyer,
+      body: { reason: '不喜欢' },
+    });
+    expect(refused.status).toBe(422);
+    expectErrorShape(refused.json, 'UNPROCESSABLE');
+    expect(refused.json.error.details.reason).toBe('custom_made');
+
+    const inTime = await deliveredOrder();
+    const returned = await call(app, 'POST', `/api/orders/${inTime.orderId}/refund-request`, {
+      session: buyer,
+      body: { reason: '七天无理由' },
+    });
+    expect(returned.status).toBe(200);
+    const refunded = await call(app, 'POST', `/api/seller/orders/${inTime.orderId}/approve-refund`, {
+      session: world.seller.session,
+    });
+    expect(refunded.json.order.status).toBe('refunded');
+    // A returned piece is not restocked automatically; the sale no longer counts.
+    expect(await listingFacts(database.db, inTime.listingId)).toMatchObject({ stock: 0, soldCount: 0 });
+  });
+
+  it('approving refunds needs an owner or admin; hosts may ship but not refund', async () => {
+    const { orderId } = await deliveredOrder();
+    await call(app, 'POST', `/api/orders/${orderId}/refund-request`, {
+      session: buyer,
+      body: { reason: '尺寸不合' },
+    });
+    const byHost = await call(app, 'POST', `/api/seller/orders/${orderId}/approve-refund`, {
+      session: world.seller.hostSession,
+    });
+    expect(byHost.status).toBe(403);
+  });
+});
+
+describe('orders: tenancy', () => {
+  it("another buyer's or another seller's order answers 404", async () => {
+    const listingId = await publishedListing(app, world, { stock: 1 });
+    const created = await order(buyer, listingId);
+    const id = created.json.id;
+    for (const [method, path] of [
+      ['GET', `/api/orders/${id}`],
+      ['POST', `/api/orders/${id}/pay`],
+      ['POST', `/api/orders/${id}/cancel`],
+      ['POST', `/api/orders/${id}/confirm-delivery`],
+    ] as const) {
+      const response = await call(app, method, path, { session: otherBuyer });
+      expect(response.status, `${method} ${path}`).toBe(404);
+      expectErrorShape(response.json, 'NOT_FOUND');
+    }
+    expect((await call(app, 'GET', '/api/orders', { session: otherBuyer })).json.orders).toEqual([]);
+    expect((await call(app, 'GET', `/api/seller/orders/${id}`, { session: otherSeller })).status).toBe(404);
+    const ship = await call(app, 'POST', `/api/seller/orders/${id}/ship`, {
+      session: otherSeller,
+      body: { trackingNumber: 'SF0000001' },
+    });
+    expect(ship.status).toBe(404);
+    expect((await call(app, 'GET', '/api/seller/orders', { session: otherSeller })).json.orders).toEqual([]);
+  });
+
+  it('organisation members cannot buy as buyers, buyers cannot use seller routes, anonymous is 401', async () => {
+    const listingId = await publishedListing(app, world, { stock: 1 });
+    const bySeller = await order(world.seller.session, listingId);
+    expect(bySeller.status).toBe(403);
+    expectErrorShape(bySeller.json, 'FORBIDDEN');
+    expect((await call(app, 'GET', '/api/seller/orders', { session: buyer })).status).toBe(403);
+    const anonymous = await call(app, 'POST', '/api/orders', {
+      body: { listingId, quantity: 1, idempotencyKey: idempotencyKey() },
+    });
+    expect(anonymous.status).toBe(401);
+    const withoutCsrf = await call(app, 'POST', '/api/orders', {
+      session: buyer,
+      omitCsrf: true,
+      body: { listingId, quantity: 1, idempotencyKey: idempotencyKey() },
+    });
+    expect(withoutCsrf.status).toBe(403);
+    expect((await listingFacts(database.db, listingId)).stock).toBe(1);
+  });
+});

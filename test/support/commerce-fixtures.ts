@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@jadelive/server/db/database';
+import { hashToken, randomToken } from '@jadelive/server/lib/tokens';
+import { expect } from 'vitest';
+import { call, type Session, type TestApp } from './app';
+import { type CatalogWorld, createListing, issueCertificate } from './catalog-fixtures';
+import { createBuyer } from './fixtures';
+
+/** A certified listing of the world's seller, published with this much stock. */
+export async function publishedListing(
+  app: TestApp,
+  world: CatalogWorld,
+  options: { stock?: number; priceFen?: number; customMade?: boolean } = {},
+): Promise<string> {
+  const stock = options.stock ?? 1;
+  const certificate = await issueCertificate(app, world, { quantity: stock });
+  const listing = await createListing(app, world.seller.session, {
+    certificateId: certificate.id,
+    stock,
+    priceFen: options.priceFen ?? 1_288_00,
+    customMade: options.customMade ?? false,
+  });
+  const published = await call(app, 'POST', `/api/listings/${listing.id}/publish`, {
+    session: world.seller.session,
+  });
+  expect(published.status, published.text).toBe(200);
+  return listing.id;
+}
+
+/**
+ * A buyer (createBuyer) with a session written straight into the database: many buyers without
+ * many password hashes and logins.
+ */
+export async function buyerSession(db: Database): Promise<Session> {
+  const buyer = await createBuyer(db);
+  const token = randomToken();
+  const csrfToken = randomToken(16);
+  await db
+    .insertInto('sessions')
+    .values({
+      tokenHash: hashToken(token),
+      userId: buyer.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .execute();
+  return { cookie: `jl_session=${token}`, csrfToken, userId: buyer.id };
+}
+
+/** A live session of the seller with the listing pinned, hosted by `hostUserId`. */
+export async function liveSessionWithPin(
+  db: Database,
+  sellerOrgId: string,
+  listingId: string,
+  hostUserId: string,
+): Promise<string> {
+  const session = await db
+    .insertInto('liveSessions')
+    .values({
+      sellerOrgId,
+      title: '翡翠秒杀专场',
+      plannedStartAt: new Date(),
+      status: 'live',
+      pinnedListingId: listingId,
+      createdBy: hostUserId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('liveSessionHosts').values({ sessionId: session.id, userId: hostUserId }).execute();
+  await db
+    .insertInto('liveSessionLineup')
+    .values({ sessionId: session.id, listingId, position: 0 })
+    .execute();
+  return session.id;
+}
+
+export const idempotencyKey = () => `k-${randomBytes(8).toString('hex')}`;
+
+export async function listingFacts(db: Database, listingId: string) {
+  return db
+    .selectFrom('listings')
+    .select(['stock', 'soldCount', 'status'])
+    .where('id', '=', listingId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function dealEvents(db: Database, listingId: string) {
+  return db
+    .selectFrom('priceEvents')
+    .select(['priceFen', 'quantity', 'source'])
+    .where('listingId', '=', listingId)
+    .where('kind', '=', 'deal')
+    .execute();
+}
+
+/** Pays an order through the sandbox, as the buyer would on the gateway page. */
+export async function payOrder(
+  app: TestApp,
+  buyer: Session,
+  orderId: string,
+  outcome: 'success' | 'fail' = 'success',
+) {
+  const payment = await call(app, 'POST', `/api/orders/${orderId}/pay`, { session: buyer });
+  expect(payment.status, payment.text).toBe(200);
+  const completed = await call(app, 'POST', `/api/payments/sandbox/${payment.json.id}/complete`, {
+    session: buyer,
+    body: { outcome },
+  });
+  expect(completed.status, completed.text).toBe(200);
+  return completed.json as { payment: { id: string; status: string }; order: { status: string } };
+}
