@@ -117,9 +117,14 @@ describe('catalogue flow: certificate → lab confirmation → listing → buyer
     await seller.getByTestId('listing-title-input').fill(title);
     await seller.getByTestId('listing-description-input').fill('保证升值，稳赚不赔');
     const preview = seller.getByTestId('compliance-preview');
-    await seller.locator('[data-testid="compliance-preview"] [data-flag-category="investment_promise"]').first().waitFor(TIMEOUT);
+    await seller
+      .locator('[data-testid="compliance-preview"] [data-flag-category="investment_promise"]')
+      .first()
+      .waitFor(TIMEOUT);
     expect(await preview.locator('mark.flag-mark').count()).toBeGreaterThan(0);
-    await seller.getByTestId('listing-description-input').fill(`${SEARCH_TERM}底色，圆条，圈口57mm。附检测证书。`);
+    await seller
+      .getByTestId('listing-description-input')
+      .fill(`${SEARCH_TERM}底色，圆条，圈口57mm。附检测证书。`);
     await seller.locator('[data-testid="compliance-preview"][data-flag-count="0"]').waitFor(TIMEOUT);
     await seller.getByTestId('listing-category').selectOption('jadeite');
     await seller.getByTestId('listing-price-input').fill('12800');

@@ -40,8 +40,18 @@ const envSchema = z.object({
   LIVEKIT_API_SECRET: z.string().optional(),
   /** Run a local LiveKit server (found or built) when no LIVEKIT_URL is set. */
   LIVEKIT_DEV: booleanFlag,
-  PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  FLASH_SALE_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(5),
+  PAYMENT_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  FLASH_SALE_PAYMENT_TIMEOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(5),
   /** Signs the sandbox payment provider's notifications; the default is for development only. */
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('jadelive-sandbox-development-secret'),
 });

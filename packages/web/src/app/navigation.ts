@@ -2,7 +2,7 @@ import { homeFor, type User } from '@jadelive/shared';
 import type { TFunction } from 'i18next';
 import type { NavItem } from '../components/layout/nav-item';
 import { isManager } from '../features/auth/hooks/use-signed-in-user';
-import { paths } from '../lib/paths';
+import { paths, publicPaths } from '../lib/paths';
 
 /**
  * Role-aware navigation: only destinations this person can open today. A host's first (and
@@ -20,6 +20,9 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
       end: true,
     },
   ];
+  if (home === 'buyer') {
+    items.push({ id: 'catalog', to: publicPaths.catalog, label: t('catalog.header.catalog'), icon: 'shop' });
+  }
   if (home === 'platform' && isManager(user)) {
     items.push({
       id: 'platform-audit',

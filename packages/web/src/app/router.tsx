@@ -13,22 +13,41 @@ import { SignupPage } from '../features/auth/components/signup-page';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { ListingPage } from '../features/catalog/components/listing-page';
 import { ShopPage } from '../features/catalog/components/shop-page';
+import { LiveListPage } from '../features/live/components/live-list-page';
+import { MonitorWallPage } from '../features/live/components/monitor-wall-page';
+import { ObserverListPage, ObserverRoomPage } from '../features/live/components/observer-pages';
+import { StudioPage } from '../features/live/components/studio-page';
 import { AuditPanel } from '../features/organization/components/audit-panel';
 import { SettingsLayout } from '../features/organization/components/settings-layout';
 import { TokensPanel } from '../features/organization/components/tokens-panel';
 import { PlatformAuditPage } from '../features/platform-admin/components/platform-audit-page';
 import { VerifyPage } from '../features/verify/components/verify-page';
-import { paths, publicPaths } from '../lib/paths';
+import { livePaths, paths, publicPaths } from '../lib/paths';
 import { ConsoleLayout } from './routes/console-layout';
 import { HomeRoute } from './routes/home-route';
+import {
+  ObserverSummaryRoute,
+  SellerSummaryRoute,
+  StudioSessionsRoute,
+  ViewerRoomRoute,
+} from './routes/live-routes';
 import { NotFound } from './routes/not-found';
 import { PublicSiteRoute } from './routes/public-site-route';
 import {
   LabCertificatesRoute,
   LabIssueRoute,
+  OperatorBaseRoute,
+  OperatorBasesRoute,
+  OperatorCalendarRoute,
+  PlatformCertificatesRoute,
+  RegulatorFlagsRoute,
+  RegulatorLiveRoute,
+  SellerBasesRoute,
   SellerCertificatesRoute,
   SellerListingEditorRoute,
   SellerListingsRoute,
+  SellerNotificationsRoute,
+  SellerProfileRoute,
 } from './routes/role-routes';
 import { RouteError } from './routes/route-error';
 import { InvitationsRoute, MembersRoute } from './routes/settings-routes';
@@ -43,19 +62,34 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
       element: <RequireManager />,
       children: [{ index: true, element: <PlatformAuditPage /> }],
     },
+    {
+      path: 'certificates',
+      element: <RequireManager />,
+      children: [{ index: true, element: <PlatformCertificatesRoute /> }],
+    },
   ],
-  operator: [],
+  operator: [
+    { path: 'bases', element: <OperatorBasesRoute /> },
+    { path: 'bases/:baseId', element: <OperatorBaseRoute /> },
+    { path: 'bases/:baseId/calendar', element: <OperatorCalendarRoute /> },
+  ],
   seller: [
     { path: 'certificates', element: <SellerCertificatesRoute /> },
     { path: 'listings', element: <SellerListingsRoute /> },
     { path: 'listings/new', element: <SellerListingEditorRoute /> },
     { path: 'listings/:listingId', element: <SellerListingEditorRoute /> },
+    { path: 'profile', element: <SellerProfileRoute /> },
+    { path: 'notifications', element: <SellerNotificationsRoute /> },
+    { path: 'bases', element: <SellerBasesRoute /> },
   ],
   lab: [
     { path: 'certificates', element: <LabCertificatesRoute /> },
     { path: 'certificates/new', element: <LabIssueRoute /> },
   ],
-  regulator: [],
+  regulator: [
+    { path: 'flags', element: <RegulatorFlagsRoute /> },
+    { path: 'flags/live', element: <RegulatorLiveRoute /> },
+  ],
   buyer: [],
 };
 
@@ -75,6 +109,45 @@ const publicRoutes: RouteObject = {
     { path: publicPaths.verify, element: <VerifyPage /> },
   ],
 };
+
+/** Live rooms: watched by anyone, hosted by sellers, monitored by operators, observed by regulators. */
+const publicLiveRoutes: RouteObject = {
+  element: <PublicSiteRoute />,
+  children: [
+    { path: livePaths.watchList, element: <LiveListPage /> },
+    { path: '/live/:sessionId', element: <ViewerRoomRoute /> },
+  ],
+};
+
+const consoleLiveRoutes: RouteObject[] = [
+  {
+    path: livePaths.studio,
+    element: <RequireHome home="seller" />,
+    children: [
+      { index: true, element: <StudioSessionsRoute /> },
+      { path: ':sessionId', element: <StudioPage /> },
+      { path: ':sessionId/summary', element: <SellerSummaryRoute /> },
+    ],
+  },
+  {
+    path: livePaths.monitor,
+    element: <RequireHome home="operator" />,
+    children: [{ index: true, element: <MonitorWallPage /> }],
+  },
+  {
+    path: livePaths.observerList,
+    element: <RequireHome home="regulator" />,
+    children: [{ index: true, element: <ObserverListPage /> }],
+  },
+  {
+    path: '/regulator/live/:sessionId',
+    element: <RequireHome home="regulator" />,
+    children: [
+      { index: true, element: <ObserverRoomPage /> },
+      { path: 'summary', element: <ObserverSummaryRoute /> },
+    ],
+  },
+];
 
 const settingsRoute: RouteObject = {
   path: paths.settings.root,
@@ -106,6 +179,7 @@ export const router = createBrowserRouter([
       },
       { path: '/invite/:token', element: <AcceptInvitePage /> },
       publicRoutes,
+      publicLiveRoutes,
       {
         element: <RequireSession />,
         children: [
@@ -114,6 +188,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <RedirectToHome /> },
               ...homeRoutes,
+              ...consoleLiveRoutes,
               settingsRoute,
               { path: '*', element: <NotFound /> },
             ],

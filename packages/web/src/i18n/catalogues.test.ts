@@ -1,4 +1,17 @@
-import { ERROR_CODES, MEMBER_ROLES, ORGANIZATION_KINDS, TOKEN_PERMISSIONS } from '@jadelive/shared';
+import {
+  BASE_KINDS,
+  BOOKING_STATUSES,
+  CERTIFICATE_STATUSES,
+  ERROR_CODES,
+  LISTING_CATEGORIES,
+  LISTING_STATUSES,
+  MEMBER_ROLES,
+  MEMBERSHIP_STATUSES,
+  ORGANIZATION_KINDS,
+  STUDIO_STATUSES,
+  TOKEN_PERMISSIONS,
+} from '@jadelive/shared';
+import { COMPLIANCE_CATEGORIES, SEVERITIES } from '@jadelive/shared/compliance';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { zhCN } from './zh-CN';
@@ -41,6 +54,21 @@ describe('i18n catalogues', () => {
       ...ORGANIZATION_KINDS.map((kind) => `kinds.${kind}`),
       ...MEMBER_ROLES.map((role) => `roles.${role}`),
       ...TOKEN_PERMISSIONS.map((permission) => `permissions.${permission}`),
+    ];
+    expect(required.filter((key) => !catalogues['zh-CN'].has(key))).toEqual([]);
+  });
+
+  it('translate every category, status and compliance category the API can send', () => {
+    const required = [
+      ...LISTING_CATEGORIES.map((category) => `goods.categories.${category}`),
+      ...LISTING_STATUSES.map((status) => `goods.listingStatuses.${status}`),
+      ...CERTIFICATE_STATUSES.map((status) => `goods.certificateStatuses.${status}`),
+      ...COMPLIANCE_CATEGORIES.map((category) => `compliance.categories.${category}`),
+      ...SEVERITIES.map((severity) => `compliance.severities.${severity}`),
+      ...BASE_KINDS.map((kind) => `bases.kinds.${kind}`),
+      ...STUDIO_STATUSES.map((status) => `bases.studioStatuses.${status}`),
+      ...MEMBERSHIP_STATUSES.map((status) => `bases.membershipStatuses.${status}`),
+      ...BOOKING_STATUSES.map((status) => `bases.bookingStatuses.${status}`),
     ];
     expect(required.filter((key) => !catalogues['zh-CN'].has(key))).toEqual([]);
   });

@@ -53,9 +53,22 @@ export const consolePaths = {
   },
   regulator: {
     flags: '/regulator/flags',
-    live: '/regulator/live',
+    live: '/regulator/flags/live',
   },
   platform: {
     certificates: '/platform/certificates',
   },
+} as const;
+
+/** Live rooms: the host's studio, the public viewer room, the operator's wall, the regulator's patrol. */
+export const livePaths = {
+  studio: '/studio',
+  studioSession: (sessionId: string) => `/studio/${encodeURIComponent(sessionId)}`,
+  summary: (sessionId: string) => `/studio/${encodeURIComponent(sessionId)}/summary`,
+  watchList: '/live',
+  watch: (sessionId: string) => `/live/${encodeURIComponent(sessionId)}`,
+  monitor: '/operator/monitor',
+  observerList: '/regulator/live/sessions',
+  observe: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}`,
+  observerSummary: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}/summary`,
 } as const;

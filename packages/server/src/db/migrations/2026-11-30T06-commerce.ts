@@ -67,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('live_session_id', 'uuid', (col) => col.references('live_sessions.id'))
     // No foreign key to flash_sales, like flash_sale_buyers: a grab inserts its order before it
     // decrements the sale, and the check's KEY SHARE lock on the hot row would be held while queueing.
-    // Only `jl_flash_grab` sets it, for a sale it has just read; sales are never deleted.
+    // Only `jl_flash_grab_batch` sets it, for a sale it has just read; sales are never deleted.
     .addColumn('flash_sale_id', 'uuid')
     .addColumn('quantity', 'integer', (col) => col.notNull().check(sql`quantity > 0`))
     .addColumn('unit_price_fen', 'bigint', (col) => col.notNull().check(sql`unit_price_fen > 0`))
@@ -142,37 +142,34 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('created_at')
     .execute();
 
-  // One grab, as one statement from the API (autocommit). Everything that does not need the sale
-  // row's lock (idempotency key, buyer's count, the order and its event) is written first; the
-  // decrement comes last, so the lock is held only from it to the commit — as short as a bare
-  // UPDATE. Every refusal raises, so the key, the count and the order roll back with it.
+  // Grabs of one sale, a batch at a time, as one statement from the API (autocommit): one commit
+  // (one WAL flush) for the whole batch, and the sale row locked only at the very end.
+  //  1. Per request, without the sale row's lock: claim the idempotency key (a key already taken
+  //     answers with its order), count the piece against the buyer's limit on the buyer's own row
+  //     (over the limit: the key is given back), insert the order and its first event.
+  //  2. Lock the sale row once, grant min(remaining, pending) pieces in request order, decrement.
+  //  3. Requests past the grant lose: their orders are deleted (keys and events go with them by
+  //     cascade) and their count is given back. Nothing waits for anything while the row is held.
   await sql`
-    create function jl_flash_grab(
-      p_sale uuid, p_buyer uuid, p_scope text, p_key text, p_fingerprint text, p_order uuid,
-      p_timeout_minutes int)
-    returns table (outcome text, order_id uuid, remaining int)
+    create function jl_flash_grab_batch(p_sale uuid, p_requests jsonb, p_timeout_minutes int)
+    returns table (idx int, outcome text, order_id uuid, remaining int)
     language plpgsql as $$
     declare
-      v_key record;
       v_sale record;
+      v_key record;
+      r record;
+      v_n int := jsonb_array_length(p_requests);
+      v_outcome text[] := array_fill(null::text, array[v_n]);
+      v_order uuid[] := array_fill(null::uuid, array[v_n]);
+      v_buyer uuid[] := array_fill(null::uuid, array[v_n]);
+      v_pending int[] := '{}';
+      v_losers uuid[] := '{}';
+      v_old int;
+      v_granted int := 0;
       v_remaining int;
+      i int;
     begin
-      -- A twin request with the same key waits here until the first commits, then replays it.
-      insert into idempotency_keys (scope, key, fingerprint, order_id)
-      values (p_scope, p_key, p_fingerprint, p_order)
-      on conflict (scope, key) do nothing;
-      if not found then
-        select k.fingerprint, k.order_id into v_key
-        from idempotency_keys k where k.scope = p_scope and k.key = p_key;
-        if v_key.fingerprint is distinct from p_fingerprint then
-          return query select 'key_reused'::text, null::uuid, null::int;
-        else
-          return query select 'replayed'::text, v_key.order_id, null::int;
-        end if;
-        return;
-      end if;
-
-      -- A plain read: the sale's fixed terms (price, limit, listing) never change after it starts.
+      -- A plain read: the sale's terms (price, limit, listing) never change after it starts.
       select s.per_buyer_limit, s.listing_id, s.seller_org_id, s.session_id, s.price_fen, l.custom_made
       into v_sale
       from flash_sales s join listings l on l.id = s.listing_id
@@ -180,32 +177,89 @@ export async function up(db: Kysely<any>): Promise<void> {
       if not found then
         raise exception using errcode = 'JL404', message = 'flash sale not found';
       end if;
-      insert into flash_sale_buyers as b (flash_sale_id, buyer_user_id, quantity)
-      values (p_sale, p_buyer, 1)
-      on conflict (flash_sale_id, buyer_user_id)
-      do update set quantity = b.quantity + 1 where b.quantity < v_sale.per_buyer_limit;
-      if not found then
-        raise exception using errcode = 'JL429', message = 'per-buyer limit reached';
-      end if;
-      insert into orders (id, buyer_user_id, seller_org_id, listing_id, live_session_id, flash_sale_id,
-                          quantity, unit_price_fen, total_fen, custom_made, status, payment_due_at)
-      values (p_order, p_buyer, v_sale.seller_org_id, v_sale.listing_id, v_sale.session_id, p_sale,
-              1, v_sale.price_fen, v_sale.price_fen, v_sale.custom_made, 'pending_payment',
-              now() + make_interval(mins => p_timeout_minutes));
-      insert into order_events (order_id, from_status, to_status, actor, actor_user_id, note)
-      values (p_order, null, 'pending_payment', 'buyer', p_buyer, 'flash sale grab');
 
-      -- The hot row: only while stock is left and the sale is open; the row lock orders buyers.
-      update flash_sales s
-      set remaining = s.remaining - 1,
-          sold_out_at = case when s.remaining = 1 then now() else s.sold_out_at end
-      where s.id = p_sale and s.remaining > 0 and s.ended_at is null
-        and now() >= s.starts_at and now() < s.ends_at
-      returning s.remaining into v_remaining;
-      if not found then
-        raise exception using errcode = 'JL409', message = 'flash sale not open or sold out';
+      -- Rows are locked in buyer order, so two batches sharing buyers cannot lock them crosswise.
+      for r in
+        select (e.ordinality)::int as pos, (e.value->>'buyer')::uuid as buyer, e.value->>'scope' as scope,
+               e.value->>'key' as key, e.value->>'fingerprint' as fingerprint,
+               (e.value->>'orderId')::uuid as new_order
+        from jsonb_array_elements(p_requests) with ordinality e
+        order by e.value->>'buyer', e.ordinality
+      loop
+        v_buyer[r.pos] := r.buyer;
+        -- A twin request with the same key (another instance) waits here until the first commits.
+        insert into idempotency_keys (scope, key, fingerprint, order_id)
+        values (r.scope, r.key, r.fingerprint, r.new_order)
+        on conflict (scope, key) do nothing;
+        if not found then
+          select k.fingerprint, k.order_id into v_key
+          from idempotency_keys k where k.scope = r.scope and k.key = r.key;
+          v_order[r.pos] := v_key.order_id;
+          v_outcome[r.pos] := case when v_key.fingerprint is distinct from r.fingerprint
+                                   then 'key_reused' else 'replayed' end;
+          continue;
+        end if;
+        insert into flash_sale_buyers as b (flash_sale_id, buyer_user_id, quantity)
+        values (p_sale, r.buyer, 1)
+        on conflict (flash_sale_id, buyer_user_id)
+        do update set quantity = b.quantity + 1 where b.quantity < v_sale.per_buyer_limit;
+        if not found then
+          delete from idempotency_keys k where k.scope = r.scope and k.key = r.key;
+          v_outcome[r.pos] := 'limit_reached';
+          continue;
+        end if;
+        insert into orders (id, buyer_user_id, seller_org_id, listing_id, live_session_id, flash_sale_id,
+                            quantity, unit_price_fen, total_fen, custom_made, status, payment_due_at)
+        values (r.new_order, r.buyer, v_sale.seller_org_id, v_sale.listing_id, v_sale.session_id, p_sale,
+                1, v_sale.price_fen, v_sale.price_fen, v_sale.custom_made, 'pending_payment',
+                now() + make_interval(mins => p_timeout_minutes));
+        insert into order_events (order_id, from_status, to_status, actor, actor_user_id, note)
+        values (r.new_order, null, 'pending_payment', 'buyer', r.buyer, 'flash sale grab');
+        v_order[r.pos] := r.new_order;
+        v_outcome[r.pos] := 'pending';
+      end loop;
+      -- Pieces are granted in the order the requests arrived.
+      select coalesce(array_agg(g.i order by g.i), '{}') into v_pending
+      from generate_series(1, v_n) g(i) where v_outcome[g.i] = 'pending';
+
+      if coalesce(array_length(v_pending, 1), 0) > 0 then
+        -- The hot row: only while the sale is open; the row lock orders the batches.
+        select s.remaining into v_old from flash_sales s
+        where s.id = p_sale and s.ended_at is null and now() >= s.starts_at and now() < s.ends_at
+        for no key update;
+        v_granted := least(coalesce(v_old, 0), array_length(v_pending, 1));
+        if v_granted > 0 then
+          update flash_sales s
+          set remaining = s.remaining - v_granted,
+              sold_out_at = case when s.remaining = v_granted then now() else s.sold_out_at end
+          where s.id = p_sale
+          returning s.remaining into v_remaining;
+        end if;
+        for i in 1 .. array_length(v_pending, 1) loop
+          if i <= v_granted then
+            v_outcome[v_pending[i]] := 'created';
+          else
+            v_outcome[v_pending[i]] := 'sold_out';
+            v_losers := v_losers || v_order[v_pending[i]];
+            update flash_sale_buyers b set quantity = b.quantity - 1
+            where b.flash_sale_id = p_sale and b.buyer_user_id = v_buyer[v_pending[i]];
+            v_order[v_pending[i]] := null;
+          end if;
+        end loop;
+        if array_length(v_losers, 1) > 0 then
+          delete from orders o where o.id = any(v_losers);
+          -- A twin in this batch that replayed a losing order lost with it.
+          for i in 1 .. v_n loop
+            if v_outcome[i] = 'replayed' and v_order[i] = any(v_losers) then
+              v_outcome[i] := 'sold_out';
+              v_order[i] := null;
+            end if;
+          end loop;
+        end if;
       end if;
-      return query select 'created'::text, p_order, v_remaining;
+
+      return query
+      select g.i - 1, v_outcome[g.i], v_order[g.i], v_remaining from generate_series(1, v_n) g(i);
     end $$`.execute(db);
 
   await db.schema
@@ -244,7 +298,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop function jl_flash_grab(uuid, uuid, text, text, text, uuid, int)`.execute(db);
+  await sql`drop function jl_flash_grab_batch(uuid, jsonb, int)`.execute(db);
   for (const table of [
     'payment_notifications',
     'payments',

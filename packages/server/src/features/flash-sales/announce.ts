@@ -43,6 +43,8 @@ export async function announceFlashSale(
     if (claim.lastRemaining !== remaining) scheduleTrailing(deps, saleId);
     return false;
   }
+  if (lastClaimedHere.size > 1_000) lastClaimedHere.clear();
+  lastClaimedHere.set(saleId, performance.now());
   // Claimed: read the sale as it is now (it may have moved on since `remaining` was known).
   const sale = await readFlashSale(deps.db, saleId);
   if (!sale) return false;
@@ -76,9 +78,21 @@ function scheduleTrailing(deps: Deps, saleId: string) {
   trailing.set(saleId, timer);
 }
 
-/** Fire and forget: a grab's answer never waits for the room update. */
+/** When this instance last claimed each sale's slot: a local pre-check that spares the database. */
+const lastClaimedHere = new Map<string, number>();
+
+/**
+ * Fire and forget: a grab's answer never waits for the room update. Within the interval of this
+ * instance's own last update nothing is asked of the database; the change goes out with the
+ * trailing update instead.
+ */
 export function announceSoon(deps: Deps, saleId: string, remaining?: number) {
   if (!deps.livekit) return;
+  const last = lastClaimedHere.get(saleId);
+  if (last !== undefined && performance.now() - last < ANNOUNCE_INTERVAL_MS) {
+    scheduleTrailing(deps, saleId);
+    return;
+  }
   announceFlashSale(deps, saleId, { remaining }).catch((error: unknown) =>
     deps.logger.warn({ err: error, saleId }, 'flash sale update not sent'),
   );

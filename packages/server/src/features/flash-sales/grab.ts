@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { conflict, notFound, unprocessable } from '../../http/errors';
-import { commerceConfig } from '../orders/config';
 import { buyerKeyScope, findIdempotencyKey, type IdempotentOutcome, replayKey } from '../orders/idempotency';
 import { announceSoon } from './announce';
-import { type FlashSaleRow, flashSaleState, readFlashSale } from './repository';
-import { forgetSale, noteRemaining, saleSnapshot } from './snapshot';
+import { submitGrab } from './batcher';
+import { type FlashSaleRow, flashSaleState } from './repository';
+import { noteRemaining, saleSnapshot } from './snapshot';
 
 type Reason = 'sold_out' | 'not_started' | 'ended' | 'limit_reached';
 const refusal = (reason: Reason, message: string) => conflict(message, { reason });
@@ -21,13 +20,13 @@ function refuseUnlessRunning(sale: FlashSaleRow | undefined): asserts sale is Fl
 /**
  * One grab: at most one piece, as one order.
  *
- * 1. A known idempotency key answers with its order.
- * 2. The sale's snapshot (no lock, at most 100 ms old) answers sold out / not started / ended at
- *    once: a crowd after the last piece never reaches the sale row.
- * 3. `jl_flash_grab` (one statement, autocommit) claims the key — a concurrent twin waits on it
- *    and then replays the first order —, counts the piece against the buyer's limit on the
- *    buyer's own row, decrements `remaining` only while it is above zero and the sale is open,
- *    and inserts the order and its first event. Any refusal raises, rolling all of it back.
+ * 1. The sale's snapshot (no lock, at most 100 ms old) answers sold out / not started / ended at
+ *    once — unless the idempotency key is known, then with its order: a crowd after the last
+ *    piece never reaches the sale row.
+ * 2. The grab joins this instance's next batch for the sale (`batcher.ts`): one transaction in
+ *    `jl_flash_grab_batch` claims each key (a concurrent twin waits on it, then replays the first
+ *    order), counts each piece against its buyer's limit, inserts the orders, and only then locks
+ *    the sale row once to grant min(remaining, asked) pieces; the rest are rolled back.
  */
 export async function grabFlashSale(
   deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
@@ -38,39 +37,41 @@ export async function grabFlashSale(
   const { db } = deps;
   const scope = buyerKeyScope(buyerUserId);
   const fingerprint = `flash:${saleId}`;
-  const known = await findIdempotencyKey(db, scope, idempotencyKey);
-  if (known) return replayKey(known, fingerprint);
-  refuseUnlessRunning(await saleSnapshot(db, saleId));
-
-  let result: { outcome: string; orderId: string | null; remaining: number | null } | undefined;
   try {
-    result = await sql<{ outcome: string; orderId: string | null; remaining: number | null }>`
-      select outcome, order_id as "orderId", remaining
-      from jl_flash_grab(${saleId}, ${buyerUserId}, ${scope}, ${idempotencyKey}, ${fingerprint},
-                         gen_random_uuid(), ${commerceConfig(deps.config).flashSalePaymentTimeoutMinutes})`
-      .execute(db)
-      .then((r) => r.rows[0]);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'JL429') throw refusal('limit_reached', 'the per-buyer limit of this flash sale is reached');
-    if (code === 'JL404') throw notFound('flash sale');
-    if (code === 'JL409') {
-      // Lost the race, or the sale closed since the snapshot: say which, from a fresh read.
-      forgetSale(saleId);
-      refuseUnlessRunning(await readFlashSale(db, saleId));
+    refuseUnlessRunning(await saleSnapshot(db, saleId));
+  } catch (refused) {
+    // A retried click after the sale closed still gets the order its first click made.
+    const known = await findIdempotencyKey(db, scope, idempotencyKey);
+    if (known) return replayKey(known, fingerprint);
+    throw refused;
+  }
+
+  const result = await submitGrab(deps, saleId, { buyerUserId, scope, key: idempotencyKey, fingerprint });
+  switch (result.outcome) {
+    case 'created':
+      if (result.remaining !== null) {
+        noteRemaining(saleId, result.remaining);
+        announceSoon(deps, saleId, result.remaining);
+      }
+      return { orderId: result.orderId as string, replayed: false };
+    case 'replayed':
+      return { orderId: result.orderId as string, replayed: true };
+    case 'key_reused':
+      throw unprocessable('this idempotency key was already used for a different request', {
+        reason: 'idempotency_key_reused',
+      });
+    case 'limit_reached':
+      throw refusal('limit_reached', 'the per-buyer limit of this flash sale is reached');
+    case 'sold_out':
+      // Lost the race, or the sale closed since the snapshot (the batcher dropped it): say which.
+      refuseUnlessRunning(await saleSnapshot(db, saleId));
+      throw refusal('sold_out', 'sold out');
+    case 'queued_behind_sold_out': {
+      // Never reached the database: a twin of an earlier click may still have made an order.
+      const known = await findIdempotencyKey(db, scope, idempotencyKey);
+      if (known) return replayKey(known, fingerprint);
+      refuseUnlessRunning(await saleSnapshot(db, saleId));
       throw refusal('sold_out', 'sold out');
     }
-    throw error;
   }
-  if (!result?.orderId || result.outcome === 'key_reused') {
-    throw unprocessable('this idempotency key was already used for a different request', {
-      reason: 'idempotency_key_reused',
-    });
-  }
-  if (result.outcome === 'replayed') return { orderId: result.orderId, replayed: true };
-  if (result.remaining !== null) {
-    noteRemaining(saleId, result.remaining);
-    announceSoon(deps, saleId, result.remaining);
-  }
-  return { orderId: result.orderId, replayed: false };
 }

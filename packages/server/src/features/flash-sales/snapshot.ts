@@ -12,13 +12,29 @@ const SNAPSHOT_MS = 100;
 const MAX_ENTRIES = 1_000;
 const snapshots = new Map<string, { sale: FlashSaleRow; at: number }>();
 
+/** Reads under way: a crowd missing the snapshot together waits for one read, not one each. */
+const reading = new Map<string, Promise<FlashSaleRow | undefined>>();
+
 export async function saleSnapshot(db: Database, saleId: string): Promise<FlashSaleRow | undefined> {
   const cached = snapshots.get(saleId);
   if (cached && performance.now() - cached.at < SNAPSHOT_MS) return cached.sale;
-  const sale = await readFlashSale(db, saleId);
-  if (snapshots.size >= MAX_ENTRIES) snapshots.clear();
-  if (sale) snapshots.set(saleId, { sale, at: performance.now() });
-  return sale;
+  const pending = reading.get(saleId);
+  if (pending) return pending;
+  const read = readFlashSale(db, saleId)
+    .then((sale) => {
+      if (snapshots.size >= MAX_ENTRIES) snapshots.clear();
+      if (sale) snapshots.set(saleId, { sale, at: performance.now() });
+      return sale;
+    })
+    .finally(() => reading.delete(saleId));
+  reading.set(saleId, read);
+  return read;
+}
+
+/** The snapshot if this instance has a fresh one; never reads. */
+export function peekSnapshot(saleId: string): FlashSaleRow | undefined {
+  const cached = snapshots.get(saleId);
+  return cached && performance.now() - cached.at < SNAPSHOT_MS ? cached.sale : undefined;
 }
 
 /** What this instance just learned from its own decrement. */

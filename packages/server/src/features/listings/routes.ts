@@ -1,17 +1,34 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { createListingBodySchema, listingSchema, updateListingBodySchema } from '@jadelive/shared';
 import { complianceFlagSchema } from '@jadelive/shared/compliance';
+import type { Context } from 'hono';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
+import { announceListingUpdate } from '../live/listing-events';
 import * as repo from './repository';
 import { toListing } from './serialize';
-import { createListing, loadResult, publishListing, setListingStatus, updateListing } from './service';
+import {
+  createListing,
+  type ListingResult,
+  loadResult,
+  publishListing,
+  setListingStatus,
+  updateListing,
+} from './service';
 
 const tags = ['listings (seller)'];
+
+/** Rooms showing the listing hear about its new price, stock or status; the change never waits on them failing. */
+async function announced(c: Context<AppEnv>, result: ListingResult): Promise<ListingResult> {
+  await announceListingUpdate(c.var.deps, result.listing.id).catch((error: unknown) =>
+    c.var.logger.warn({ err: error }, 'could not announce a listing update to live rooms'),
+  );
+  return result;
+}
 const sellerReaders = Access.members(['seller'], { token: 'listings:read' });
 const sellerEditors = Access.members(['seller'], {
   roles: ['owner', 'admin', 'staff'],
@@ -72,11 +89,14 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await updateListing(
-          c.var.deps.db,
-          memberActor(c).organizationId,
-          c.req.valid('param').listingId,
-          c.req.valid('json'),
+        await announced(
+          c,
+          await updateListing(
+            c.var.deps.db,
+            memberActor(c).organizationId,
+            c.req.valid('param').listingId,
+            c.req.valid('json'),
+          ),
         ),
         200,
       ),
@@ -94,7 +114,10 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await publishListing(c.var.deps.db, memberActor(c).organizationId, c.req.valid('param').listingId),
+        await announced(
+          c,
+          await publishListing(c.var.deps.db, memberActor(c).organizationId, c.req.valid('param').listingId),
+        ),
         200,
       ),
   )
@@ -109,11 +132,14 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await setListingStatus(
-          c.var.deps.db,
-          memberActor(c).organizationId,
-          c.req.valid('param').listingId,
-          'draft',
+        await announced(
+          c,
+          await setListingStatus(
+            c.var.deps.db,
+            memberActor(c).organizationId,
+            c.req.valid('param').listingId,
+            'draft',
+          ),
         ),
         200,
       ),
@@ -129,11 +155,14 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await setListingStatus(
-          c.var.deps.db,
-          memberActor(c).organizationId,
-          c.req.valid('param').listingId,
-          'archived',
+        await announced(
+          c,
+          await setListingStatus(
+            c.var.deps.db,
+            memberActor(c).organizationId,
+            c.req.valid('param').listingId,
+            'archived',
+          ),
         ),
         200,
       ),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
+import { livePaths } from '../../lib/paths';
 import { LanguageSwitch } from './language-switch';
 
 interface SiteLayoutProps {
@@ -25,6 +26,9 @@ export function SiteLayout({ account, catalogPath, verifyPath, children }: SiteL
           <nav className="site-nav" aria-label={t('nav.main')}>
             <NavLink to={catalogPath} className="nav-link" data-nav="catalog">
               {t('catalog.header.catalog')}
+            </NavLink>
+            <NavLink to={livePaths.watchList} className="nav-link" data-nav="live">
+              {t('live.list.title')}
             </NavLink>
             <NavLink to={verifyPath} className="nav-link" data-nav="verify">
               {t('catalog.header.verify')}

@@ -7,6 +7,7 @@ const PATHS = {
   signOut: 'M14 4H5v16h9M10 12h10M17 8.5 20.5 12 17 15.5',
   menu: 'M4 7h16M4 12h16M4 17h16',
   close: 'M6 6l12 12M18 6 6 18',
+  shop: 'M5 8h14l-1 12H6zM9 8V6a3 3 0 0 1 6 0v2',
   language: 'M4 5h9M8.5 3v2M6 5c.5 4 3 7 6 8M11 5c-.5 4-3 7-6 8M13 21l4-9 4 9M14.5 18h5',
 } as const;
 

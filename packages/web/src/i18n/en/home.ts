@@ -99,6 +99,7 @@ export const home: typeof source = {
       title: 'Rectification notices',
       description: 'Send notices to sellers and track the fixes.',
     },
+    monitorWall: { title: 'Monitor wall', description: 'Every live session in your bases on one screen.' },
     watchLive: { title: 'Live now', description: 'Watch the sellers you follow when they go live.' },
     myOrders: { title: 'My orders', description: 'Purchases, shipping and after-sales.' },
     verifyCertificate: {

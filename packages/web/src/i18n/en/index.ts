@@ -1,7 +1,9 @@
 import type { zhCN } from '../zh-CN';
+import { adminCertificates } from './admin-certificates';
 import { app } from './app';
 import { audit } from './audit';
 import { auth } from './auth';
+import { bases } from './bases';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -14,12 +16,15 @@ import { kinds } from './kinds';
 import { lab } from './lab';
 import { language } from './language';
 import { listings } from './listings';
+import { live } from './live';
 import { nav } from './nav';
 import { notFound } from './not-found';
+import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
 import { platform } from './platform';
 import { roles } from './roles';
+import { storefront } from './storefront';
 import { verify } from './verify';
 
 /** English. Typed as the shape of the Chinese catalogue, so a missing or extra key fails to compile. */
@@ -39,6 +44,10 @@ export const en: typeof zhCN = {
   platform,
   notFound,
   errors,
+  adminCertificates,
+  notifications,
+  storefront,
+  bases,
   lab,
   listings,
   compliance,
@@ -46,4 +55,5 @@ export const en: typeof zhCN = {
   verify,
   catalog,
   goods,
+  live,
 };

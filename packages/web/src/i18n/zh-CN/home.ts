@@ -46,6 +46,7 @@ export const home = {
     verifications: { title: '核验记录', description: '买家与监管部门对证书的核验请求。' },
     inspections: { title: '直播巡查', description: '抽查正在进行的直播与回放。' },
     rectifications: { title: '整改通知', description: '向商家下发整改通知并跟踪处理。' },
+    monitorWall: { title: '直播监看墙', description: '基地内正在进行的全部直播，一屏监看。' },
     watchLive: { title: '正在直播', description: '关注的商家开播时在这里观看。' },
     myOrders: { title: '我的订单', description: '购买记录、物流与售后。' },
     verifyCertificate: { title: '证书查验', description: '输入证书编号，核对检测结果。' },

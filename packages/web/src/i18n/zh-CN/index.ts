@@ -9,9 +9,11 @@
  * `en/<name>.ts` typed `typeof` it, and add one import and one entry here and in `en/index.ts`.
  */
 
+import { adminCertificates } from './admin-certificates';
 import { app } from './app';
 import { audit } from './audit';
 import { auth } from './auth';
+import { bases } from './bases';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { common } from './common';
@@ -24,12 +26,15 @@ import { kinds } from './kinds';
 import { lab } from './lab';
 import { language } from './language';
 import { listings } from './listings';
+import { live } from './live';
 import { nav } from './nav';
 import { notFound } from './not-found';
+import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
 import { platform } from './platform';
 import { roles } from './roles';
+import { storefront } from './storefront';
 import { verify } from './verify';
 
 export const zhCN = {
@@ -48,6 +53,10 @@ export const zhCN = {
   platform,
   notFound,
   errors,
+  adminCertificates,
+  notifications,
+  storefront,
+  bases,
   lab,
   listings,
   compliance,
@@ -55,4 +64,5 @@ export const zhCN = {
   verify,
   catalog,
   goods,
+  live,
 };

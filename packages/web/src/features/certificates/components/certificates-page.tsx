@@ -45,7 +45,7 @@ export function CertificatesPage({ canEdit }: { canEdit: boolean }) {
                 {certificates.data.map((certificate) => (
                   <tr key={certificate.id} data-certificate={certificate.number}>
                     <td className="mono">{certificate.number}</td>
-                    <td>{certificate.lab.name}</td>
+                    <td className="cell-name">{certificate.lab.name}</td>
                     <td className="cell-name">{certificate.identification}</td>
                     <td className="nowrap">
                       {formatWeight(certificate.weightMg, certificate.weightCt100) ?? t('common.none')}

@@ -1,5 +1,11 @@
 import type { FlagsQuery, StoredFlag } from '@jadelive/shared';
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 
 export type FlagFilters = Partial<Omit<FlagsQuery, 'limit' | 'before'>>;
@@ -14,7 +20,9 @@ export const complianceKeys = {
 
 export async function getFlags(filters: FlagFilters, before?: string) {
   const query = Object.fromEntries(
-    Object.entries({ ...filters, limit: PAGE_SIZE, before }).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries({ ...filters, limit: PAGE_SIZE, before }).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
   return (await unwrap(api.compliance.flags.$get({ query: query as Record<string, string> }))).flags;
 }

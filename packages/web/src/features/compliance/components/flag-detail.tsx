@@ -16,7 +16,8 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
   const review = useReviewFlag();
   const [note, setNote] = useState('');
   const [reviewedNote, setReviewedNote] = useState<string | null>(null);
-  const facts = flag.facts && typeof flag.facts === 'object' && Object.keys(flag.facts).length > 0 ? flag.facts : null;
+  const facts =
+    flag.facts && typeof flag.facts === 'object' && Object.keys(flag.facts).length > 0 ? flag.facts : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,11 +33,16 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
         </button>
       </div>
       <div className="flag-head">
-        <span className={`status severity-${flag.severity}`}>{t(`compliance.severities.${flag.severity}`)}</span>
+        <span className={`status severity-${flag.severity}`}>
+          {t(`compliance.severities.${flag.severity}`)}
+        </span>
         <strong>{t(`compliance.categories.${flag.category}`)}</strong>
         <span className="fine-print">
           {flag.seller.name} · {t(`compliance.sources.${flag.source}`)} ·{' '}
-          {t('compliance.detail.said', { speaker: flag.speaker ?? flag.seller.name, time: formatDate(flag.saidAt) })}
+          {t('compliance.detail.said', {
+            speaker: flag.speaker ?? flag.seller.name,
+            time: formatDate(flag.saidAt),
+          })}
         </span>
       </div>
       <h3 className="field-label">{t('compliance.detail.text')}</h3>
@@ -51,7 +57,11 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
         {flag.basis} · {t('compliance.detail.ruleSet', { version: flag.ruleSetVersion })}
       </p>
       <h3 className="field-label">{t('compliance.detail.facts')}</h3>
-      {facts ? <pre className="facts-json">{JSON.stringify(facts, null, 2)}</pre> : <p className="muted">{t('compliance.detail.noFacts')}</p>}
+      {facts ? (
+        <pre className="facts-json">{JSON.stringify(facts, null, 2)}</pre>
+      ) : (
+        <p className="muted">{t('compliance.detail.noFacts')}</p>
+      )}
       {flag.review || reviewedNote ? (
         <p className="alert alert-info" data-testid="flag-reviewed">
           {flag.review ? t('compliance.detail.reviewedAt', { time: formatDate(flag.review.reviewedAt) }) : ''}

@@ -65,7 +65,12 @@ export function FlagsFilterForm() {
           </select>
         </Field>
         <Field label={t('compliance.filters.session')}>
-          <input className="input mono" name="session" defaultValue={value('session')} pattern="[0-9a-fA-F-]{36}" />
+          <input
+            className="input mono"
+            name="session"
+            defaultValue={value('session')}
+            pattern="[0-9a-fA-F-]{36}"
+          />
         </Field>
         <Field label={t('compliance.filters.from')}>
           <input className="input" type="date" name="from" defaultValue={value('from')} />
@@ -78,7 +83,11 @@ export function FlagsFilterForm() {
         <button className="button button-primary" type="submit">
           {t('compliance.filters.apply')}
         </button>
-        <button className="button button-quiet" type="button" onClick={() => setParams(new URLSearchParams())}>
+        <button
+          className="button button-quiet"
+          type="button"
+          onClick={() => setParams(new URLSearchParams())}
+        >
           {t('compliance.filters.reset')}
         </button>
       </div>

@@ -43,10 +43,20 @@ export function FlagsPage() {
         ) : rows.length === 0 ? (
           <EmptyState>{t('compliance.empty')}</EmptyState>
         ) : (
-          <FlagsTable flags={rows} selectedId={current?.id ?? null} onSelect={setSelected} testId="flags-table" />
+          <FlagsTable
+            flags={rows}
+            selectedId={current?.id ?? null}
+            onSelect={setSelected}
+            testId="flags-table"
+          />
         )}
         {flags.hasNextPage && (
-          <button type="button" className="button" disabled={flags.isFetchingNextPage} onClick={() => void flags.fetchNextPage()}>
+          <button
+            type="button"
+            className="button"
+            disabled={flags.isFetchingNextPage}
+            onClick={() => void flags.fetchNextPage()}
+          >
             {t('compliance.loadMore')}
           </button>
         )}

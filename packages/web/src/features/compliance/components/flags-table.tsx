@@ -39,7 +39,9 @@ export function FlagsTable({ flags, selectedId, onSelect, testId }: FlagsTablePr
               </td>
               <td className="nowrap">{t(`compliance.categories.${flag.category}`)}</td>
               <td>
-                <span className={`status severity-${flag.severity}`}>{t(`compliance.severities.${flag.severity}`)}</span>
+                <span className={`status severity-${flag.severity}`}>
+                  {t(`compliance.severities.${flag.severity}`)}
+                </span>
               </td>
               <td className="details-cell">
                 <q className="flag-quote">{flag.text.slice(flag.start, flag.end)}</q>

@@ -50,7 +50,12 @@ export function LiveFlagsPage() {
         {flags.length === 0 ? (
           <p className="empty">{t('compliance.live.waiting')}</p>
         ) : (
-          <FlagsTable flags={flags} selectedId={selected?.id ?? null} onSelect={setSelected} testId="live-flags" />
+          <FlagsTable
+            flags={flags}
+            selectedId={selected?.id ?? null}
+            onSelect={setSelected}
+            testId="live-flags"
+          />
         )}
       </section>
     </div>

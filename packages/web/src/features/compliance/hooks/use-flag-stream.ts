@@ -29,7 +29,9 @@ export function useFlagStream(sessionId: string | null): { flags: StoredFlag[]; 
       const parsed = storedFlagSchema.safeParse(safeJson((event as MessageEvent<string>).data));
       if (!parsed.success) return;
       setFlags((current) =>
-        current.some((flag) => flag.id === parsed.data.id) ? current : [parsed.data, ...current].slice(0, MAX_KEPT),
+        current.some((flag) => flag.id === parsed.data.id)
+          ? current
+          : [parsed.data, ...current].slice(0, MAX_KEPT),
       );
     });
     let retry: ReturnType<typeof setTimeout> | undefined;

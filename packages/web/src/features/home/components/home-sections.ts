@@ -1,6 +1,6 @@
 import type { Home } from '@jadelive/shared';
 import type { zhCN } from '../../../i18n/zh-CN';
-import { consolePaths, paths, publicPaths } from '../../../lib/paths';
+import { consolePaths, livePaths, paths, publicPaths } from '../../../lib/paths';
 
 export type CardId = keyof typeof zhCN.home.cards;
 /** A seller's host gets a host-first dashboard on the same `/seller` home. */
@@ -31,24 +31,27 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
     ...soon('bases', 'statistics', 'complianceFlags'),
   ],
   operator: [
+    { card: 'monitorWall', to: livePaths.monitor },
     { card: 'bases', to: consolePaths.operator.bases },
     ...ORGANIZATION_ADMIN,
     ...soon('statistics', 'complianceFlags'),
   ],
   seller: [
+    { card: 'liveRooms', to: livePaths.studio },
     { card: 'listings', to: consolePaths.seller.listings },
     { card: 'certificates', to: consolePaths.seller.certificates },
     { card: 'storefront', to: consolePaths.seller.profile, managersOnly: true },
     { card: 'baseMembership', to: consolePaths.seller.bases },
     { card: 'notifications', to: consolePaths.seller.notifications },
     ...ORGANIZATION_ADMIN,
-    ...soon('liveRooms', 'orders', 'complianceFlags'),
+    ...soon('orders', 'complianceFlags'),
   ],
   host: [
+    { card: 'liveStudio', to: livePaths.studio },
     { card: 'showListings', to: consolePaths.seller.listings },
     { card: 'certificates', to: consolePaths.seller.certificates },
     { card: 'baseMembership', to: consolePaths.seller.bases },
-    ...soon('liveStudio', 'complianceFlags'),
+    ...soon('complianceFlags'),
   ],
   lab: [
     { card: 'issueCertificates', to: consolePaths.lab.issue },
@@ -58,14 +61,15 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   ],
   regulator: [
     { card: 'complianceFlags', to: consolePaths.regulator.flags },
-    { card: 'inspections', to: consolePaths.regulator.live },
+    { card: 'inspections', to: livePaths.observerList },
     ...ORGANIZATION_ADMIN,
     ...soon('rectifications'),
   ],
   buyer: [
+    { card: 'watchLive', to: livePaths.watchList },
     { card: 'catalog', to: publicPaths.catalog },
     { card: 'verifyCertificate', to: publicPaths.verify },
-    ...soon('watchLive', 'myOrders'),
+    ...soon('myOrders'),
   ],
 };
 

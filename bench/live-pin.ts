@@ -1,0 +1,335 @@
+/**
+ * Live room latency on one machine, everything real and on loopback: PostgreSQL, a local LiveKit
+ * server (webhooks to the API), the API serving the built console, and Chromium with a fake
+ * camera. A host goes live from the studio page; a viewer page joins; then the seller pins
+ * listings through the API again and again.
+ *
+ * Prints:
+ *   - viewer join → first frame: from the viewer page's navigation start to the first decoded
+ *     remote video frame (both read inside the page, `performance.now()`);
+ *   - pin → card: from just before the pin API request (this process) to the moment the viewer
+ *     page shows the new card (a MutationObserver in the page). Both sides read
+ *     `performance.timeOrigin + performance.now()`, the same machine's clock.
+ *
+ *   pnpm bench:live     (TEST_DATABASE_URL / DATABASE_URL, else an embedded PostgreSQL;
+ *                        BENCH_PINS=40 for more pins; CHROMIUM_PATH for the browser)
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '@jadelive/server';
+import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadelive/server/db/admin';
+import { createDatabase, type Database } from '@jadelive/server/db/database';
+import { startEmbeddedPostgres } from '@jadelive/server/db/embedded';
+import { migrateToLatest } from '@jadelive/server/db/migrate';
+import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
+import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
+import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
+import { seedDemo } from '@jadelive/server/seed/demo';
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import pino from 'pino';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const PINS = Math.max(20, Number(process.env.BENCH_PINS ?? 30));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web');
+const STEP_TIMEOUT = 30_000;
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+interface Caller {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Epoch milliseconds with sub-millisecond resolution, comparable with the page's own reading. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+async function main() {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  console.log('building the console…');
+  execFileSync(
+    process.execPath,
+    [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    {
+      cwd: WEB,
+      stdio: 'inherit',
+    },
+  );
+
+  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let cleanupPostgres = async () => {};
+  if (!serverUrl) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'jadelive-bench-pg-'));
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
+    serverUrl = embedded.url;
+    cleanupPostgres = async () => {
+      await embedded.stop();
+      await rm(dir, { recursive: true, force: true });
+    };
+  }
+  const name = `jadelive_bench_${randomBytes(4).toString('hex')}`;
+  const url = await createDatabaseOnServer(serverUrl, name);
+  const db = createDatabase(url, 8);
+  let app: ReturnType<typeof createApp> | null = null;
+  const server = serve({
+    fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  const listening = new Promise((resolve) => server.once('listening', resolve));
+  let livekit: RunningLivekit | null = null;
+  let browser: Browser | null = null;
+  try {
+    await migrateToLatest(db);
+    await seedDemo(db);
+    console.log('database ready; starting LiveKit…');
+    await listening;
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    livekit = await startLivekitDev({
+      webhookUrl: `${origin}/api/live/webhooks`,
+      logger: { info: (m) => console.log(`[livekit] ${m}`), warn: (m) => console.warn(`[livekit] ${m}`) },
+    });
+    const uploads = path.join(tmpdir(), 'jadelive-bench-uploads');
+    app = createApp({
+      db,
+      logger: pino({ level: 'silent' }),
+      mailer: { send: async () => {} },
+      images: createDiskImageStorage(uploads),
+      certificateLookups: [],
+      livekit: createLiveKitGateway(livekit),
+      flagFeed: null,
+      config: {
+        publicUrl: origin,
+        sessionTtlHours: 24,
+        cookieSecure: false,
+        trustProxy: false,
+        uploadDir: uploads,
+        webDistDir: path.join(WEB, 'dist'),
+      },
+    });
+
+    console.log('LiveKit and API up; host going live…');
+    const owner = await signInApi(origin, 'seller@jadelive.test');
+    const { sessionId, listingIds } = await scheduleSession(db, origin, owner);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const hostContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const host = await hostContext.newPage();
+    await signInPage(host, origin, 'host@jadelive.test');
+    await host.goto(`${origin}/studio/${sessionId}`);
+    await host.locator('[data-testid="go-live"]:not([disabled])').click({ timeout: STEP_TIMEOUT });
+    await host
+      .locator('[data-testid="broadcast-state"][data-state="on-air"]')
+      .waitFor({ timeout: STEP_TIMEOUT });
+
+    // The viewer: an anonymous guest on a phone, with probes installed before any page script runs.
+    const viewerContext = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
+    await viewerContext.addInitScript(installProbes);
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${origin}/live/${sessionId}`);
+    await viewer.waitForFunction(() => (window as unknown as Probe).__firstFrameAt !== undefined, undefined, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const joinToFirstFrame = await viewer.evaluate(() => (window as unknown as Probe).__firstFrameAt ?? -1);
+
+    console.log(`viewer receiving video; pinning ${PINS} times…`);
+    const pinLatencies: number[] = [];
+    for (let i = 0; i < PINS; i++) {
+      const listingId = listingIds[i % listingIds.length] as string;
+      const seenBefore = await viewer.evaluate(() => (window as unknown as Probe).__cards.length);
+      const sentAt = epochNow();
+      const response = await fetch(`${origin}/api/live/sessions/${sessionId}/pin`, {
+        method: 'POST',
+        headers: {
+          cookie: owner.cookie,
+          'x-csrf-token': owner.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ listingId }),
+      });
+      if (response.status !== 200)
+        throw new Error(`pin answered ${response.status}: ${await response.text()}`);
+      const handle = await viewer.waitForFunction(
+        ({ count, listing }) => {
+          const cards = (window as unknown as Probe).__cards;
+          const seen = cards.slice(count).find((card) => card.listing === listing);
+          return seen?.at ?? false;
+        },
+        { count: seenBefore, listing: listingId },
+        { timeout: STEP_TIMEOUT, polling: 'raf' },
+      );
+      const shownAt = (await handle.jsonValue()) as number;
+      pinLatencies.push(shownAt - sentAt);
+    }
+
+    const pin = summarize(pinLatencies);
+    console.log(
+      `\nlive room on loopback (LiveKit ${path.basename(path.dirname(livekit.url)) || 'dev'}, Chromium, PostgreSQL)`,
+    );
+    console.log(
+      `viewer join → first frame: ${joinToFirstFrame.toFixed(0)} ms (navigation start → first decoded frame)`,
+    );
+    console.log(
+      `pin API call → card shown in viewer, ${PINS} pins: p50 ${pin.p50.toFixed(1)} ms · p95 ${pin.p95.toFixed(1)} ms · max ${pin.max.toFixed(1)} ms · min ${pin.min.toFixed(1)} ms`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'live-pin',
+        pins: PINS,
+        joinToFirstFrameMs: Math.round(joinToFirstFrame),
+        pinToCardMs: {
+          p50: round(pin.p50),
+          p95: round(pin.p95),
+          max: round(pin.max),
+          min: round(pin.min),
+          samples: pinLatencies.map(round),
+        },
+      }),
+    );
+    await host.getByTestId('end-live').isVisible();
+  } finally {
+    await browser?.close();
+    await livekit?.stop();
+    server.close();
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    await db.destroy();
+    await dropDatabase(serverUrl, name).catch((error: unknown) =>
+      console.warn('could not drop', name, error),
+    );
+    await cleanupPostgres();
+  }
+}
+
+interface Probe {
+  __firstFrameAt?: number;
+  __cards: { listing: string; at: number }[];
+}
+
+/**
+ * Runs in the viewer page before its scripts: notes the first remote frame (page clock) and
+ * every card change (epoch clock, to compare with this process). Plain function, serialised.
+ */
+function installProbes() {
+  const probe = window as unknown as Probe;
+  probe.__cards = [];
+  let lastListing: string | null = null;
+  const check = () => {
+    const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
+    if (probe.__firstFrameAt === undefined && video && video.videoWidth > 0)
+      probe.__firstFrameAt = performance.now();
+    const card = document.querySelector('[data-testid="pinned-card"]');
+    const listing = card?.getAttribute('data-listing') ?? null;
+    if (listing !== lastListing) {
+      lastListing = listing;
+      if (listing) probe.__cards.push({ listing, at: performance.timeOrigin + performance.now() });
+    }
+  };
+  const start = () => {
+    new MutationObserver(check).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-listing'],
+    });
+    const poll = () => {
+      check();
+      if (probe.__firstFrameAt === undefined) requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+}
+
+async function signInApi(origin: string, email: string): Promise<Caller> {
+  const response = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+async function signInPage(page: Page, origin: string, email: string) {
+  await page.goto(`${origin}/login`);
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('home-title').waitFor({ timeout: STEP_TIMEOUT });
+}
+
+async function scheduleSession(db: Database, origin: string, owner: Caller) {
+  const seller = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', 'jiefangbei-cuiyuxuan')
+    .executeTakeFirstOrThrow();
+  const host = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'host@jadelive.test')
+    .executeTakeFirstOrThrow();
+  const listings = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('sellerOrgId', '=', seller.id)
+    .where('status', '=', 'published')
+    .orderBy('createdAt')
+    .limit(4)
+    .execute();
+  if (listings.length < 2) throw new Error('the demo seller needs two published listings');
+  const response = await fetch(`${origin}/api/live/sessions`, {
+    method: 'POST',
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: '基准测试直播',
+      hostUserIds: [host.id],
+      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
+      listingIds: listings.map((listing) => listing.id),
+    }),
+  });
+  if (response.status !== 201) throw new Error(`session not created: ${await response.text()}`);
+  const session = (await response.json()) as { id: string };
+  return { sessionId: session.id, listingIds: listings.map((listing) => listing.id) };
+}
+
+function summarize(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0, min: sorted[0] ?? 0 };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

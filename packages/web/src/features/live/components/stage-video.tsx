@@ -1,0 +1,31 @@
+import { RoomAudioRenderer, useAudioPlayback, useTracks, VideoTrack } from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useTranslation } from 'react-i18next';
+
+const onStage = (identity: string) => identity.startsWith('host:') || identity.startsWith('cohost:');
+
+/**
+ * The host's camera as the room delivers it (inside a `RoomContext`). Monitor tiles stay muted;
+ * a viewer whose browser blocks sound until a tap gets a button for it.
+ */
+export function StageVideo({ muted = false, waiting }: { muted?: boolean; waiting: string }) {
+  const { t } = useTranslation();
+  const tracks = useTracks([Track.Source.Camera], { onlySubscribed: true });
+  const stage = tracks.find((track) => onStage(track.participant.identity)) ?? tracks[0];
+  const { canPlayAudio, startAudio } = useAudioPlayback();
+  return (
+    <div className="stage-video" data-testid="stage-video" data-has-video={stage ? 'true' : 'false'}>
+      {stage ? (
+        <VideoTrack trackRef={stage} className="stage-video-element" data-testid="remote-video" playsInline />
+      ) : (
+        <p className="stage-waiting">{waiting}</p>
+      )}
+      {!muted && <RoomAudioRenderer />}
+      {!muted && !canPlayAudio && (
+        <button type="button" className="button button-small stage-unmute" onClick={() => void startAudio()}>
+          {t('live.room.tapForSound')}
+        </button>
+      )}
+    </div>
+  );
+}

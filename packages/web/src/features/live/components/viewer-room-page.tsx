@@ -1,0 +1,127 @@
+import '../live.css';
+import { RoomContext } from '@livekit/components-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { livePaths, paths } from '../../../lib/paths';
+import { useViewerRoom } from '../hooks/use-viewer-room';
+import { ChatPanel } from './chat-panel';
+import { LiveAvailability } from './live-availability';
+import { PinnedCard } from './pinned-card';
+import { SessionStatusBadge } from './session-badges';
+import { StageVideo } from './stage-video';
+
+/** The public viewer room, phone first: video, the pinned card over it, chat below. */
+export function ViewerRoomPage({ signedIn }: { signedIn: boolean | undefined }) {
+  const { sessionId = '' } = useParams();
+  return (
+    <LiveAvailability>
+      <ViewerRoom key={sessionId} sessionId={sessionId} signedIn={signedIn} />
+    </LiveAvailability>
+  );
+}
+
+function ViewerRoom({ sessionId, signedIn }: { sessionId: string; signedIn: boolean | undefined }) {
+  const { t } = useTranslation();
+  const viewer = useViewerRoom(sessionId, signedIn);
+  const { session, feed, room, chat } = viewer;
+
+  if (session.isPending) return <p className="page-status muted">{t('common.loading')}</p>;
+  if (session.error) return <ApiErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  const data = session.data;
+  const next = encodeURIComponent(livePaths.watch(sessionId));
+
+  return (
+    <div
+      className="page viewer-room"
+      data-page="viewer-room"
+      data-session={sessionId}
+      data-phase={room.phase}
+    >
+      <header className="viewer-header">
+        <div>
+          <h1 className="viewer-title">{data.title}</h1>
+          <p className="muted">
+            {data.sellerName} · <SessionStatusBadge status={viewer.ended ? 'ended' : data.status} />
+          </p>
+        </div>
+        <ShareButton sessionId={sessionId} />
+      </header>
+
+      <div className="viewer-grid">
+        <section className="viewer-stage">
+          {viewer.ended ? (
+            <div className="stage-video stage-ended" data-testid="session-ended" role="status">
+              <p>{viewer.removed ? t('live.room.removed') : t('live.room.ended')}</p>
+              <Link to={livePaths.watchList} className="button button-small">
+                {t('live.room.more')}
+              </Link>
+            </div>
+          ) : room.room ? (
+            <RoomContext.Provider value={room.room}>
+              <StageVideo
+                waiting={
+                  data.status === 'live' ? t('live.room.connectingVideo') : t('live.room.waitingForHost')
+                }
+              />
+            </RoomContext.Provider>
+          ) : (
+            <div className="stage-video">
+              <p className="stage-waiting">{t(`live.phases.${room.phase}`)}</p>
+            </div>
+          )}
+          {room.error != null && !viewer.ended && <ApiErrorAlert error={room.error} />}
+          {feed.pinned && !viewer.ended && (
+            <div className="viewer-card" data-pinned-at={feed.pinnedAt ?? undefined}>
+              <PinnedCard card={feed.pinned} />
+            </div>
+          )}
+        </section>
+        <ChatPanel
+          messages={feed.messages}
+          slowModeSeconds={feed.slowModeSeconds}
+          composer={
+            viewer.signedIn && !viewer.ended && data.status === 'live'
+              ? { send: viewer.send, sending: chat.isPending, error: chat.error }
+              : undefined
+          }
+          signInPath={viewer.signedIn ? undefined : `${paths.login}?next=${next}`}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The room's own address, shared natively on phones and copied elsewhere. */
+function ShareButton({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const url = new URL(livePaths.watch(sessionId), window.location.origin).toString();
+  async function share() {
+    if (navigator.share) {
+      await navigator.share({ url }).catch(() => {});
+      return;
+    }
+    await navigator.clipboard?.writeText(url).catch(() => {});
+    setCopied(true);
+  }
+  return (
+    <div className="share">
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="share-link"
+        onClick={() => void share()}
+      >
+        {copied ? t('live.room.copied') : t('live.room.share')}
+      </button>
+      <input
+        className="input input-compact mono share-url"
+        readOnly
+        value={url}
+        aria-label={t('live.room.share')}
+      />
+    </div>
+  );
+}

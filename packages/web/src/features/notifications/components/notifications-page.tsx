@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { EmptyState, Loading } from '../../../components/ui/status';
+import { useDateTimeFormat } from '../../../i18n/format';
+import { useMarkRead, useNotifications } from '../api/notifications';
+
+/** What the platform told this organisation (revocations, suspensions), newest first. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const formatDate = useDateTimeFormat();
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  return (
+    <div className="page" data-page="notifications">
+      <header className="page-header">
+        <h1>{t('notifications.title')}</h1>
+        <p className="muted">{t('notifications.intro')}</p>
+      </header>
+      {notifications.isPending ? (
+        <Loading />
+      ) : notifications.isError ? (
+        <ApiErrorAlert error={notifications.error} onRetry={() => void notifications.refetch()} />
+      ) : notifications.data.length === 0 ? (
+        <EmptyState>{t('notifications.empty')}</EmptyState>
+      ) : (
+        <ul className="panel notification-list">
+          {notifications.data.map((notification) => (
+            <li
+              key={notification.id}
+              className={notification.readAt ? 'notification' : 'notification notification-unread'}
+            >
+              <p>{notification.message}</p>
+              <p className="fine-print">
+                {formatDate(notification.createdAt)}
+                {!notification.readAt && ` · ${t('notifications.unread')}`}
+              </p>
+              {!notification.readAt && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={markRead.isPending}
+                  onClick={() => markRead.mutate(notification.id)}
+                >
+                  {t('notifications.markRead')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import type { notifications as source } from '../zh-CN/notifications';
+
+export const notifications: typeof source = {
+  title: 'Notifications',
+  intro: 'Revoked certificates, suspended listings and other notices about your shop.',
+  empty: 'No notifications.',
+  unread: 'Unread',
+  markRead: 'Mark read',
+};

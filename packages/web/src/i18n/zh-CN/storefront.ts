@@ -1,0 +1,17 @@
+export const storefront = {
+  title: '店铺资料',
+  intro: '这些信息会显示在你的公开店铺页上。',
+  readOnly: '只有所有者和管理员可以修改店铺资料。',
+  creditCode: '统一社会信用代码',
+  creditCodeHint: '18 位，含校验位；提交前会先在浏览器中校验。',
+  invalidCreditCode: '统一社会信用代码不正确（校验位不符）',
+  legalName: '经营主体名称',
+  categories: '主营品类',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  description: '店铺介绍',
+  save: '保存',
+  saving: '正在保存…',
+  saved: '已保存',
+  viewShop: '查看公开店铺页',
+};

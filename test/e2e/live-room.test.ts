@@ -1,0 +1,215 @@
+import { createFlagFeed, type FlagFeed } from '@jadelive/server/features/compliance/feed';
+import { seedDemo } from '@jadelive/server/seed/demo';
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import pino from 'pino';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
+import { startTestServer } from '../support/server';
+
+// A real LiveKit server (webhooks back to the API on its real port), real PostgreSQL and two
+// Chromium contexts with the fake camera: a host on a laptop and a viewer on a phone.
+let database: TestDatabase;
+let feed: FlagFeed;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.db);
+  feed = createFlagFeed(database.url, pino({ level: 'silent' }));
+  server = await startTestServer(database.db, { livekit: true, flagFeed: feed });
+  browser = await launchBrowser();
+}, LIVEKIT_HOOK_TIMEOUT);
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await server?.close();
+  await feed?.close();
+  await database?.drop();
+});
+
+const TIMEOUT = { timeout: 30_000 };
+const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
+
+async function signIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
+  await page.goto(`${server.baseUrl}/login`);
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('home-title').waitFor(TIMEOUT);
+  return page;
+}
+
+/** A session of the demo jade shop scheduled through the API by its owner, hosted by the demo host. */
+async function scheduleSession() {
+  const { db } = database;
+  const seller = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', SELLER_SLUG)
+    .executeTakeFirstOrThrow();
+  const host = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'host@jadelive.test')
+    .executeTakeFirstOrThrow();
+  // Certified pieces first, so the pinned card carries a certificate badge.
+  const listings = await db
+    .selectFrom('listings')
+    .select(['id', 'title', 'certificateId'])
+    .where('sellerOrgId', '=', seller.id)
+    .where('status', '=', 'published')
+    .orderBy('certificateId', (ob) => ob.asc().nullsLast())
+    .orderBy('createdAt')
+    .limit(3)
+    .execute();
+  expect(listings.length).toBeGreaterThanOrEqual(2);
+  const owner = await login(server.app, 'seller@jadelive.test', DEMO_PASSWORD);
+  const created = await call(server.app, 'POST', '/api/live/sessions', {
+    session: owner,
+    body: {
+      title: `端到端直播 ${Date.now().toString(36)}`,
+      hostUserIds: [host.id],
+      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
+      listingIds: listings.map((listing) => listing.id),
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  return { id: created.json.id as string, listings, owner };
+}
+
+/** The remote video really plays: decoded frames with a size (not just a connected room). */
+async function waitForRemoteFrames(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
+      return video !== null && video.videoWidth > 0 && video.readyState >= 2;
+    },
+    undefined,
+    { timeout: 45_000, polling: 200 },
+  );
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
+    return { width: video?.videoWidth ?? 0, height: video?.videoHeight ?? 0 };
+  });
+}
+
+describe('live room: a host goes live from the studio and a phone viewer watches, buys and chats', () => {
+  it('video, pinned card, chat both ways, end notice, viewer figures from webhooks', async () => {
+    const { status } = await call(server.app, 'GET', '/api/live/status');
+    expect(status).toBe(200);
+    const session = await scheduleSession();
+    const [pinnedListing] = session.listings;
+    if (!pinnedListing) throw new Error('no listing to pin');
+
+    // The host lands on the seller home, whose first card is the live studio.
+    const host = await signIn('host@jadelive.test', { width: 1280, height: 800 });
+    host.on('dialog', (dialog) => void dialog.accept());
+    await host.locator('[data-nav="live-studio"]').first().waitFor(TIMEOUT);
+    const firstCard = host.locator('[data-testid="home-ready"] [data-card]').first();
+    expect(await firstCard.getAttribute('data-card')).toBe('liveStudio');
+    await firstCard.click();
+    await host.locator(`[data-session="${session.id}"] [data-testid="open-studio"]`).click();
+    await host.locator('[data-page="studio"][data-status="scheduled"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="go-live"]:not([disabled])').click();
+    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
+    await host.locator('[data-page="studio"][data-status="live"]').waitFor(TIMEOUT);
+
+    // A signed-in buyer on a phone opens the room from the public live list and receives video.
+    const viewer = await signIn('buyer@jadelive.test', { width: 390, height: 844 });
+    await viewer.locator('[data-card="watchLive"]').click();
+    await viewer.locator(`[data-session="${session.id}"] [data-testid="watch-session"]`).click();
+    await viewer.locator('[data-page="viewer-room"]').waitFor(TIMEOUT);
+    const frame = await waitForRemoteFrames(viewer);
+    expect(frame.width).toBeGreaterThan(0);
+
+    // The host pins a listing; the viewer's card shows it with price and certificate.
+    await host
+      .locator(`[data-testid="lineup-item"][data-listing="${pinnedListing.id}"] [data-testid="pin-button"]`)
+      .click();
+    const card = viewer.locator(`[data-testid="pinned-card"][data-listing="${pinnedListing.id}"]`);
+    await card.waitFor(TIMEOUT);
+    expect(await card.getByTestId('pinned-title').textContent()).toBe(pinnedListing.title);
+    expect(await card.getByTestId('pinned-price').textContent()).toMatch(/^¥[\d,]+(\.\d+)?$/);
+    if (pinnedListing.certificateId) {
+      const href = await card.getByTestId('pinned-certificate').getAttribute('href');
+      expect(href).toMatch(/^\/verify\?/);
+    }
+    await host
+      .locator(`[data-testid="lineup-item"][data-listing="${pinnedListing.id}"][data-pinned="true"]`)
+      .waitFor(TIMEOUT);
+
+    // Chat both ways, through the API and back through the room.
+    const question = `请问圈口多大？${Date.now().toString(36)}`;
+    await viewer.getByTestId('chat-input').fill(question);
+    await viewer.getByTestId('chat-send').click();
+    await host.locator('[data-testid="chat-message"]', { hasText: question }).waitFor(TIMEOUT);
+    const answer = `圈口五十七毫米 ${Date.now().toString(36)}`;
+    await host.getByTestId('chat-input').fill(answer);
+    await host.getByTestId('chat-send').click();
+    await viewer.locator('[data-testid="chat-message"]', { hasText: answer }).waitFor(TIMEOUT);
+
+    // The studio's viewer figures come from LiveKit's webhooks (polled from the API).
+    await host.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="viewer-count"]')?.getAttribute('data-peak') ?? 0) >= 1,
+      undefined,
+      { timeout: 30_000, polling: 250 },
+    );
+
+    // The host ends the broadcast; the viewer is told.
+    await host.getByTestId('end-live').click();
+    await viewer.getByTestId('session-ended').waitFor(TIMEOUT);
+    await host.locator('[data-page="studio"][data-status="ended"]').waitFor(TIMEOUT);
+    await host.getByTestId('summary-link').click();
+    await host.locator('[data-testid="live-summary"] [data-figure="peak"]').waitFor(TIMEOUT);
+
+    const row = await database.db
+      .selectFrom('liveSessions')
+      .innerJoin('liveSessionStats', 'liveSessionStats.sessionId', 'liveSessions.id')
+      .select(['status', 'startedAt', 'endedAt', 'liveSessionStats.peakViewers'])
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('ended');
+    expect(row.endedAt).not.toBeNull();
+    expect(row.peakViewers).toBeGreaterThanOrEqual(1);
+    // The presence the peak was computed from was written by LiveKit's participant webhooks.
+    const buyer = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'buyer@jadelive.test')
+      .executeTakeFirstOrThrow();
+    const presence = await database.db
+      .selectFrom('livePresence')
+      .select(['identity', 'counted'])
+      .where('sessionId', '=', session.id)
+      .execute();
+    expect(presence).toContainEqual({ identity: `viewer:${buyer.id}`, counted: true });
+    const webhooks = await database.db
+      .selectFrom('livekitWebhookEvents')
+      .select('event')
+      .where('event', '=', 'participant_joined')
+      .execute();
+    expect(webhooks.length).toBeGreaterThanOrEqual(2);
+    const summary = await call(server.app, 'GET', `/api/live/sessions/${session.id}/summary`, {
+      session: session.owner,
+    });
+    expect(summary.status, summary.text).toBe(200);
+    expect(summary.json).toMatchObject({ status: 'ended' });
+    expect(summary.json.peakViewers).toBeGreaterThanOrEqual(1);
+    expect(summary.json.chatMessages).toBeGreaterThanOrEqual(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
