@@ -148,20 +148,28 @@ async function main() {
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
     });
-    await viewerContext.addInitScript(installProbes);
+    await viewerContext.addInitScript({ content: installProbes });
     const viewer = await viewerContext.newPage();
     await viewer.goto(`${origin}/live/${sessionId}`);
-    await viewer.waitForFunction(() => (window as unknown as Probe).__firstFrameAt !== undefined, undefined, {
-      timeout: 60_000,
-      polling: 100,
-    });
-    const joinToFirstFrame = await viewer.evaluate(() => (window as unknown as Probe).__firstFrameAt ?? -1);
+    await viewer
+      .waitForFunction(() => (globalThis as unknown as Probe).__firstFrameAt !== undefined, undefined, {
+        timeout: 60_000,
+        polling: 100,
+      })
+      .catch(async (error: unknown) => {
+        await viewer.screenshot({ path: path.join(tmpdir(), 'jadelive-bench-viewer.png') });
+        console.error('viewer page:', (await viewer.locator('body').textContent())?.slice(0, 500));
+        throw error;
+      });
+    const joinToFirstFrame = await viewer.evaluate(
+      () => (globalThis as unknown as Probe).__firstFrameAt ?? -1,
+    );
 
     console.log(`viewer receiving video; pinning ${PINS} times…`);
     const pinLatencies: number[] = [];
     for (let i = 0; i < PINS; i++) {
       const listingId = listingIds[i % listingIds.length] as string;
-      const seenBefore = await viewer.evaluate(() => (window as unknown as Probe).__cards.length);
+      const seenBefore = await viewer.evaluate(() => (globalThis as unknown as Probe).__cards.length);
       const sentAt = epochNow();
       const response = await fetch(`${origin}/api/live/sessions/${sessionId}/pin`, {
         method: 'POST',
@@ -176,7 +184,7 @@ async function main() {
         throw new Error(`pin answered ${response.status}: ${await response.text()}`);
       const handle = await viewer.waitForFunction(
         ({ count, listing }) => {
-          const cards = (window as unknown as Probe).__cards;
+          const cards = (globalThis as unknown as Probe).__cards;
           const seen = cards.slice(count).find((card) => card.listing === listing);
           return seen?.at ?? false;
         },
@@ -188,9 +196,7 @@ async function main() {
     }
 
     const pin = summarize(pinLatencies);
-    console.log(
-      `\nlive room on loopback (LiveKit ${path.basename(path.dirname(livekit.url)) || 'dev'}, Chromium, PostgreSQL)`,
-    );
+    console.log(`\nlive room on loopback (LiveKit at ${livekit.url}, Chromium, PostgreSQL)`);
     console.log(
       `viewer join → first frame: ${joinToFirstFrame.toFixed(0)} ms (navigation start → first decoded frame)`,
     );
@@ -211,7 +217,21 @@ async function main() {
         },
       }),
     );
-    await host.getByTestId('end-live').isVisible();
+    const shots = process.env.BENCH_SCREENSHOTS;
+    if (shots) {
+      // The pages as measured, at a laptop's and a phone's width (BENCH_SCREENSHOTS=<dir>).
+      for (const [label, page] of [
+        ['studio', host],
+        ['viewer', viewer],
+      ] as const) {
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: path.join(shots, `${label}-${width}.png`), fullPage: true });
+        }
+      }
+      console.log(`screenshots in ${shots}`);
+    }
   } finally {
     await browser?.close();
     await livekit?.stop();
@@ -231,19 +251,20 @@ interface Probe {
 }
 
 /**
- * Runs in the viewer page before its scripts: notes the first remote frame (page clock) and
- * every card change (epoch clock, to compare with this process). Plain function, serialised.
+ * Runs in the viewer page before its scripts: notes the first remote frame (page clock) and every
+ * card change (epoch clock, to compare with this process). A string, not a function: tsx's
+ * transpiled functions reference helpers that do not exist inside the page.
  */
-function installProbes() {
-  const probe = window as unknown as Probe;
+const installProbes = `
+(() => {
+  const probe = window;
   probe.__cards = [];
-  let lastListing: string | null = null;
+  let lastListing = null;
   const check = () => {
-    const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-    if (probe.__firstFrameAt === undefined && video && video.videoWidth > 0)
-      probe.__firstFrameAt = performance.now();
+    const video = document.querySelector('video[data-testid="remote-video"]');
+    if (probe.__firstFrameAt === undefined && video && video.videoWidth > 0) probe.__firstFrameAt = performance.now();
     const card = document.querySelector('[data-testid="pinned-card"]');
-    const listing = card?.getAttribute('data-listing') ?? null;
+    const listing = card ? card.getAttribute('data-listing') : null;
     if (listing !== lastListing) {
       lastListing = listing;
       if (listing) probe.__cards.push({ listing, at: performance.timeOrigin + performance.now() });
@@ -251,10 +272,7 @@ function installProbes() {
   };
   const start = () => {
     new MutationObserver(check).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-listing'],
+      subtree: true, childList: true, attributes: true, attributeFilter: ['data-listing'],
     });
     const poll = () => {
       check();
@@ -264,7 +282,8 @@ function installProbes() {
   };
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);
-}
+})();
+`;
 
 async function signInApi(origin: string, email: string): Promise<Caller> {
   const response = await fetch(`${origin}/api/auth/login`, {

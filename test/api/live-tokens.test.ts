@@ -284,4 +284,15 @@ describe("moderation: only the room's host side or its base operator", () => {
     const history = await call(app, 'GET', `/api/live/sessions/${session.id}/chat`);
     expect(history.json.messages.map((m: { id: string }) => m.id)).toContain(messageId);
   });
+
+  it('the base operator may end a broadcast that breaks the rules; another operator cannot see it', async () => {
+    const { session } = await liveSessionWithMessage();
+    const end = (who: string) =>
+      call(app, 'POST', `/api/live/sessions/${session.id}/end`, { session: as[who] });
+    expect((await end('otherOperator')).status).toBe(404);
+    expect((await end('regulator')).status).toBe(403);
+    const ended = await end('operator');
+    expect(ended.status, ended.text).toBe(200);
+    expect(ended.json.status).toBe('ended');
+  });
 });

@@ -160,7 +160,7 @@ describe('catalogue flow: certificate → lab confirmation → listing → buyer
     await buyer.getByTestId('listing-image').waitFor(TIMEOUT);
     expect(await buyer.getByTestId('verify-qr').count()).toBe(1);
     // Nothing may be wider than the phone.
-    expect(await buyer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await buyer.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     await buyer.getByTestId('verify-link').click();
     const result = buyer.getByTestId('verification-result');

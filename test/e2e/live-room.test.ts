@@ -89,20 +89,21 @@ async function scheduleSession() {
   return { id: created.json.id as string, listings, owner };
 }
 
+// Page-side checks as strings: this package is type-checked without the DOM library.
 /** The remote video really plays: decoded frames with a size (not just a connected room). */
-async function waitForRemoteFrames(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-      return video !== null && video.videoWidth > 0 && video.readyState >= 2;
-    },
-    undefined,
-    { timeout: 45_000, polling: 200 },
-  );
-  return page.evaluate(() => {
-    const video = document.querySelector<HTMLVideoElement>('video[data-testid="remote-video"]');
-    return { width: video?.videoWidth ?? 0, height: video?.videoHeight ?? 0 };
-  });
+const REMOTE_VIDEO_SIZE = `(() => {
+  const video = document.querySelector('video[data-testid="remote-video"]');
+  return video && video.readyState >= 2 && video.videoWidth > 0
+    ? { width: video.videoWidth, height: video.videoHeight }
+    : null;
+})()`;
+
+/** The studio's peak viewer figure, as the page shows it (polled from the API). */
+const PEAK_AT_LEAST_ONE = `Number(document.querySelector('[data-testid="viewer-count"]')?.getAttribute('data-peak') ?? 0) >= 1`;
+
+async function waitForRemoteFrames(page: Page): Promise<{ width: number; height: number }> {
+  const handle = await page.waitForFunction(REMOTE_VIDEO_SIZE, undefined, { timeout: 45_000, polling: 200 });
+  return (await handle.jsonValue()) as { width: number; height: number };
 }
 
 describe('live room: a host goes live from the studio and a phone viewer watches, buys and chats', () => {
@@ -162,12 +163,7 @@ describe('live room: a host goes live from the studio and a phone viewer watches
     await viewer.locator('[data-testid="chat-message"]', { hasText: answer }).waitFor(TIMEOUT);
 
     // The studio's viewer figures come from LiveKit's webhooks (polled from the API).
-    await host.waitForFunction(
-      () =>
-        Number(document.querySelector('[data-testid="viewer-count"]')?.getAttribute('data-peak') ?? 0) >= 1,
-      undefined,
-      { timeout: 30_000, polling: 250 },
-    );
+    await host.waitForFunction(PEAK_AT_LEAST_ONE, undefined, { timeout: 30_000, polling: 250 });
 
     // The host ends the broadcast; the viewer is told.
     await host.getByTestId('end-live').click();

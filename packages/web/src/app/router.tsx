@@ -13,10 +13,6 @@ import { SignupPage } from '../features/auth/components/signup-page';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
 import { ListingPage } from '../features/catalog/components/listing-page';
 import { ShopPage } from '../features/catalog/components/shop-page';
-import { LiveListPage } from '../features/live/components/live-list-page';
-import { MonitorWallPage } from '../features/live/components/monitor-wall-page';
-import { ObserverListPage, ObserverRoomPage } from '../features/live/components/observer-pages';
-import { StudioPage } from '../features/live/components/studio-page';
 import { AuditPanel } from '../features/organization/components/audit-panel';
 import { SettingsLayout } from '../features/organization/components/settings-layout';
 import { TokensPanel } from '../features/organization/components/tokens-panel';
@@ -25,12 +21,6 @@ import { VerifyPage } from '../features/verify/components/verify-page';
 import { livePaths, paths, publicPaths } from '../lib/paths';
 import { ConsoleLayout } from './routes/console-layout';
 import { HomeRoute } from './routes/home-route';
-import {
-  ObserverSummaryRoute,
-  SellerSummaryRoute,
-  StudioSessionsRoute,
-  ViewerRoomRoute,
-} from './routes/live-routes';
 import { NotFound } from './routes/not-found';
 import { PublicSiteRoute } from './routes/public-site-route';
 import {
@@ -111,11 +101,17 @@ const publicRoutes: RouteObject = {
 };
 
 /** Live rooms: watched by anyone, hosted by sellers, monitored by operators, observed by regulators. */
+type LiveRoutes = typeof import('./routes/live-routes');
+/** A live page, loaded with the LiveKit client only when someone opens it. */
+const livePage = (name: keyof LiveRoutes) => async () => ({
+  Component: (await import('./routes/live-routes'))[name],
+});
+
 const publicLiveRoutes: RouteObject = {
   element: <PublicSiteRoute />,
   children: [
-    { path: livePaths.watchList, element: <LiveListPage /> },
-    { path: '/live/:sessionId', element: <ViewerRoomRoute /> },
+    { path: livePaths.watchList, lazy: livePage('LiveListRoute') },
+    { path: '/live/:sessionId', lazy: livePage('ViewerRoomRoute') },
   ],
 };
 
@@ -124,27 +120,27 @@ const consoleLiveRoutes: RouteObject[] = [
     path: livePaths.studio,
     element: <RequireHome home="seller" />,
     children: [
-      { index: true, element: <StudioSessionsRoute /> },
-      { path: ':sessionId', element: <StudioPage /> },
-      { path: ':sessionId/summary', element: <SellerSummaryRoute /> },
+      { index: true, lazy: livePage('StudioSessionsRoute') },
+      { path: ':sessionId', lazy: livePage('StudioRoute') },
+      { path: ':sessionId/summary', lazy: livePage('SellerSummaryRoute') },
     ],
   },
   {
     path: livePaths.monitor,
     element: <RequireHome home="operator" />,
-    children: [{ index: true, element: <MonitorWallPage /> }],
+    children: [{ index: true, lazy: livePage('MonitorWallRoute') }],
   },
   {
     path: livePaths.observerList,
     element: <RequireHome home="regulator" />,
-    children: [{ index: true, element: <ObserverListPage /> }],
+    children: [{ index: true, lazy: livePage('ObserverListRoute') }],
   },
   {
     path: '/regulator/live/:sessionId',
     element: <RequireHome home="regulator" />,
     children: [
-      { index: true, element: <ObserverRoomPage /> },
-      { path: 'summary', element: <ObserverSummaryRoute /> },
+      { index: true, lazy: livePage('ObserverRoomRoute') },
+      { path: 'summary', lazy: livePage('ObserverSummaryRoute') },
     ],
   },
 ];

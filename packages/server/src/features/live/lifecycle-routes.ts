@@ -7,7 +7,7 @@ import { conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { isoOrNull } from '../../lib/serialize';
-import { loadSession, requireStageControl, requireStatus } from './access';
+import { loadSession, requireModerator, requireStageControl, requireStatus } from './access';
 import { endLiveSession, ensureRoom, requireLivekit } from './lifecycle';
 import { viewerAggregates } from './presence';
 import { toLiveSession } from './serialize';
@@ -43,18 +43,20 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     },
   )
   .openapi(
-    defineRoute(seller, {
+    defineRoute(Access.members(['seller', 'cluster_operator']), {
       method: 'post',
       path: '/sessions/{id}/end',
       tags,
       summary: 'End the broadcast: live → ended (tells the room, then closes it)',
+      description:
+        "The session's hosts and seller managers, or the operator of a base the seller belongs to.",
       request: params,
       responses: { 200: jsonResponse(liveSessionSchema) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const loaded = await loadSession(c, id);
-      requireStageControl(loaded);
+      requireModerator(loaded);
       requireStatus(loaded.session, ['live'], 'end');
       if (!(await endLiveSession(c.var.deps, loaded.session, { deleteRoom: true }))) {
         throw conflict('the session is no longer live');

@@ -1,5 +1,10 @@
+// Loaded on demand by the router: the LiveKit client stays out of the bundle of every other page.
 import { useSession } from '../../features/auth/api/get-session';
 import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { LiveListPage } from '../../features/live/components/live-list-page';
+import { MonitorWallPage } from '../../features/live/components/monitor-wall-page';
+import { ObserverListPage, ObserverRoomPage } from '../../features/live/components/observer-pages';
+import { StudioPage } from '../../features/live/components/studio-page';
 import { StudioSessionsPage } from '../../features/live/components/studio-sessions-page';
 import { SummaryPage } from '../../features/live/components/summary-page';
 import { ViewerRoomPage } from '../../features/live/components/viewer-room-page';
@@ -7,6 +12,7 @@ import { livePaths } from '../../lib/paths';
 
 /** Owners and admins schedule sessions; hosts open the studio of theirs. */
 export const StudioSessionsRoute = () => <StudioSessionsPage canManage={isManager(useSignedInUser())} />;
+export const StudioRoute = StudioPage;
 
 /** Signed-in viewers join with a viewer token and may chat; the others watch as guests. */
 export function ViewerRoomRoute() {
@@ -14,5 +20,9 @@ export function ViewerRoomRoute() {
   return <ViewerRoomPage signedIn={isPending ? undefined : Boolean(data)} />;
 }
 
+export const LiveListRoute = LiveListPage;
+export const MonitorWallRoute = MonitorWallPage;
+export const ObserverListRoute = ObserverListPage;
+export const ObserverRoomRoute = ObserverRoomPage;
 export const SellerSummaryRoute = () => <SummaryPage backTo={livePaths.studio} />;
 export const ObserverSummaryRoute = () => <SummaryPage backTo={livePaths.observerList} />;

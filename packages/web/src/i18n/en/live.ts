@@ -84,7 +84,12 @@ export const live: typeof zhLive = {
   alerts: {
     title: 'Compliance alerts',
     none: 'No compliance alerts in this session.',
-    states: { connecting: 'Connecting', open: 'Monitoring live', reconnecting: 'Reconnecting' },
+    states: {
+      connecting: 'Connecting',
+      open: 'Monitoring live',
+      reconnecting: 'Reconnecting',
+      unavailable: 'Unavailable',
+    },
     severities: { block: 'Must fix', warn: 'Should fix', info: 'Note' },
   },
   room: {
@@ -114,8 +119,9 @@ export const live: typeof zhLive = {
     intro: 'Live sessions of sellers in your bases (muted, hidden); open one to listen and manage viewers.',
     empty: 'No live sessions right now.',
     participants: '{{count}} in the room',
-    endNote:
-      'The seller ends a broadcast; remove viewers who break the rules and contact the seller to stop.',
+    endNote: 'Remove viewers who break the rules; for serious breaches the base can end the broadcast.',
+    endBroadcast: 'End this broadcast',
+    confirmEnd: 'End this broadcast? Viewers are told it has ended.',
   },
   observer: {
     title: 'Live patrol',

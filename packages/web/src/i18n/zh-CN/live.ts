@@ -82,7 +82,7 @@ export const live = {
   alerts: {
     title: '合规提示',
     none: '本场暂无合规提示。',
-    states: { connecting: '正在连接', open: '实时监测中', reconnecting: '正在重连' },
+    states: { connecting: '正在连接', open: '实时监测中', reconnecting: '正在重连', unavailable: '暂不可用' },
     severities: { block: '必须修改', warn: '建议修改', info: '提示' },
   },
   room: {
@@ -111,7 +111,9 @@ export const live = {
     intro: '本基地入驻商家正在进行的直播（静音、隐身）；点开一路可收听并管理观众。',
     empty: '现在没有正在进行的直播。',
     participants: '房间内 {{count}} 人',
-    endNote: '结束直播由商家操作；发现违规可移出观众，并联系商家下播。',
+    endNote: '发现违规可移出观众；情节严重时可由基地强制结束本场直播。',
+    endBroadcast: '强制结束直播',
+    confirmEnd: '确定结束这场直播吗？观众会收到下播通知。',
   },
   observer: {
     title: '直播巡查',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { useLiveSessions } from '../api/get-live-sessions';
 import { useModerate } from '../api/moderation';
+import { useChangeSessionStatus } from '../api/session-lifecycle';
 import { useLiveRoom } from '../hooks/use-live-room';
 import { LiveAvailability } from './live-availability';
 import { LiveTimer, ViewerCount } from './session-badges';
@@ -85,11 +86,12 @@ function MonitorTile({
   );
 }
 
-/** The opened tile: who is in the room, and putting a viewer out. */
+/** The opened tile: who is in the room, putting a viewer out, or ending a broadcast that breaks the rules. */
 function FocusTools({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const participants = useRemoteParticipants();
   const moderate = useModerate(sessionId);
+  const endSession = useChangeSessionStatus(sessionId);
   return (
     <section className="monitor-tools">
       <h3 className="section-heading">{t('live.monitor.participants', { count: participants.length })}</h3>
@@ -112,7 +114,17 @@ function FocusTools({ sessionId }: { sessionId: string }) {
         ))}
       </ul>
       <p className="fine-print">{t('live.monitor.endNote')}</p>
+      <button
+        type="button"
+        className="button button-danger"
+        data-testid="end-broadcast"
+        disabled={endSession.isPending}
+        onClick={() => window.confirm(t('live.monitor.confirmEnd')) && endSession.mutate('end')}
+      >
+        {t('live.monitor.endBroadcast')}
+      </button>
       {moderate.error && <ApiErrorAlert error={moderate.error} />}
+      {endSession.error && <ApiErrorAlert error={endSession.error} />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type StoredFlag, storedFlagSchema } from '@jadelive/shared';
 import { useEffect, useState } from 'react';
 
-export type AlertStreamState = 'connecting' | 'open' | 'reconnecting';
+export type AlertStreamState = 'connecting' | 'open' | 'reconnecting' | 'unavailable';
 
 const MAX_KEPT = 50;
 
@@ -39,9 +39,10 @@ export function useComplianceAlerts(sessionId: string, enabled: boolean) {
     });
     let retry: ReturnType<typeof setTimeout> | undefined;
     source.onerror = () => {
-      setState('reconnecting');
-      if (source.readyState === EventSource.CLOSED)
-        retry = setTimeout(() => setAttempt((n) => n + 1), 10_000);
+      // CLOSED: the server refused the stream (no flag feed, say); EventSource will not retry it.
+      const refused = source.readyState === EventSource.CLOSED;
+      setState(refused ? 'unavailable' : 'reconnecting');
+      if (refused) retry = setTimeout(() => setAttempt((n) => n + 1), 30_000);
     };
     return () => {
       clearTimeout(retry);
