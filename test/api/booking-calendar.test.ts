@@ -1,85 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, type Session, type TestApp } from '../support/app';
-import {
-  addStudio,
-  admitSeller,
-  futureClock,
-  HOUR,
-  inShanghai,
-  openBase,
-  signedInTenant,
-} from '../support/bases';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-
-let database: TestDatabase;
-let app: TestApp;
+import { describe, expect, it } from 'vitest';
+import { call } from '../support/app';
+import { futureClock, HOUR, inShanghai } from '../support/bases';
+import { useBookingWorld } from '../support/booking-world';
 
 const { at, nextWednesdayMorning } = futureClock();
 
-interface Seller {
-  org: { id: string; name: string };
-  owner: Session;
-  host: Session;
-}
-
-let operator: { org: { id: string; name: string }; session: Session };
-let baseId: string;
-let sellerA: Seller;
-let sellerB: Seller;
-
-async function signedInSeller(): Promise<Seller> {
-  const tenant = await signedInTenant(app, database.db, 'seller', ['owner', 'host']);
-  return { org: tenant.org, owner: tenant.sessions.owner, host: tenant.sessions.host };
-}
-
-async function signedInOperator() {
-  const tenant = await signedInTenant(app, database.db, 'cluster_operator', ['owner']);
-  return { org: tenant.org, session: tenant.session };
-}
-
-const admit = (seller: Seller) =>
-  admitSeller(app, operator.session, baseId, { org: seller.org, session: seller.owner });
-
-const newStudio = (status: 'available' | 'maintenance' = 'available', base = baseId, by = operator.session) =>
-  addStudio(app, by, base, status);
-
-const book = (session: Session, studioId: string, from: number, to: number, extra: object = {}) =>
-  call(app, 'POST', `/api/bases/${baseId}/studios/${studioId}/bookings`, {
-    session,
-    body: { startsAt: at(from), endsAt: at(to), ...extra },
-  });
-
-const change = (session: Session, bookingId: string, status: string) =>
-  call(app, 'PATCH', `/api/bookings/${bookingId}`, { session, body: { status } });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  operator = await signedInOperator();
-  baseId = await openBase(app, operator.session, {
-    name: '江津硒玉产地直播基地',
-    address: '江津区几江街道',
-    district: '江津区',
-    kind: 'origin',
-  });
-  sellerA = await signedInSeller();
-  sellerB = await signedInSeller();
-  await admit(sellerA);
-  await admit(sellerB);
-});
-afterAll(() => database.drop());
+const w = useBookingWorld(at);
 
 describe('week calendar', () => {
-  it('the operator sees sellers and statuses; a member sees its own bookings and others only as busy', async () => {
-    const studioId = await newStudio();
+  it('the w.operator sees sellers and statuses; a member sees its own bookings and others only as busy', async () => {
+    const studioId = await w.newStudio();
     const wednesday = nextWednesdayMorning();
-    const mine = await book(sellerA.host, studioId, wednesday, wednesday + 2, { purpose: '翠玉专场' });
-    const theirs = await book(sellerB.owner, studioId, wednesday + 3, wednesday + 5, { purpose: '秘密新品' });
-    await change(operator.session, theirs.json.id, 'approved');
+    const mine = await w.book(w.sellerA.host, studioId, wednesday, wednesday + 2, { purpose: '翠玉专场' });
+    const theirs = await w.book(w.sellerB.owner, studioId, wednesday + 3, wednesday + 5, {
+      purpose: '秘密新品',
+    });
+    await w.change(w.operator.session, theirs.json.id, 'approved');
     const weekStart = inShanghai(at(wednesday)).slice(0, 10);
-    const path = `/api/bases/${baseId}/calendar?weekStart=${weekStart}`;
+    const path = `/api/bases/${w.baseId}/calendar?weekStart=${weekStart}`;
 
-    const asOperator = await call(app, 'GET', path, { session: operator.session });
+    const asOperator = await call(w.app, 'GET', path, { session: w.operator.session });
     expect(asOperator.status).toBe(200);
     expect(asOperator.json).toMatchObject({ viewer: 'operator', timeZone: 'Asia/Shanghai' });
     const operatorSlots = asOperator.json.studios.find((s: { id: string }) => s.id === studioId).slots;
@@ -87,12 +27,12 @@ describe('week calendar', () => {
       expect.objectContaining({
         bookingId: mine.json.id,
         status: 'requested',
-        seller: { id: sellerA.org.id, name: sellerA.org.name },
+        seller: { id: w.sellerA.org.id, name: w.sellerA.org.name },
       }),
       expect.objectContaining({ bookingId: theirs.json.id, status: 'approved', purpose: '秘密新品' }),
     ]);
 
-    const asMember = await call(app, 'GET', path, { session: sellerA.host });
+    const asMember = await call(w.app, 'GET', path, { session: w.sellerA.host });
     expect(asMember.status).toBe(200);
     expect(asMember.json.viewer).toBe('member');
     const memberSlots = asMember.json.studios.find((s: { id: string }) => s.id === studioId).slots;
@@ -108,21 +48,21 @@ describe('week calendar', () => {
         mine: false,
       },
     ]);
-    expect(asMember.text).not.toContain(sellerB.org.name);
+    expect(asMember.text).not.toContain(w.sellerB.org.name);
     expect(asMember.text).not.toContain(theirs.json.id);
   });
 
   it('weeks run Monday to Monday in Asia/Shanghai, whatever day is asked for', async () => {
-    const studioId = await newStudio();
+    const studioId = await w.newStudio();
     const wednesday = nextWednesdayMorning();
-    const booking = await book(sellerA.owner, studioId, wednesday, wednesday + 1);
+    const booking = await w.book(w.sellerA.owner, studioId, wednesday, wednesday + 1);
     const day = inShanghai(at(wednesday)).slice(0, 10);
     const response = await call(
-      app,
+      w.app,
       'GET',
-      `/api/bases/${baseId}/studios/${studioId}/calendar?weekStart=${day}`,
+      `/api/bases/${w.baseId}/studios/${studioId}/calendar?weekStart=${day}`,
       {
-        session: sellerA.owner,
+        session: w.sellerA.owner,
       },
     );
     expect(response.status).toBe(200);
@@ -140,11 +80,11 @@ describe('week calendar', () => {
       .toISOString()
       .slice(0, 10);
     const later = await call(
-      app,
+      w.app,
       'GET',
-      `/api/bases/${baseId}/studios/${studioId}/calendar?weekStart=${nextWeek}`,
+      `/api/bases/${w.baseId}/studios/${studioId}/calendar?weekStart=${nextWeek}`,
       {
-        session: sellerA.owner,
+        session: w.sellerA.owner,
       },
     );
     expect(
@@ -152,22 +92,24 @@ describe('week calendar', () => {
     ).toBe(true);
   });
 
-  it('only the operator and admitted sellers read it', async () => {
-    const outsider = await signedInSeller();
-    const forbidden = await call(app, 'GET', `/api/bases/${baseId}/calendar`, { session: outsider.owner });
+  it('only the w.operator and admitted sellers read it', async () => {
+    const outsider = await w.signedInSeller();
+    const forbidden = await call(w.app, 'GET', `/api/bases/${w.baseId}/calendar`, {
+      session: outsider.owner,
+    });
     expect(forbidden.status).toBe(403);
-    const other = await signedInOperator();
-    expect((await call(app, 'GET', `/api/bases/${baseId}/calendar`, { session: other.session })).status).toBe(
-      404,
-    );
-    expect((await call(app, 'GET', `/api/bases/${baseId}/calendar`)).status).toBe(401);
-    const badWeek = await call(app, 'GET', `/api/bases/${baseId}/calendar?weekStart=2026-02-30`, {
-      session: operator.session,
+    const other = await w.signedInOperator();
+    expect(
+      (await call(w.app, 'GET', `/api/bases/${w.baseId}/calendar`, { session: other.session })).status,
+    ).toBe(404);
+    expect((await call(w.app, 'GET', `/api/bases/${w.baseId}/calendar`)).status).toBe(401);
+    const badWeek = await call(w.app, 'GET', `/api/bases/${w.baseId}/calendar?weekStart=2026-02-30`, {
+      session: w.operator.session,
     });
     expect(badWeek.status).toBe(400);
     const foreign = '00000000-0000-4000-8000-000000000000';
-    const noStudio = await call(app, 'GET', `/api/bases/${baseId}/studios/${foreign}/calendar`, {
-      session: operator.session,
+    const noStudio = await call(w.app, 'GET', `/api/bases/${w.baseId}/studios/${foreign}/calendar`, {
+      session: w.operator.session,
     });
     expect(noStudio.status).toBe(404);
   });

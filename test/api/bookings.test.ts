@@ -1,71 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, type Session, type TestApp } from '../support/app';
-import { addStudio, admitSeller, futureClock, inShanghai, openBase, signedInTenant } from '../support/bases';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-
-let database: TestDatabase;
-let app: TestApp;
+import { describe, expect, it } from 'vitest';
+import { call, expectErrorShape } from '../support/app';
+import { futureClock, inShanghai } from '../support/bases';
+import { useBookingWorld } from '../support/booking-world';
 
 const { at } = futureClock();
 
-interface Seller {
-  org: { id: string; name: string };
-  owner: Session;
-  host: Session;
-}
-
-let operator: { org: { id: string; name: string }; session: Session };
-let baseId: string;
-let sellerA: Seller;
-let sellerB: Seller;
-
-async function signedInSeller(): Promise<Seller> {
-  const tenant = await signedInTenant(app, database.db, 'seller', ['owner', 'host']);
-  return { org: tenant.org, owner: tenant.sessions.owner, host: tenant.sessions.host };
-}
-
-async function signedInOperator() {
-  const tenant = await signedInTenant(app, database.db, 'cluster_operator', ['owner']);
-  return { org: tenant.org, session: tenant.session };
-}
-
-const admit = (seller: Seller) =>
-  admitSeller(app, operator.session, baseId, { org: seller.org, session: seller.owner });
-
-const newStudio = (status: 'available' | 'maintenance' = 'available', base = baseId, by = operator.session) =>
-  addStudio(app, by, base, status);
-
-const book = (session: Session, studioId: string, from: number, to: number, extra: object = {}) =>
-  call(app, 'POST', `/api/bases/${baseId}/studios/${studioId}/bookings`, {
-    session,
-    body: { startsAt: at(from), endsAt: at(to), ...extra },
-  });
-
-const change = (session: Session, bookingId: string, status: string) =>
-  call(app, 'PATCH', `/api/bookings/${bookingId}`, { session, body: { status } });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  operator = await signedInOperator();
-  baseId = await openBase(app, operator.session, {
-    name: '江津硒玉产地直播基地',
-    address: '江津区几江街道',
-    district: '江津区',
-    kind: 'origin',
-  });
-  sellerA = await signedInSeller();
-  sellerB = await signedInSeller();
-  await admit(sellerA);
-  await admit(sellerB);
-});
-afterAll(() => database.drop());
+const w = useBookingWorld(at);
 
 describe('bookings: happy paths', () => {
-  it('a host books, the operator approves, both see it in their lists', async () => {
-    const studioId = await newStudio();
-    const created = await call(app, 'POST', `/api/bases/${baseId}/studios/${studioId}/bookings`, {
-      session: sellerA.host,
+  it('a host books, the w.operator approves, both see it in their lists', async () => {
+    const studioId = await w.newStudio();
+    const created = await call(w.app, 'POST', `/api/bases/${w.baseId}/studios/${studioId}/bookings`, {
+      session: w.sellerA.host,
       body: { startsAt: inShanghai(at(0)), endsAt: inShanghai(at(2)), purpose: '硒玉原石讲解' },
     });
     expect(created.status).toBe(201);
@@ -74,64 +20,66 @@ describe('bookings: happy paths', () => {
       startsAt: at(0),
       endsAt: at(2),
       purpose: '硒玉原石讲解',
-      seller: { id: sellerA.org.id, name: sellerA.org.name },
+      seller: { id: w.sellerA.org.id, name: w.sellerA.org.name },
       studio: { id: studioId },
-      base: { id: baseId },
+      base: { id: w.baseId },
     });
-    const approved = await change(operator.session, created.json.id, 'approved');
+    const approved = await w.change(w.operator.session, created.json.id, 'approved');
     expect(approved.status).toBe(200);
     expect(approved.json.status).toBe('approved');
     expect(approved.json.decidedAt).not.toBeNull();
 
-    const mine = await call(app, 'GET', '/api/bookings/mine', { session: sellerA.owner });
+    const mine = await call(w.app, 'GET', '/api/bookings/mine', { session: w.sellerA.owner });
     expect(mine.json.bookings.map((b: { id: string }) => b.id)).toContain(created.json.id);
-    const others = await call(app, 'GET', '/api/bookings/mine', { session: sellerB.owner });
+    const others = await call(w.app, 'GET', '/api/bookings/mine', { session: w.sellerB.owner });
     expect(others.json.bookings.map((b: { id: string }) => b.id)).not.toContain(created.json.id);
-    const queue = await call(app, 'GET', `/api/bases/${baseId}/bookings?status=approved`, {
-      session: operator.session,
+    const queue = await call(w.app, 'GET', `/api/bases/${w.baseId}/bookings?status=approved`, {
+      session: w.operator.session,
     });
     expect(queue.json.bookings.map((b: { id: string }) => b.id)).toContain(created.json.id);
 
-    const audit = await database.db
+    const audit = await w.database.db
       .selectFrom('auditEvents')
       .select(['action', 'organizationId'])
       .where('targetId', '=', created.json.id)
       .orderBy('id')
       .execute();
     expect(audit).toEqual([
-      { action: 'studio_booking.requested', organizationId: sellerA.org.id },
-      { action: 'studio_booking.approved', organizationId: operator.org.id },
+      { action: 'studio_booking.requested', organizationId: w.sellerA.org.id },
+      { action: 'studio_booking.approved', organizationId: w.operator.org.id },
     ]);
   });
 
   it('touching bookings both succeed; different studios never collide', async () => {
-    const studioId = await newStudio();
-    const otherStudio = await newStudio();
-    expect((await book(sellerA.owner, studioId, 10, 12)).status).toBe(201);
-    expect((await book(sellerB.owner, studioId, 12, 14)).status).toBe(201);
-    expect((await book(sellerB.owner, studioId, 9, 10)).status).toBe(201);
-    expect((await book(sellerB.owner, otherStudio, 10, 12)).status).toBe(201);
+    const studioId = await w.newStudio();
+    const otherStudio = await w.newStudio();
+    expect((await w.book(w.sellerA.owner, studioId, 10, 12)).status).toBe(201);
+    expect((await w.book(w.sellerB.owner, studioId, 12, 14)).status).toBe(201);
+    expect((await w.book(w.sellerB.owner, studioId, 9, 10)).status).toBe(201);
+    expect((await w.book(w.sellerB.owner, otherStudio, 10, 12)).status).toBe(201);
   });
 
   it('a cancelled or rejected booking frees its time', async () => {
-    const studioId = await newStudio();
-    const first = await book(sellerA.owner, studioId, 20, 22);
-    expect((await book(sellerB.owner, studioId, 21, 23)).status).toBe(409);
-    expect((await change(sellerA.host, first.json.id, 'cancelled')).json.status).toBe('cancelled');
-    const second = await book(sellerB.owner, studioId, 21, 23);
+    const studioId = await w.newStudio();
+    const first = await w.book(w.sellerA.owner, studioId, 20, 22);
+    expect((await w.book(w.sellerB.owner, studioId, 21, 23)).status).toBe(409);
+    expect((await w.change(w.sellerA.host, first.json.id, 'cancelled')).json.status).toBe('cancelled');
+    const second = await w.book(w.sellerB.owner, studioId, 21, 23);
     expect(second.status).toBe(201);
-    expect((await change(operator.session, second.json.id, 'rejected')).json.status).toBe('rejected');
-    expect((await book(sellerA.owner, studioId, 20, 23)).status).toBe(201);
+    expect((await w.change(w.operator.session, second.json.id, 'rejected')).json.status).toBe('rejected');
+    expect((await w.book(w.sellerA.owner, studioId, 20, 23)).status).toBe(201);
   });
 });
 
 describe('bookings: concurrency', () => {
   it('ten overlapping requests for one studio at once: exactly one wins, nine get 409, nothing half-written', async () => {
-    const studioId = await newStudio();
-    const sessions = [sellerA.owner, sellerA.host, sellerB.owner, sellerB.host];
+    const studioId = await w.newStudio();
+    const sessions = [w.sellerA.owner, w.sellerA.host, w.sellerB.owner, w.sellerB.host];
     // Every request covers hour 31; each starts a little differently so none is a mere duplicate.
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => book(sessions[i % sessions.length]!, studioId, 30 + i * 0.1, 32)),
+      Array.from({ length: 10 }, (_, i) =>
+        w.book(sessions[i % sessions.length]!, studioId, 30 + i * 0.1, 32),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
@@ -143,13 +91,13 @@ describe('bookings: concurrency', () => {
         { startsAt: winner.json.startsAt, endsAt: winner.json.endsAt },
       ]);
     }
-    const stored = await database.db
+    const stored = await w.database.db
       .selectFrom('studioBookings')
       .select('id')
       .where('studioId', '=', studioId)
       .execute();
     expect(stored.map((row) => row.id)).toEqual([winner.json.id]);
-    const audited = await database.db
+    const audited = await w.database.db
       .selectFrom('auditEvents')
       .select('targetId')
       .where('action', '=', 'studio_booking.requested')
@@ -161,7 +109,7 @@ describe('bookings: concurrency', () => {
 
 describe('bookings: errors', () => {
   it('refuses bad datetimes with 400', async () => {
-    const studioId = await newStudio();
+    const studioId = await w.newStudio();
     const bodies = [
       { startsAt: 'tomorrow', endsAt: at(2) },
       { startsAt: at(0).slice(0, 19), endsAt: at(2).slice(0, 19) },
@@ -169,19 +117,19 @@ describe('bookings: errors', () => {
       { startsAt: at(0), endsAt: at(0) },
       { startsAt: at(0), endsAt: at(0.2) },
       { startsAt: at(0), endsAt: at(13) },
-      { startsAt: at(0), endsAt: at(1), seller: sellerB.org.id },
+      { startsAt: at(0), endsAt: at(1), seller: w.sellerB.org.id },
       { startsAt: at(0) },
       { startsAt: '2030-01-01T10:00:00+23:59', endsAt: '2030-01-01T11:00:00+23:59' },
     ];
     for (const body of bodies) {
-      const response = await call(app, 'POST', `/api/bases/${baseId}/studios/${studioId}/bookings`, {
-        session: sellerA.owner,
+      const response = await call(w.app, 'POST', `/api/bases/${w.baseId}/studios/${studioId}/bookings`, {
+        session: w.sellerA.owner,
         body,
       });
       expect(response.status, JSON.stringify(body)).toBe(400);
       expectErrorShape(response.json, 'VALIDATION_FAILED');
     }
-    const none = await database.db
+    const none = await w.database.db
       .selectFrom('studioBookings')
       .select('id')
       .where('studioId', '=', studioId)
@@ -190,34 +138,34 @@ describe('bookings: errors', () => {
   });
 
   it('refuses the past, the far future and studios out of service with 422', async () => {
-    const studioId = await newStudio();
-    const past = await book(sellerA.owner, studioId, -60, -59);
+    const studioId = await w.newStudio();
+    const past = await w.book(w.sellerA.owner, studioId, -60, -59);
     expect(past.status).toBe(422);
     expectErrorShape(past.json, 'UNPROCESSABLE');
-    expect((await book(sellerA.owner, studioId, 24 * 200, 24 * 200 + 1)).status).toBe(422);
-    const closed = await newStudio('maintenance');
-    expect((await book(sellerA.owner, closed, 0, 1)).status).toBe(422);
+    expect((await w.book(w.sellerA.owner, studioId, 24 * 200, 24 * 200 + 1)).status).toBe(422);
+    const closed = await w.newStudio('maintenance');
+    expect((await w.book(w.sellerA.owner, closed, 0, 1)).status).toBe(422);
   });
 
   it('refuses changes the workflow does not allow', async () => {
-    const studioId = await newStudio();
-    const booking = await book(sellerA.owner, studioId, 40, 41);
-    const selfApproved = await change(sellerA.owner, booking.json.id, 'approved');
+    const studioId = await w.newStudio();
+    const booking = await w.book(w.sellerA.owner, studioId, 40, 41);
+    const selfApproved = await w.change(w.sellerA.owner, booking.json.id, 'approved');
     expect(selfApproved.status).toBe(403);
     expectErrorShape(selfApproved.json, 'FORBIDDEN');
-    await change(sellerA.owner, booking.json.id, 'cancelled');
-    const approveCancelled = await change(operator.session, booking.json.id, 'approved');
+    await w.change(w.sellerA.owner, booking.json.id, 'cancelled');
+    const approveCancelled = await w.change(w.operator.session, booking.json.id, 'approved');
     expect(approveCancelled.status).toBe(409);
     expect(approveCancelled.json.error.details).toEqual({ from: 'cancelled', to: 'approved', allowed: [] });
-    expect((await change(sellerA.owner, booking.json.id, 'cancelled')).status).toBe(409);
-    expect((await change(operator.session, booking.json.id, 'requested')).status).toBe(400);
+    expect((await w.change(w.sellerA.owner, booking.json.id, 'cancelled')).status).toBe(409);
+    expect((await w.change(w.operator.session, booking.json.id, 'requested')).status).toBe(400);
   });
 
   it('a studio with bookings still to come cannot be retired', async () => {
-    const studioId = await newStudio();
-    await book(sellerA.owner, studioId, 50, 51);
-    const retire = await call(app, 'PATCH', `/api/bases/${baseId}/studios/${studioId}`, {
-      session: operator.session,
+    const studioId = await w.newStudio();
+    await w.book(w.sellerA.owner, studioId, 50, 51);
+    const retire = await call(w.app, 'PATCH', `/api/bases/${w.baseId}/studios/${studioId}`, {
+      session: w.operator.session,
       body: { status: 'retired' },
     });
     expect(retire.status).toBe(409);
@@ -228,29 +176,29 @@ describe('bookings: errors', () => {
 describe('bookings: who may', () => {
   it('sellers not admitted to the base get 403 (applied, suspended, never applied)', async () => {
     // The base and its studios are public, so hiding them behind 404 would protect nothing; 403
-    // tells the seller what to do next: apply, or talk to the operator.
-    const studioId = await newStudio();
-    const applicant = await signedInSeller();
-    await call(app, 'POST', `/api/bases/${baseId}/applications`, { session: applicant.owner, body: {} });
-    const suspended = await signedInSeller();
-    await admit(suspended);
-    await call(app, 'PATCH', `/api/bases/${baseId}/members/${suspended.org.id}`, {
-      session: operator.session,
+    // tells the seller what to do next: apply, or talk to the w.operator.
+    const studioId = await w.newStudio();
+    const applicant = await w.signedInSeller();
+    await call(w.app, 'POST', `/api/bases/${w.baseId}/applications`, { session: applicant.owner, body: {} });
+    const suspended = await w.signedInSeller();
+    await w.admit(suspended);
+    await call(w.app, 'PATCH', `/api/bases/${w.baseId}/members/${suspended.org.id}`, {
+      session: w.operator.session,
       body: { status: 'suspended' },
     });
-    const stranger = await signedInSeller();
+    const stranger = await w.signedInSeller();
     for (const seller of [applicant, suspended, stranger]) {
-      const response = await book(seller.host, studioId, 60, 61);
+      const response = await w.book(seller.host, studioId, 60, 61);
       expect(response.status).toBe(403);
       expectErrorShape(response.json, 'FORBIDDEN');
     }
-    const other = await signedInOperator();
-    expect((await book(other.session, studioId, 60, 61)).status).toBe(403);
+    const other = await w.signedInOperator();
+    expect((await w.book(other.session, studioId, 60, 61)).status).toBe(403);
   });
 
   it('a studio of another base answers 404', async () => {
-    const other = await signedInOperator();
-    const otherBase = await call(app, 'POST', '/api/bases', {
+    const other = await w.signedInOperator();
+    const otherBase = await call(w.app, 'POST', '/api/bases', {
       session: other.session,
       body: {
         name: '大足石刻文创直播基地',
@@ -259,22 +207,22 @@ describe('bookings: who may', () => {
         kind: 'cultural_creative',
       },
     });
-    const foreignStudio = await newStudio('available', otherBase.json.id, other.session);
-    const response = await book(sellerA.owner, foreignStudio, 70, 71);
+    const foreignStudio = await w.newStudio('available', otherBase.json.id, other.session);
+    const response = await w.book(w.sellerA.owner, foreignStudio, 70, 71);
     expect(response.status).toBe(404);
     expectErrorShape(response.json, 'NOT_FOUND');
   });
 
-  it('another seller cannot cancel my booking, another operator cannot approve it: 404, nothing changes', async () => {
-    const studioId = await newStudio();
-    const booking = await book(sellerA.owner, studioId, 80, 81);
-    const bySeller = await change(sellerB.owner, booking.json.id, 'cancelled');
+  it('another seller cannot cancel my booking, another w.operator cannot approve it: 404, nothing changes', async () => {
+    const studioId = await w.newStudio();
+    const booking = await w.book(w.sellerA.owner, studioId, 80, 81);
+    const bySeller = await w.change(w.sellerB.owner, booking.json.id, 'cancelled');
     expect(bySeller.status).toBe(404);
     expectErrorShape(bySeller.json, 'NOT_FOUND');
-    const other = await signedInOperator();
-    expect((await change(other.session, booking.json.id, 'approved')).status).toBe(404);
-    expect((await change(other.session, booking.json.id, 'cancelled')).status).toBe(404);
-    const stored = await database.db
+    const other = await w.signedInOperator();
+    expect((await w.change(other.session, booking.json.id, 'approved')).status).toBe(404);
+    expect((await w.change(other.session, booking.json.id, 'cancelled')).status).toBe(404);
+    const stored = await w.database.db
       .selectFrom('studioBookings')
       .select('status')
       .where('id', '=', booking.json.id)
@@ -283,20 +231,20 @@ describe('bookings: who may', () => {
   });
 
   it('suspending a seller cancels its bookings on the base that have not ended', async () => {
-    const studioId = await newStudio();
-    const seller = await signedInSeller();
-    await admit(seller);
-    const kept = await book(sellerA.owner, studioId, 90, 91);
-    const first = await book(seller.host, studioId, 91, 92);
-    const second = await book(seller.owner, studioId, 92, 93);
-    await change(operator.session, first.json.id, 'approved');
-    const suspended = await call(app, 'PATCH', `/api/bases/${baseId}/members/${seller.org.id}`, {
-      session: operator.session,
+    const studioId = await w.newStudio();
+    const seller = await w.signedInSeller();
+    await w.admit(seller);
+    const kept = await w.book(w.sellerA.owner, studioId, 90, 91);
+    const first = await w.book(seller.host, studioId, 91, 92);
+    const second = await w.book(seller.owner, studioId, 92, 93);
+    await w.change(w.operator.session, first.json.id, 'approved');
+    const suspended = await call(w.app, 'PATCH', `/api/bases/${w.baseId}/members/${seller.org.id}`, {
+      session: w.operator.session,
       body: { status: 'suspended', note: '违规宣传' },
     });
     expect(suspended.status).toBe(200);
     expect(suspended.json.cancelledBookings).toBe(2);
-    const statuses = await database.db
+    const statuses = await w.database.db
       .selectFrom('studioBookings')
       .select(['id', 'status'])
       .where('id', 'in', [kept.json.id, first.json.id, second.json.id])

@@ -40,6 +40,7 @@ const envSchema = z.object({
   LIVEKIT_API_SECRET: z.string().optional(),
   /** Run a local LiveKit server (found or built) when no LIVEKIT_URL is set. */
   LIVEKIT_DEV: booleanFlag,
+  LIVEKIT_SERVER_BIN: z.string().optional(),
   PAYMENT_TIMEOUT_MINUTES: z.coerce
     .number()
     .int()

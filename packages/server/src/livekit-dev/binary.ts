@@ -45,9 +45,11 @@ async function isExecutable(file: string): Promise<boolean> {
   }
 }
 
-/** A binary that can run right now without building: `LIVEKIT_SERVER_BIN`, PATH, or the cache. */
-export async function findLivekitBinary(version = LIVEKIT_VERSION): Promise<string | null> {
-  const explicit = process.env.LIVEKIT_SERVER_BIN;
+/** A binary that can run right now without building: an explicit path (`LIVEKIT_SERVER_BIN`), PATH, or the cache. */
+export async function findLivekitBinary(
+  version = LIVEKIT_VERSION,
+  explicit?: string,
+): Promise<string | null> {
   if (explicit && (await isExecutable(explicit))) return explicit;
   const fromPath = onPath();
   if (fromPath) return fromPath;

@@ -53,7 +53,7 @@ export async function startLiveVideo(
     connect({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET });
     logger.info({ url: env.LIVEKIT_URL }, 'live video through the configured LiveKit');
   } else if (shouldRunLivekitDev(env)) {
-    const binary = await findLivekitBinary();
+    const binary = await findLivekitBinary(undefined, env.LIVEKIT_SERVER_BIN);
     if (binary) {
       await startLocal(binary).catch((error: unknown) =>
         logger.warn({ err: error }, 'local LiveKit server did not start; live video unavailable'),
