@@ -332,6 +332,7 @@ export interface LoginAttempts {
 
 export interface Notifications {
   createdAt: Generated<Timestamp>;
+  details: Generated<Json>;
   id: Generated<string>;
   kind: string;
   message: string;

@@ -269,6 +269,7 @@ async function seedProblemCases(trx: Database, labOrgId: string) {
       message: `商品「满绿翡翠手镯」已下架：所绑定的检测证书已被撤销（${reason}）。`,
       subjectType: 'listing',
       subjectId: listingId,
+      details: JSON.stringify({ title: '满绿翡翠手镯', reason }),
     })
     .execute();
 }

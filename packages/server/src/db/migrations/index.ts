@@ -4,6 +4,7 @@ import * as catalog from './2026-11-30T02-catalog';
 import * as live from './2026-11-30T03-live';
 import * as compliance from './2026-11-30T04-compliance';
 import * as commerce from './2026-11-30T06-commerce';
+import * as notificationDetails from './2026-11-30T07-notification-details';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T03-live': live,
   '2026-11-30T04-compliance': compliance,
   '2026-11-30T06-commerce': commerce,
+  '2026-11-30T07-notification-details': notificationDetails,
 };

@@ -93,6 +93,7 @@ async function suspendListingsOfRevoked(trx: Database, certificateId: string, re
         message: `商品「${listing.title}」已下架：所绑定的检测证书已被撤销（${reason}）。`,
         subjectType: 'listing',
         subjectId: listing.id,
+        details: JSON.stringify({ title: listing.title, reason }),
       })),
     )
     .execute();

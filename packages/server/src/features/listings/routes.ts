@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { createListingBodySchema, listingSchema, updateListingBodySchema } from '@jadelive/shared';
 import { complianceFlagSchema } from '@jadelive/shared/compliance';
 import type { Context } from 'hono';
+import type { Database } from '../../db/database';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound } from '../../http/errors';
@@ -22,8 +23,15 @@ import {
 
 const tags = ['listings (seller)'];
 
-/** Rooms showing the listing hear about its new price, stock or status; the change never waits on them failing. */
-async function announced(c: Context<AppEnv>, result: ListingResult): Promise<ListingResult> {
+/**
+ * Runs a change on one of the caller's listings, then tells live rooms showing it about its new
+ * price, stock or status; a failed announcement never fails the change.
+ */
+async function changeOwnListing(
+  c: Context<AppEnv>,
+  change: (db: Database, sellerOrgId: string) => Promise<ListingResult>,
+): Promise<ListingResult> {
+  const result = await change(c.var.deps.db, memberActor(c).organizationId);
   await announceListingUpdate(c.var.deps, result.listing.id).catch((error: unknown) =>
     c.var.logger.warn({ err: error }, 'could not announce a listing update to live rooms'),
   );
@@ -89,14 +97,8 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await announced(
-          c,
-          await updateListing(
-            c.var.deps.db,
-            memberActor(c).organizationId,
-            c.req.valid('param').listingId,
-            c.req.valid('json'),
-          ),
+        await changeOwnListing(c, (db, sellerOrgId) =>
+          updateListing(db, sellerOrgId, c.req.valid('param').listingId, c.req.valid('json')),
         ),
         200,
       ),
@@ -114,9 +116,8 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await announced(
-          c,
-          await publishListing(c.var.deps.db, memberActor(c).organizationId, c.req.valid('param').listingId),
+        await changeOwnListing(c, (db, sellerOrgId) =>
+          publishListing(db, sellerOrgId, c.req.valid('param').listingId),
         ),
         200,
       ),
@@ -132,14 +133,8 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await announced(
-          c,
-          await setListingStatus(
-            c.var.deps.db,
-            memberActor(c).organizationId,
-            c.req.valid('param').listingId,
-            'draft',
-          ),
+        await changeOwnListing(c, (db, sellerOrgId) =>
+          setListingStatus(db, sellerOrgId, c.req.valid('param').listingId, 'draft'),
         ),
         200,
       ),
@@ -155,14 +150,8 @@ export const listingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     }),
     async (c) =>
       c.json(
-        await announced(
-          c,
-          await setListingStatus(
-            c.var.deps.db,
-            memberActor(c).organizationId,
-            c.req.valid('param').listingId,
-            'archived',
-          ),
+        await changeOwnListing(c, (db, sellerOrgId) =>
+          setListingStatus(db, sellerOrgId, c.req.valid('param').listingId, 'archived'),
         ),
         200,
       ),

@@ -14,6 +14,8 @@ const notificationSchema = z.object({
   message: z.string(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /** The facts behind the message (e.g. `{title, reason}` for listing_suspended), for the reader's language. */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
@@ -30,7 +32,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     async (c) => {
       const rows = await c.var.deps.db
         .selectFrom('notifications')
-        .select(['id', 'kind', 'message', 'subjectType', 'subjectId', 'createdAt', 'readAt'])
+        .select(['id', 'kind', 'message', 'subjectType', 'subjectId', 'details', 'createdAt', 'readAt'])
         .where('orgId', '=', memberActor(c).organizationId)
         .orderBy('createdAt', 'desc')
         .limit(100)
@@ -39,6 +41,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         {
           notifications: rows.map((row) => ({
             ...row,
+            details: (row.details ?? {}) as Record<string, string | number | boolean | null>,
             createdAt: iso(row.createdAt),
             readAt: isoOrNull(row.readAt),
           })),

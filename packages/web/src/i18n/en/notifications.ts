@@ -6,4 +6,8 @@ export const notifications: typeof source = {
   empty: 'No notifications.',
   unread: 'Unread',
   markRead: 'Mark read',
+  kinds: {
+    listing_suspended:
+      'Listing “{{title}}” was taken off sale: its inspection certificate was revoked ({{reason}}).',
+  },
 };

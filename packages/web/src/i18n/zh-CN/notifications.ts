@@ -4,4 +4,7 @@ export const notifications = {
   empty: '没有通知。',
   unread: '未读',
   markRead: '标为已读',
+  kinds: {
+    listing_suspended: '商品「{{title}}」已下架：所绑定的检测证书已被撤销（{{reason}}）。',
+  },
 };

@@ -6,7 +6,7 @@ import { useMarkRead, useNotifications } from '../api/notifications';
 
 /** What the platform told this organisation (revocations, suspensions), newest first. */
 export function NotificationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const formatDate = useDateTimeFormat();
   const notifications = useNotifications();
   const markRead = useMarkRead();
@@ -29,7 +29,14 @@ export function NotificationsPage() {
               key={notification.id}
               className={notification.readAt ? 'notification' : 'notification notification-unread'}
             >
-              <p>{notification.message}</p>
+              <p>
+                {i18n.exists(`notifications.kinds.${notification.kind}`)
+                  ? t(
+                      `notifications.kinds.${notification.kind}` as 'notifications.kinds.listing_suspended',
+                      notification.details,
+                    )
+                  : notification.message}
+              </p>
               <p className="fine-print">
                 {formatDate(notification.createdAt)}
                 {!notification.readAt && ` · ${t('notifications.unread')}`}
