@@ -176,6 +176,7 @@ describe('revocation', () => {
     expect(notifications.json.notifications[0]).toMatchObject({
       kind: 'listing_suspended',
       subjectId: listing.id,
+      details: { title: '冰种飘花翡翠手镯', reason: '复检发现充填处理' },
     });
     const catalogue = await call(app, 'GET', `/api/catalog/${listing.id}`);
     expect(catalogue.status).toBe(404);
