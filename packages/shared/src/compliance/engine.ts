@@ -1,16 +1,32 @@
+import { emptyMatchList, type MatchList } from './aho-corasick';
 import { CHECKS, type Facts, type TriggerHit } from './checks';
-import { isQuestion, MAX_CLAUSE_REACH, sentenceAround } from './clause';
+import { isQuestion, MAX_CLAUSE_REACH, sentenceEnd, sentenceStart } from './clause';
 import { materialFamiliesIn, type ParsedIdentification, parseIdentification } from './identification';
 import type { MaterialFamily } from './materials';
+import { regionsIn } from './regions';
 import { type CompiledRuleSet, compileRuleSet, type Rule, type RuleSet } from './rule-set';
 import { defaultRuleSet } from './rules';
 import { COMPLIANCE_CATEGORIES, type ComplianceContext, type ComplianceFlag, SEVERITY_RANK } from './types';
 
+/**
+ * Match buffers reused from one scan to the next (scan is synchronous and never re-entered), so a scan
+ * allocates nothing per match. They keep the size of the largest text scanned, 12 bytes per match.
+ */
+let scratch: MatchList = emptyMatchList();
+
 function factsFor(context: ComplianceContext): Facts {
   let identification: ParsedIdentification | null | undefined;
   let families: MaterialFamily[] | undefined;
+  let regions: string[] | undefined;
   return {
     context,
+    certificateRegions() {
+      if (regions === undefined) {
+        const raw = context.certificate?.origin;
+        regions = raw === undefined ? [] : regionsIn(raw);
+      }
+      return regions;
+    },
     certificateFamilies() {
       if (families === undefined) {
         const raw = context.certificate?.identification;
@@ -42,7 +58,8 @@ export function scan(
   ruleSet: RuleSet = defaultRuleSet,
 ): ComplianceFlag[] {
   const compiled = compileRuleSet(ruleSet);
-  const matches = compiled.automaton.findAll(text);
+  const matches = compiled.automaton.findAll(text, scratch);
+  scratch = matches;
   if (matches.count === 0) return [];
   const facts = factsFor(context);
   const flags: ComplianceFlag[] = [];
@@ -77,7 +94,6 @@ export function scan(
       const rule = ruleSet.rules[role.rule]!;
       if (rule.ignoreQuestions && isQuestion(text, clauseEnd)) continue;
       if (hasAffixException(text, start, end, rule)) continue;
-      if (isExempt(text, compiled, matches, k, role.rule, clauseStart, clauseEnd)) continue;
       hit.start = start;
       hit.end = end;
       hit.flagStart = start;
@@ -85,8 +101,12 @@ export function scan(
       hit.rule = rule;
       hit.tag = role.tag;
       hit.clauseEnd = clauseEnd;
+      // The check runs before the exception and negation walk: checks are pure, most are a comparison
+      // with the context (翡翠 said of a jadeite certificate is no mismatch), and in real speech far more
+      // triggers are cleared by their check than by a negator. Only would-be flags pay for the walk.
       const severity = CHECKS[rule.check ?? 'always'](hit, facts);
       if (severity === null) continue;
+      if (isExempt(text, compiled, matches, k, role.rule, clauseStart, clauseEnd)) continue;
       flags.push({
         category: rule.category,
         ruleId: rule.id,
@@ -118,7 +138,7 @@ function hasAffixException(text: string, start: number, end: number, rule: Rule)
   return false;
 }
 
-type Matches = ReturnType<CompiledRuleSet['automaton']['findAll']>;
+type Matches = MatchList;
 
 /**
  * Whether trigger match `k` of rule `ruleIndex` is exempted by an exception or negated. Looks only at
@@ -143,9 +163,8 @@ function isExempt(
   let exceptionStart = clauseStart;
   let exceptionEnd = clauseEnd;
   if (rule.exceptionScope === 'sentence') {
-    const sentence = sentenceAround(text, start, end);
-    exceptionStart = Math.min(clauseStart, sentence.start);
-    exceptionEnd = Math.max(clauseEnd, sentence.end);
+    exceptionStart = Math.min(clauseStart, sentenceStart(text, start));
+    exceptionEnd = Math.max(clauseEnd, sentenceEnd(text, end));
   }
   const windowStart = exceptionStart;
   const windowEnd = exceptionEnd;

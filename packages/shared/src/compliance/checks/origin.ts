@@ -1,4 +1,4 @@
-import { regionContains, regionsIn } from '../regions';
+import { regionContains } from '../regions';
 import type { Check } from './types';
 
 /**
@@ -9,8 +9,7 @@ import type { Check } from './types';
 export const origin: Check = (hit, facts) => {
   const claimed = hit.tag;
   if (claimed === undefined) return null;
-  const stated = facts.context.certificate?.origin;
-  const statedRegions = stated === undefined ? [] : regionsIn(stated);
+  const statedRegions = facts.certificateRegions();
   if (statedRegions.length === 0) return 'warn';
   if (statedRegions.some((region) => regionContains(claimed, region))) return null;
   if (statedRegions.some((region) => regionContains(region, claimed))) return 'warn';

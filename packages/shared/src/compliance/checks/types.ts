@@ -28,6 +28,8 @@ export interface Facts {
   identification(): ParsedIdentification | null;
   /** Every material family the certificate mentions (a mounted piece mentions several). */
   certificateFamilies(): readonly MaterialFamily[];
+  /** Region ids named by the certificate's origin (empty without one). */
+  certificateRegions(): readonly string[];
 }
 
 /** A check's verdict: the flag's severity, or null for no flag. */
