@@ -186,6 +186,10 @@ describe('flash sale: grabbing under concurrency', () => {
     const results = await Promise.all(buyers.map((buyer) => grab(buyer, saleId)));
     const created = results.filter((r) => r.status === 201);
     expect(created).toHaveLength(7);
+    // Sign-in look-ups and grabs of the crowd share round trips: each answer is still the caller's.
+    results.forEach((result, i) => {
+      if (result.status === 201) expect(result.json.buyerUserId).toBe(buyers[i]?.userId);
+    });
     for (const refused of results.filter((r) => r.status !== 201)) {
       expect(refused.status, refused.text).toBe(409);
       expect(refused.json.error.details.reason).toBe('sold_out');
@@ -213,6 +217,10 @@ describe('flash sale: grabbing under concurrency', () => {
     const retry = await grab(buyer, saleId, key);
     expect([first.status, retry.status]).toEqual([201, 200]);
     expect(retry.json.id).toBe(first.json.id);
+    // The batch answers with the order it wrote: the same as reading the order afterwards.
+    const stored = await call(app, 'GET', `/api/orders/${first.json.id}`, { session: buyer });
+    expect(first.json).toEqual(stored.json.order);
+    expect(retry.json).toEqual(first.json);
 
     const twinKey = idempotencyKey();
     const twins = await Promise.all([grab(buyer, saleId, twinKey), grab(buyer, saleId, twinKey)]);

@@ -8,8 +8,10 @@ import { openDatabase } from './db/open';
 import { type AppDeps, appConfigFromEnv } from './deps';
 import type { Env } from './env';
 import { shouldSeedDemo } from './env';
+import { startAuctionSweeper } from './features/auctions/sweep';
 import { createComplianceChatHook } from './features/compliance/chat-hook';
 import { createFlagFeed } from './features/compliance/feed';
+import { startFollowUpSweeper } from './features/follow-ups/sweep';
 import { startLiveVideo } from './features/live/runtime';
 import { startCommerceSweeper } from './features/orders/sweep';
 import { createDiskImageStorage } from './lib/image-storage';
@@ -61,12 +63,18 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const live = await startLiveVideo(env, deps, port, logger);
   // Payment timeouts, flash-sale stock returns, return windows; one instance at a time (advisory lock).
   const commerceSweeper = startCommerceSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
+  // Auctions past their end close (hammer order or stock back) even when nobody looks at them.
+  const auctionSweeper = startAuctionSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
+  // Giveaway draws nobody made, inspection refunds the payment provider refused; same lock pattern.
+  const followUpSweeper = startFollowUpSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
   return {
     port,
     seeded,
     async stop() {
       // Stop accepting, let in-flight requests finish, then close the pool and the database.
       await commerceSweeper.stop();
+      await auctionSweeper.stop();
+      await followUpSweeper.stop();
       await live.stop();
       await deps.flagFeed?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -59,6 +59,8 @@ export const createOrderBodySchema = z.strictObject({
   idempotencyKey: idempotencyKeySchema,
   /** The live session the buyer bought from, if any (it must be the listing seller's). */
   liveSessionId: z.uuid().optional(),
+  /** Ask at ordering for 就地检验 (as `POST /orders/{id}/inspection` does later). */
+  inspection: z.boolean().optional(),
 });
 export type CreateOrderBody = z.infer<typeof createOrderBodySchema>;
 

@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './auctions';
 export * from './bases';
 export * from './catalog';
 export * from './certificates';
@@ -6,6 +7,8 @@ export * from './commerce';
 export * from './compliance-records';
 export * from './credit-code';
 export * from './errors';
+export * from './giveaways';
+export * from './inspections';
 export * from './live';
 export * from './organization';
 export * from './storefronts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auctionUpdatedMessageSchema } from './auctions';
+import { giveawayUpdatedMessageSchema } from './giveaways';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 
@@ -200,5 +202,7 @@ export const liveDataMessageSchema = z.discriminatedUnion('type', [
     /** The server's clock, so countdowns do not depend on the viewer's. */
     serverTime: z.string(),
   }),
+  auctionUpdatedMessageSchema,
+  giveawayUpdatedMessageSchema,
 ]);
 export type LiveDataMessage = z.infer<typeof liveDataMessageSchema>;

@@ -37,6 +37,74 @@ export interface ApiTokens {
   tokenPrefix: string;
 }
 
+export interface AuctionBidRefusals {
+  amountFen: number;
+  attemptedAt: Generated<Timestamp>;
+  auctionId: string;
+  bidderUserId: string;
+  id: Generated<number>;
+  minimumFen: number | null;
+  reason: string;
+}
+
+export interface AuctionBids {
+  amountFen: number;
+  auctionId: string;
+  bidderUserId: string;
+  endsAtAfter: Timestamp;
+  extended: boolean;
+  id: Generated<number>;
+  idempotencyKey: string;
+  placedAt: Timestamp;
+  previousPriceFen: number | null;
+}
+
+export interface AuctionBroadcasts {
+  auctionId: string;
+  lastBidCount: number | null;
+  lastSentAt: Timestamp;
+}
+
+export interface AuctionDeposits {
+  amountFen: number;
+  auctionId: string;
+  buyerUserId: string;
+  createdAt: Generated<Timestamp>;
+  id: Generated<string>;
+  paidAt: Timestamp | null;
+  payUrl: string | null;
+  provider: string;
+  providerRef: string | null;
+  refundRef: string | null;
+  settledAt: Timestamp | null;
+  status: string;
+}
+
+export interface Auctions {
+  antiSnipeExtensionSeconds: number;
+  antiSnipeSeconds: number;
+  bidCount: Generated<number>;
+  closedAt: Timestamp | null;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  currentPriceFen: number | null;
+  depositFen: number | null;
+  endsAt: Timestamp;
+  hammerPriceFen: number | null;
+  id: Generated<string>;
+  ladder: Json;
+  leaderUserId: string | null;
+  listingId: string;
+  outcome: string | null;
+  plannedEndsAt: Timestamp;
+  reservePriceFen: number | null;
+  sellerOrgId: string;
+  sessionId: string;
+  startPriceFen: number;
+  startsAt: Timestamp;
+  winnerOrderId: string | null;
+}
+
 export interface AuditEvents {
   action: string;
   actorTokenId: string | null;
@@ -66,6 +134,7 @@ export interface Bases {
   createdAt: Generated<Timestamp>;
   district: string;
   id: Generated<string>;
+  inspectionLabOrgId: string | null;
   kind: string;
   name: string;
   operatorOrgId: string;
@@ -182,6 +251,41 @@ export interface FlashSales {
   soldOutAt: Timestamp | null;
   startsAt: Timestamp;
   stockReturnedAt: Timestamp | null;
+}
+
+export interface GiveawayEntries {
+  enteredAt: Generated<Timestamp>;
+  giveawayId: string;
+  id: Generated<string>;
+  userId: string;
+}
+
+export interface Giveaways {
+  algorithm: string;
+  createdAt: Generated<Timestamp>;
+  createdBy: string;
+  description: string;
+  drawAt: Timestamp;
+  drawnAt: Timestamp | null;
+  drawnBy: string | null;
+  entryCondition: string;
+  entryCount: number | null;
+  id: Generated<string>;
+  keyword: string | null;
+  prizeTitle: string;
+  prizeValueFen: number;
+  seed: string;
+  seedCommitment: string;
+  sellerOrgId: string;
+  sessionId: string;
+  startsAt: Timestamp;
+  winnerCount: number;
+}
+
+export interface GiveawayWinners {
+  entryId: string;
+  giveawayId: string;
+  rank: number;
 }
 
 export interface IdempotencyKeys {
@@ -353,7 +457,32 @@ export interface OrderEvents {
   toStatus: string;
 }
 
+export interface OrderInspections {
+  baseId: string | null;
+  buyerUserId: string;
+  certificateId: string;
+  certificateIdentification: string;
+  certificateNumber: string;
+  certificateWeightMg: number | null;
+  flagId: string | null;
+  id: Generated<string>;
+  labChosenBy: string;
+  labOrgId: string;
+  listingId: string;
+  orderId: string;
+  requestedAt: Generated<Timestamp>;
+  resultIdentification: string | null;
+  resultNote: string | null;
+  resultRecordedAt: Timestamp | null;
+  resultRecordedBy: string | null;
+  resultWeightMg: number | null;
+  sellerOrgId: string;
+  settledAt: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface Orders {
+  auctionId: string | null;
   buyerUserId: string;
   cancelledAt: Timestamp | null;
   carrier: string | null;
@@ -488,6 +617,11 @@ export interface Users {
 
 export interface DB {
   apiTokens: ApiTokens;
+  auctionBidRefusals: AuctionBidRefusals;
+  auctionBids: AuctionBids;
+  auctionBroadcasts: AuctionBroadcasts;
+  auctionDeposits: AuctionDeposits;
+  auctions: Auctions;
   auditEvents: AuditEvents;
   baseMemberships: BaseMemberships;
   bases: Bases;
@@ -499,6 +633,9 @@ export interface DB {
   flashSaleBroadcasts: FlashSaleBroadcasts;
   flashSaleBuyers: FlashSaleBuyers;
   flashSales: FlashSales;
+  giveawayEntries: GiveawayEntries;
+  giveaways: Giveaways;
+  giveawayWinners: GiveawayWinners;
   idempotencyKeys: IdempotencyKeys;
   images: Images;
   invitations: Invitations;
@@ -515,6 +652,7 @@ export interface DB {
   loginAttempts: LoginAttempts;
   notifications: Notifications;
   orderEvents: OrderEvents;
+  orderInspections: OrderInspections;
   orders: Orders;
   organizations: Organizations;
   paymentNotifications: PaymentNotifications;

@@ -2,16 +2,30 @@ import { tokenPermissionSchema } from '@jadelive/shared';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
+  type ActiveSession,
   findActiveApiToken,
-  findActiveSession,
+  findActiveSessions,
   markApiTokenUsed,
   touchSession,
 } from '../features/auth/repository';
+import { coalescedLookup, perDatabase } from '../lib/coalesce';
 import { hashToken } from '../lib/tokens';
 import type { Actor, AppEnv } from './app-env';
 
 export const SESSION_COOKIE = 'jl_session';
 const TOUCH_EVERY_MS = 5 * 60_000;
+
+/**
+ * Every request reads its session afresh from PostgreSQL (a sign-out or a disabled account takes
+ * effect on the next request, on every instance); concurrent requests share the round trip.
+ */
+const activeSession = perDatabase((db: AppEnv['Variables']['deps']['db']) =>
+  coalescedLookup<string, ActiveSession>({
+    id: (tokenHash) => tokenHash,
+    load: async (tokenHashes) =>
+      new Map((await findActiveSessions(db, tokenHashes)).map((row) => [row.tokenHash, row])),
+  }),
+);
 
 /**
  * Resolves who is calling — a session cookie or a `Bearer` API token — into `c.var.actor`.
@@ -48,7 +62,7 @@ async function resolveActor(
   }
   if (!sessionCookie) return null;
   const tokenHash = hashToken(sessionCookie);
-  const session = await findActiveSession(db, tokenHash);
+  const session = await activeSession(db)(tokenHash);
   if (!session) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, tokenHash);
   return {

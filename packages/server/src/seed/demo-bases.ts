@@ -135,6 +135,8 @@ const SLOTS = [
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const DEMO_INSPECTION_LAB_SLUG = 'yuzhou-gem-lab';
+
 const idOf = async (trx: Database, slug: string) =>
   (await trx.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
@@ -182,6 +184,13 @@ export async function seedDemoBases(
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
+    // 就地检验: the demo lab inspects for every demo base, unless an operator named another.
+    await trx
+      .updateTable('bases')
+      .set({ inspectionLabOrgId: await idOf(trx, DEMO_INSPECTION_LAB_SLUG) })
+      .where('id', '=', baseId)
+      .where('inspectionLabOrgId', 'is', null)
+      .execute();
     for (const studio of demo.studios) {
       const found = await trx
         .selectFrom('studios')

@@ -5,6 +5,9 @@ import * as live from './2026-11-30T03-live';
 import * as compliance from './2026-11-30T04-compliance';
 import * as commerce from './2026-11-30T06-commerce';
 import * as notificationDetails from './2026-11-30T07-notification-details';
+import * as auctions from './2026-11-30T08-auctions';
+import * as inspectionsGiveaways from './2026-11-30T09-inspections-giveaways';
+import * as flashGrabOrders from './2026-11-30T10-flash-grab-orders';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T04-compliance': compliance,
   '2026-11-30T06-commerce': commerce,
   '2026-11-30T07-notification-details': notificationDetails,
+  '2026-11-30T08-auctions': auctions,
+  '2026-11-30T09-inspections-giveaways': inspectionsGiveaways,
+  '2026-11-30T10-flash-grab-orders': flashGrabOrders,
 };

@@ -39,9 +39,12 @@ export async function deleteSession(db: Database, tokenHash: string) {
   await db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
 }
 
-/** The live session behind a cookie, with its user and organisation, in one round trip. */
-export async function findActiveSession(db: Database, tokenHash: string) {
-  return db
+/**
+ * The live sessions behind a batch of cookies, with their users and organisations, in one round
+ * trip (`http/authenticate.ts` coalesces the look-ups of concurrent requests).
+ */
+export async function findActiveSessions(db: Database, tokenHashes: readonly string[]) {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .leftJoin('organizations', 'organizations.id', 'users.organizationId')
@@ -57,20 +60,19 @@ export async function findActiveSession(db: Database, tokenHash: string) {
       'users.organizationId',
       'organizations.kind as organizationKind',
     ])
-    .where('sessions.tokenHash', '=', tokenHash)
+    // One array parameter: the statement text is the same whatever the batch size.
+    .where('sessions.tokenHash', '=', sql<string>`any(${[...tokenHashes]}::text[])`)
     .where('sessions.expiresAt', '>', sql<Date>`now()`)
     .where('users.disabledAt', 'is', null)
-    .executeTakeFirst()
-    .then((row) =>
-      row
-        ? {
-            ...row,
-            role: row.role as MemberRole | null,
-            organizationKind: row.organizationKind as OrganizationKind | null,
-          }
-        : undefined,
-    );
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    role: row.role as MemberRole | null,
+    organizationKind: row.organizationKind as OrganizationKind | null,
+  }));
 }
+
+export type ActiveSession = Awaited<ReturnType<typeof findActiveSessions>>[number];
 
 export async function touchSession(db: Database, tokenHash: string) {
   await db

@@ -72,31 +72,58 @@ export async function transitionCertificate(
  * each seller is told why.
  */
 async function suspendListingsOfRevoked(trx: Database, certificateId: string, reason: string) {
+  await suspendListings(
+    trx,
+    { certificateId },
+    {
+      statusReason: `证书已撤销：${reason}`,
+      kind: 'listing_suspended',
+      message: (title) => `商品「${title}」已下架：所绑定的检测证书已被撤销（${reason}）。`,
+      details: { reason },
+    },
+  );
+}
+
+/**
+ * Takes listings off sale (draft, published and sold-out ones; suspended stays suspended) and
+ * notifies each seller, with `details` beside the title for the reader's language.
+ */
+export async function suspendListings(
+  trx: Database,
+  target: { certificateId: string } | { listingId: string },
+  notice: {
+    statusReason: string;
+    kind: string;
+    message: (title: string) => string;
+    details: Record<string, string | number | null>;
+  },
+) {
   const suspended = await trx
     .updateTable('listings')
-    .set({
-      status: 'suspended',
-      statusReason: `证书已撤销：${reason}`,
-      updatedAt: sql`now()`,
-    })
-    .where('certificateId', '=', certificateId)
+    .set({ status: 'suspended', statusReason: notice.statusReason, updatedAt: sql`now()` })
+    .where(
+      'certificateId' in target ? 'certificateId' : 'id',
+      '=',
+      'certificateId' in target ? target.certificateId : target.listingId,
+    )
     .where('status', 'in', ['draft', 'published', 'sold_out'])
     .returning(['id', 'sellerOrgId', 'title'])
     .execute();
-  if (suspended.length === 0) return;
+  if (suspended.length === 0) return suspended;
   await trx
     .insertInto('notifications')
     .values(
       suspended.map((listing) => ({
         orgId: listing.sellerOrgId,
-        kind: 'listing_suspended',
-        message: `商品「${listing.title}」已下架：所绑定的检测证书已被撤销（${reason}）。`,
+        kind: notice.kind,
+        message: notice.message(listing.title),
         subjectType: 'listing',
         subjectId: listing.id,
-        details: JSON.stringify({ title: listing.title, reason }),
+        details: JSON.stringify({ title: listing.title, ...notice.details }),
       })),
     )
     .execute();
+  return suspended;
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { commerceConfig } from '../orders/config';
+import type { OrderRow } from '../orders/repository';
 import { flashSaleState } from './repository';
 import { forgetSale, peekSnapshot } from './snapshot';
 
@@ -24,6 +25,8 @@ export type GrabOutcome =
 export interface GrabResult {
   outcome: GrabOutcome;
   orderId: string | null;
+  /** The order as the batch left it (created or replayed), so the answer needs no read-back. */
+  order: OrderRow | null;
   /** The sale's remaining stock after this batch, when it took any. */
   remaining: number | null;
 }
@@ -69,7 +72,7 @@ function pump(deps: Deps, saleId: string) {
     const snapshot = peekSnapshot(saleId);
     if (snapshot && flashSaleState(snapshot) !== 'running') {
       for (const waiting of queue.waiting.splice(0)) {
-        waiting.resolve({ outcome: 'queued_behind_sold_out', orderId: null, remaining: 0 });
+        waiting.resolve({ outcome: 'queued_behind_sold_out', orderId: null, order: null, remaining: 0 });
       }
       break;
     }
@@ -120,15 +123,18 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
         idx: number;
         outcome: GrabOutcome;
         orderId: string | null;
+        orderRow: Record<string, unknown> | null;
         remaining: number | null;
       }>`
-        select idx, outcome, order_id as "orderId", remaining
-        from jl_flash_grab_batch(${saleId}, ${payload}::jsonb, ${timeout})`
+        select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining
+        from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})`
         .execute(deps.db)
         .then((result) => result.rows);
       const byIndex: GrabResult[] = [];
-      for (const row of rows)
-        byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, remaining: row.remaining };
+      for (const row of rows) {
+        const order = row.orderRow ? orderFromJson(row.orderRow) : null;
+        byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, order, remaining: row.remaining };
+      }
       return byIndex;
     } catch (error) {
       // Two instances' batches can meet on one buyer's rows (same buyer, same key, at once);
@@ -136,4 +142,16 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
       if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * An order row as `to_jsonb` wrote it (keys already camelCased by the Kysely plugin): timestamps
+ * (`…At` columns) come as ISO strings and become dates, as the driver would have made them.
+ */
+function orderFromJson(json: Record<string, unknown>): OrderRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    row[key] = key.endsWith('At') && typeof value === 'string' ? new Date(value) : value;
+  }
+  return row as unknown as OrderRow;
 }

@@ -1,8 +1,10 @@
 import type { AppDeps } from '../../deps';
 import { conflict, notFound, unprocessable } from '../../http/errors';
-import { buyerKeyScope, findIdempotencyKey, type IdempotentOutcome, replayKey } from '../orders/idempotency';
+import { buyerKeyScope, type IdempotentOutcome, replayKey } from '../orders/idempotency';
+import type { OrderRow } from '../orders/repository';
 import { announceSoon } from './announce';
 import { submitGrab } from './batcher';
+import { findGrabKey } from './lookups';
 import { type FlashSaleRow, flashSaleState } from './repository';
 import { noteRemaining, saleSnapshot } from './snapshot';
 
@@ -26,14 +28,16 @@ function refuseUnlessRunning(sale: FlashSaleRow | undefined): asserts sale is Fl
  * 2. The grab joins this instance's next batch for the sale (`batcher.ts`): one transaction in
  *    `jl_flash_grab_batch` claims each key (a concurrent twin waits on it, then replays the first
  *    order), counts each piece against its buyer's limit, inserts the orders, and only then locks
- *    the sale row once to grant min(remaining, asked) pieces; the rest are rolled back.
+ *    the sale row once to grant min(remaining, asked) pieces; the rest are rolled back. The batch
+ *    answers with each order, so the response needs no read-back.
+ * Key look-ups of concurrent refusals share round trips (`lookups.ts`).
  */
 export async function grabFlashSale(
   deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
   buyerUserId: string,
   saleId: string,
   idempotencyKey: string,
-): Promise<IdempotentOutcome> {
+): Promise<IdempotentOutcome & { order?: OrderRow }> {
   const { db } = deps;
   const scope = buyerKeyScope(buyerUserId);
   const fingerprint = `flash:${saleId}`;
@@ -41,7 +45,7 @@ export async function grabFlashSale(
     refuseUnlessRunning(await saleSnapshot(db, saleId));
   } catch (refused) {
     // A retried click after the sale closed still gets the order its first click made.
-    const known = await findIdempotencyKey(db, scope, idempotencyKey);
+    const known = await findGrabKey(db, scope, idempotencyKey);
     if (known) return replayKey(known, fingerprint);
     throw refused;
   }
@@ -53,9 +57,9 @@ export async function grabFlashSale(
         noteRemaining(saleId, result.remaining);
         announceSoon(deps, saleId, result.remaining);
       }
-      return { orderId: result.orderId as string, replayed: false };
+      return { orderId: result.orderId as string, replayed: false, order: result.order ?? undefined };
     case 'replayed':
-      return { orderId: result.orderId as string, replayed: true };
+      return { orderId: result.orderId as string, replayed: true, order: result.order ?? undefined };
     case 'key_reused':
       throw unprocessable('this idempotency key was already used for a different request', {
         reason: 'idempotency_key_reused',
@@ -68,7 +72,7 @@ export async function grabFlashSale(
       throw refusal('sold_out', 'sold out');
     case 'queued_behind_sold_out': {
       // Never reached the database: a twin of an earlier click may still have made an order.
-      const known = await findIdempotencyKey(db, scope, idempotencyKey);
+      const known = await findGrabKey(db, scope, idempotencyKey);
       if (known) return replayKey(known, fingerprint);
       refuseUnlessRunning(await saleSnapshot(db, saleId));
       throw refusal('sold_out', 'sold out');

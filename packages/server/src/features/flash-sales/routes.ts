@@ -7,11 +7,11 @@ import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl } from '../live/access';
 import { buyerUserId } from '../orders/buyer';
-import { findOrder } from '../orders/repository';
 import { toOrder } from '../orders/serialize';
 import { announceFlashSale } from './announce';
 import { endFlashSaleEarly } from './create';
 import { grabFlashSale } from './grab';
+import { findGrabbedOrder } from './lookups';
 import { readFlashSale, toFlashSale } from './repository';
 import { forgetSale } from './snapshot';
 
@@ -49,7 +49,8 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const userId = buyerUserId(c);
       const { id } = c.req.valid('param');
       const outcome = await grabFlashSale(c.var.deps, userId, id, c.req.valid('json').idempotencyKey);
-      const order = await findOrder(c.var.deps.db, { buyerUserId: userId }, outcome.orderId);
+      // The batch answers with the order; only a replay outside a batch reads it back.
+      const order = outcome.order ?? (await findGrabbedOrder(c.var.deps.db, userId, outcome.orderId));
       if (!order) throw new Error('order vanished after the grab');
       return c.json(toOrder(order), outcome.replayed ? 200 : 201);
     },

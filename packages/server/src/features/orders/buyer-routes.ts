@@ -23,7 +23,7 @@ const buyers = Access.signedIn;
 const BUYERS_ONLY = 'Buyer accounts only (signed in, no organisation); another buyer’s order is 404.';
 const detail = { 200: jsonResponse(orderDetailSchema) };
 
-const action = (path: string, summary: string, description?: string) =>
+const action = <Path extends string>(path: Path, summary: string, description?: string) =>
   defineRoute(buyers, {
     method: 'post',
     path,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { conflict, notFound, unprocessable } from '../../http/errors';
+import { openInspection } from '../inspections/request';
 import { commerceConfig } from './config';
 import { buyerKeyScope, createOnce, type IdempotentOutcome } from './idempotency';
 import { insertOrderEvent } from './repository';
@@ -24,7 +25,7 @@ export async function createOrder(
     {
       scope: buyerKeyScope(buyerUserId),
       key: body.idempotencyKey,
-      fingerprint: `order:${body.listingId}:${body.quantity}:${body.liveSessionId ?? ''}`,
+      fingerprint: `order:${body.listingId}:${body.quantity}:${body.liveSessionId ?? ''}${body.inspection ? ':inspection' : ''}`,
     },
     async (trx, orderId) => {
       if (body.liveSessionId) await requireSellersSession(trx, body.liveSessionId, body.listingId);
@@ -54,6 +55,10 @@ export async function createOrder(
         actor: 'buyer',
         actorUserId: buyerUserId,
       });
+      if (body.inspection) {
+        const order = { id: orderId, buyerUserId, sellerOrgId: taken.sellerOrgId, listingId: taken.id };
+        await openInspection(trx, { ...order, liveSessionId: body.liveSessionId ?? null });
+      }
     },
   );
 }

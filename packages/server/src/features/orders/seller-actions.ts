@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
+import { conflict } from '../../http/errors';
+import { hasOpenInspection } from '../inspections/repository';
 import { paymentProvider } from '../payments/providers';
 import { lockSucceededPayment } from '../payments/repository';
 import { undoSoldCount } from './deal';
@@ -20,6 +23,12 @@ export async function shipOrder(
     transitionOrder(trx, { sellerOrgId }, orderId, 'shipped', seller(userId), {
       note: `${shipment.carrier ?? 'tracking'} ${shipment.trackingNumber}`,
       set: { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier ?? null },
+      // The buyer asked for 就地检验: the piece waits for the lab's result.
+      check: async (order) => {
+        if (await hasOpenInspection(trx, order.id)) {
+          throw conflict('the piece is waiting for its inspection result', { reason: 'inspection_pending' });
+        }
+      },
     }),
   );
 }
@@ -34,20 +43,27 @@ export async function approveRefund(deps: Deps, sellerOrgId: string, userId: str
     const { before } = await transitionOrder(trx, { sellerOrgId }, orderId, 'refunded', seller(userId), {
       note: 'refund approved',
     });
-    const payment = await lockSucceededPayment(trx, orderId);
-    if (payment) {
-      const refund = await paymentProvider(deps, payment.provider).refund({
-        paymentId: payment.id,
-        providerRef: payment.providerRef,
-        amountFen: payment.amountFen,
-      });
-      await trx
-        .updateTable('payments')
-        .set({ status: 'refunded', refundedAt: sql`now()`, refundRef: refund.refundRef })
-        .where('id', '=', payment.id)
-        .execute();
-    }
+    await refundOrderPayment(deps, trx, orderId);
     await undoSoldCount(trx, before);
     if (before.refundFromStatus === 'paid') await releaseOrderStock(trx, before);
   });
+}
+
+/**
+ * Gives back the money of the order's succeeded payment, if any, through the provider that took
+ * it. Called inside the caller's transaction: a provider failure rolls the refund back whole.
+ */
+export async function refundOrderPayment(deps: Pick<AppDeps, 'config'>, trx: Database, orderId: string) {
+  const payment = await lockSucceededPayment(trx, orderId);
+  if (!payment) return;
+  const refund = await paymentProvider(deps, payment.provider).refund({
+    paymentId: payment.id,
+    providerRef: payment.providerRef,
+    amountFen: payment.amountFen,
+  });
+  await trx
+    .updateTable('payments')
+    .set({ status: 'refunded', refundedAt: sql`now()`, refundRef: refund.refundRef })
+    .where('id', '=', payment.id)
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { recordDeal } from '../orders/deal';
@@ -20,10 +21,19 @@ export async function receiveNotification(
   rawBody: string,
   headers: Record<string, string | undefined>,
 ): Promise<NotificationOutcome> {
-  const provider = paymentProvider(deps, providerName);
-  let notification: PaymentNotification;
+  const notification = await verifiedNotification(deps, providerName, rawBody, headers);
+  return applyNotification(deps, providerName, notification);
+}
+
+/** A provider's notification, verified: forged or stale → 401, unreadable → 400. */
+export async function verifiedNotification(
+  deps: Pick<AppDeps, 'config'>,
+  providerName: string,
+  rawBody: string,
+  headers: Record<string, string | undefined>,
+): Promise<PaymentNotification> {
   try {
-    notification = await provider.verifyNotification(rawBody, headers);
+    return await paymentProvider(deps, providerName).verifyNotification(rawBody, headers);
   } catch (error) {
     if (error instanceof NotificationRefused) {
       throw new ApiError('UNAUTHENTICATED', `payment notification refused: ${error.message}`);
@@ -31,7 +41,6 @@ export async function receiveNotification(
     if (error instanceof NotificationMalformed) throw new ApiError('BAD_REQUEST', error.message);
     throw error;
   }
-  return applyNotification(deps, providerName, notification);
 }
 
 /**
@@ -46,26 +55,8 @@ export async function applyNotification(
 ): Promise<NotificationOutcome> {
   const provider = paymentProvider(deps, providerName);
   return deps.db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .insertInto('paymentNotifications')
-      .values({
-        provider: providerName,
-        notificationId: notification.notificationId,
-        outcome: notification.outcome,
-      })
-      .onConflict((oc) => oc.columns(['provider', 'notificationId']).doNothing())
-      .returning('notificationId')
-      .executeTakeFirst();
-    if (!fresh) return 'duplicate' as const;
-
-    const settle = async (result: string, paymentId: string | null) => {
-      await trx
-        .updateTable('paymentNotifications')
-        .set({ result, paymentId })
-        .where('provider', '=', providerName)
-        .where('notificationId', '=', notification.notificationId)
-        .execute();
-    };
+    const settle = await claimNotification(trx, providerName, notification);
+    if (!settle) return 'duplicate' as const;
     const payment = await lockPayment(trx, notification.paymentId, providerName);
     if (!payment) {
       await settle('unknown_payment', null);
@@ -130,4 +121,34 @@ export async function applyNotification(
     await settle(`refunded_order_${order?.status ?? 'missing'}`, payment.id);
     return 'applied' as const;
   });
+}
+
+/**
+ * Records a notification by the provider's own id, inside the caller's transaction. A repeated
+ * delivery answers null (nothing to do); a fresh one answers how to record its result.
+ */
+export async function claimNotification(
+  trx: Database,
+  providerName: string,
+  notification: PaymentNotification,
+) {
+  const fresh = await trx
+    .insertInto('paymentNotifications')
+    .values({
+      provider: providerName,
+      notificationId: notification.notificationId,
+      outcome: notification.outcome,
+    })
+    .onConflict((oc) => oc.columns(['provider', 'notificationId']).doNothing())
+    .returning('notificationId')
+    .executeTakeFirst();
+  if (!fresh) return null;
+  return async (result: string, paymentId: string | null) => {
+    await trx
+      .updateTable('paymentNotifications')
+      .set({ result, paymentId })
+      .where('provider', '=', providerName)
+      .where('notificationId', '=', notification.notificationId)
+      .execute();
+  };
 }

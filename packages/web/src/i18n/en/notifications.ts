@@ -9,5 +9,12 @@ export const notifications: typeof source = {
   kinds: {
     listing_suspended:
       'Listing “{{title}}” was taken off sale: its inspection certificate was revoked ({{reason}}).',
+    listing_suspended_inspection:
+      'Listing “{{title}}” was taken off sale: the on-site inspection found {{identification}}, not what certificate {{certificateNumber}} says ({{certificateIdentification}}).',
+    inspection_requested:
+      'A buyer asked for “{{title}}” to be inspected against certificate {{certificateNumber}} ({{identification}}); it cannot ship before the result.',
+    inspection_matched: '“{{title}}” passed its on-site inspection ({{identification}}) and may ship.',
+    inspection_mismatched:
+      '“{{title}}” failed its on-site inspection ({{identification}} against {{certificateIdentification}}): the order was cancelled and refunded, the listing suspended and the regulator informed.',
   },
 };

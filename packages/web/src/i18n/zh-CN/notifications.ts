@@ -6,5 +6,12 @@ export const notifications = {
   markRead: '标为已读',
   kinds: {
     listing_suspended: '商品「{{title}}」已下架：所绑定的检测证书已被撤销（{{reason}}）。',
+    listing_suspended_inspection:
+      '商品「{{title}}」已下架：就地检验结果（{{identification}}）与证书 {{certificateNumber}}（{{certificateIdentification}}）不符。',
+    inspection_requested:
+      '「{{title}}」申请就地检验，对照证书 {{certificateNumber}}（{{identification}}）；检验结果出来前不能发货。',
+    inspection_matched: '「{{title}}」就地检验结果与证书相符（{{identification}}），可以发货。',
+    inspection_mismatched:
+      '「{{title}}」就地检验结果（{{identification}}）与证书（{{certificateIdentification}}）不符：订单已自动取消并退款，商品已下架，已报送监管。',
   },
 };

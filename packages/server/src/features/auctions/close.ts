@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { AuctionOutcome } from '@jadelive/shared';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { AppConfig, AppDeps } from '../../deps';
+import { commerceConfig } from '../orders/config';
+import { insertOrderEvent } from '../orders/repository';
+import { returnListingStock } from '../orders/stock';
+import { announceAuction } from './announce';
+import { releaseDeposits } from './deposits';
+import { reserveMet } from './repository';
+
+type Deps = Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>;
+
+/**
+ * How a close is asked for: `due` only closes an auction whose end has passed (sweeper, lazy
+ * close on read or bid); `now` hammers at once (the stage ends it early); `cancel` ends it
+ * without a winner.
+ */
+export type CloseMode = 'due' | 'now' | 'cancel';
+
+/**
+ * Closes an auction exactly once: the row is locked and `closed_at` set in one transaction, so
+ * the sweeper, a lazy close and the stage can race and only one of them decides. With a leader
+ * and the reserve met (or none), the leader gets an order at the hammer price, holding the piece
+ * the auction reserved and due for payment like any order; otherwise the piece goes back to the
+ * listing. Deposits of everyone but the winner are refunded. Returns the outcome, or null when
+ * there was nothing to close.
+ */
+export async function closeAuction(
+  deps: Deps,
+  auctionId: string,
+  options: { mode?: CloseMode; now?: Date } = {},
+): Promise<AuctionOutcome | null> {
+  const mode = options.mode ?? 'due';
+  const now = options.now ?? new Date();
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const auction = await trx
+      .selectFrom('auctions')
+      .selectAll()
+      .where('id', '=', auctionId)
+      .where('closedAt', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!auction) return null;
+    if (mode === 'due' && auction.endsAt.getTime() > now.getTime()) return null;
+    const sold = mode !== 'cancel' && auction.leaderUserId !== null && reserveMet(auction);
+    const result: AuctionOutcome = mode === 'cancel' ? 'cancelled' : sold ? 'sold' : 'unsold';
+    let orderId: string | null = null;
+    if (sold) orderId = await createHammerOrder(trx, deps.config, auction);
+    else await returnListingStock(trx, auction.listingId, 1);
+    await trx
+      .updateTable('auctions')
+      .set({
+        closedAt: now,
+        outcome: result,
+        hammerPriceFen: sold ? auction.currentPriceFen : null,
+        winnerOrderId: orderId,
+      })
+      .where('id', '=', auctionId)
+      .execute();
+    await releaseDeposits(trx, deps, auctionId, sold ? auction.leaderUserId : null);
+    return result;
+  });
+  if (outcome) await announceAuction(deps, auctionId, { force: true });
+  return outcome;
+}
+
+interface HammeredAuction {
+  id: string;
+  sessionId: string;
+  sellerOrgId: string;
+  listingId: string;
+  leaderUserId: string | null;
+  currentPriceFen: number | null;
+}
+
+/** The winner's order: the piece the auction reserved, at the hammer price, unpaid until paid. */
+async function createHammerOrder(trx: Database, config: AppConfig, auction: HammeredAuction) {
+  const timeoutMinutes = commerceConfig(config).paymentTimeoutMinutes;
+  const listing = await trx
+    .selectFrom('listings')
+    .select('customMade')
+    .where('id', '=', auction.listingId)
+    .executeTakeFirstOrThrow();
+  const orderId = randomUUID();
+  const price = auction.currentPriceFen as number;
+  await trx
+    .insertInto('orders')
+    .values({
+      id: orderId,
+      buyerUserId: auction.leaderUserId as string,
+      sellerOrgId: auction.sellerOrgId,
+      listingId: auction.listingId,
+      liveSessionId: auction.sessionId,
+      auctionId: auction.id,
+      quantity: 1,
+      unitPriceFen: price,
+      totalFen: price,
+      customMade: listing.customMade,
+      status: 'pending_payment',
+      paymentDueAt: sql<Date>`now() + make_interval(mins => ${timeoutMinutes})`,
+    })
+    .execute();
+  await insertOrderEvent(trx, {
+    orderId,
+    fromStatus: null,
+    toStatus: 'pending_payment',
+    actor: 'system',
+    actorUserId: null,
+    note: `auction ${auction.id} hammer at ${price} fen`,
+  });
+  return orderId;
+}

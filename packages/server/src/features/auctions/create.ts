@@ -1,0 +1,75 @@
+import { type CreateAuctionBody, DEFAULT_BID_LADDER } from '@jadelive/shared';
+import type { AppDeps } from '../../deps';
+import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import type { SessionRow } from '../live/session-repository';
+import { takeListingStock } from '../orders/stock';
+
+const MAX_START_AHEAD_MS = 24 * 3_600_000;
+const START_GRACE_MS = 60_000;
+
+/**
+ * Starts an auction of one piece of the session's pinned listing. The piece is taken from the
+ * listing's stock now (ordinary orders cannot sell it under the hammer) and goes back if nobody
+ * wins; the winner's order holds it otherwise.
+ */
+export async function createAuction(
+  deps: Pick<AppDeps, 'db'>,
+  session: SessionRow,
+  createdBy: string,
+  body: CreateAuctionBody,
+): Promise<string> {
+  if (session.status !== 'live') {
+    throw conflict(`cannot start an auction in a session that is ${session.status}`, {
+      status: session.status,
+    });
+  }
+  const listingId = session.pinnedListingId;
+  if (!listingId) throw unprocessable('pin the listing to auction first', { reason: 'no_pinned_listing' });
+  const now = Date.now();
+  const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(now);
+  if (startsAt.getTime() < now - START_GRACE_MS || startsAt.getTime() > now + MAX_START_AHEAD_MS) {
+    throw unprocessable('an auction starts now or within the next 24 hours', { field: 'startsAt' });
+  }
+  const endsAt = new Date(startsAt.getTime() + body.durationSeconds * 1000);
+
+  return deps.db.transaction().execute(async (trx) => {
+    const listing = await takeListingStock(trx, listingId, 1);
+    if (listing?.sellerOrgId !== session.sellerOrgId) {
+      // Throwing rolls the taking back: a listing of anyone else is never touched.
+      throw conflict('the pinned listing is not on sale or out of stock', { reason: 'not_available' });
+    }
+    try {
+      const auction = await trx
+        .insertInto('auctions')
+        .values({
+          sessionId: session.id,
+          sellerOrgId: session.sellerOrgId,
+          listingId,
+          startPriceFen: body.startPriceFen,
+          ladder: JSON.stringify(body.ladder ?? DEFAULT_BID_LADDER),
+          reservePriceFen: body.reservePriceFen ?? null,
+          depositFen: body.depositFen ?? null,
+          antiSnipeSeconds: body.antiSnipeSeconds,
+          antiSnipeExtensionSeconds: body.antiSnipeExtensionSeconds,
+          startsAt,
+          plannedEndsAt: endsAt,
+          endsAt,
+          createdBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('auctionBroadcasts')
+        .values({ auctionId: auction.id, lastSentAt: new Date(0), lastBidCount: null })
+        .execute();
+      return auction.id;
+    } catch (error) {
+      if (isUniqueViolation(error, 'auctions_one_open_per_session')) {
+        throw conflict('this session already has an auction running; close it first', {
+          reason: 'auction_open',
+        });
+      }
+      throw error;
+    }
+  });
+}
