@@ -218,7 +218,12 @@ export function buildAutomaton(phrases: readonly string[]): Automaton & { idOf(p
         }
         continue;
       }
-      // Class 0 (a character in no phrase) has a zero column: back to the root without a branch.
+      // A character in no phrase (class 0) sends every state back to the root, which has no
+      // outputs: skip the table, whose rows are too large to stay in cache for every character.
+      if (cls === 0) {
+        state = 0;
+        continue;
+      }
       state = delta[state * alphabetSize + cls]!;
       let k = outOffsets[state]!;
       const to = outOffsets[state + 1]!;
