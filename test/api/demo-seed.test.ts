@@ -1,7 +1,7 @@
 import { seedDemo } from '@jadelive/server/seed/demo';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, type TestApp } from '../support/app';
+import { call, createTestApp, login, type TestApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -59,8 +59,35 @@ describe('demo data', () => {
     expect(suspended.length).toBeGreaterThan(0);
   });
 
+  it('the demo buyer has orders in several states, each with its history and payment', async () => {
+    const buyer = await login(app, 'buyer@jadelive.test', DEMO_PASSWORD);
+    const list = await call(app, 'GET', '/api/orders', { session: buyer });
+    expect(list.status, list.text).toBe(200);
+    const orders = list.json.orders as { id: string; status: string; trackingNumber: string | null }[];
+    expect(orders.map((order) => order.status).sort()).toEqual(
+      ['completed', 'delivered', 'paid', 'pending_payment', 'shipped'].sort(),
+    );
+    const steps = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed'];
+    for (const order of orders) {
+      const detail = await call(app, 'GET', `/api/orders/${order.id}`, { session: buyer });
+      expect(detail.status, detail.text).toBe(200);
+      const history = detail.json.events.map((event: { toStatus: string }) => event.toStatus);
+      expect(history, order.status).toEqual(steps.slice(0, steps.indexOf(order.status) + 1));
+      const paid = detail.json.payments.filter(
+        (payment: { status: string }) => payment.status === 'succeeded',
+      );
+      expect(paid.length, order.status).toBe(order.status === 'pending_payment' ? 0 : 1);
+      if (['shipped', 'delivered', 'completed'].includes(order.status))
+        expect(order.trackingNumber).not.toBeNull();
+    }
+    const seller = await login(app, 'seller@jadelive.test', DEMO_PASSWORD);
+    const sellerList = await call(app, 'GET', '/api/seller/orders', { session: seller });
+    expect(sellerList.status, sellerList.text).toBe(200);
+    expect(sellerList.json.orders.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('seeding again changes nothing', async () => {
-    const count = async (table: 'listings' | 'certificates' | 'users' | 'studioBookings') =>
+    const count = async (table: 'listings' | 'certificates' | 'users' | 'studioBookings' | 'orders') =>
       Number(
         (
           await database.db
@@ -74,6 +101,7 @@ describe('demo data', () => {
       count('certificates'),
       count('users'),
       count('studioBookings'),
+      count('orders'),
     ]);
     await seedDemo(database.db);
     const after = await Promise.all([
@@ -81,6 +109,7 @@ describe('demo data', () => {
       count('certificates'),
       count('users'),
       count('studioBookings'),
+      count('orders'),
     ]);
     expect(after).toEqual(before);
   });

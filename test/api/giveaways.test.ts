@@ -69,7 +69,12 @@ const passDrawTime = (giveawayId: string) =>
     .set({ startsAt: new Date(Date.now() - HOUR), drawAt: new Date(Date.now() - 1000) })
     .where('id', '=', giveawayId)
     .execute();
-const sweeper = () => ({ db: database.db, config: {} as AppConfig, logger: pino({ level: 'silent' }) });
+const sweeper = () => ({
+  db: database.db,
+  config: {} as AppConfig,
+  logger: pino({ level: 'silent' }),
+  livekit: livekit.gateway,
+});
 
 describe('giveaways: rules', () => {
   it('refuses a prize over ¥50,000 (422) and a draw more than 24 hours out; accepts exactly ¥50,000', async () => {
@@ -224,6 +229,8 @@ describe('giveaways: entries, draw and audit', () => {
     expect(audit.status, audit.text).toBe(200);
     expect(audit.json.drawnBy).toBe('system');
     expect(audit.json.winners).toHaveLength(2);
+    // The room hears about a draw nobody pressed, too.
+    await expect.poll(() => roomUpdates(id).some((update) => update.state === 'drawn')).toBe(true);
     expect(
       drawGiveawayWinners(
         audit.json.seed,

@@ -42,6 +42,8 @@ beforeAll(async () => {
     body: { labOrgId: baseLab.orgId },
   });
   expect(named.status, named.text).toBe(200);
+  const base = await call(app, 'GET', `/api/bases/${baseId}`);
+  expect(base.json.inspectionLab).toEqual({ id: baseLab.orgId, name: lab.org.name });
   const city = await createTenant(database.db, 'regulator', ['owner']);
   regulator = await login(app, city.members.owner.email, TEST_PASSWORD);
   const other = await createTenant(database.db, 'seller', ['owner']);
@@ -224,6 +226,7 @@ describe('inspection before shipping: mismatch', () => {
       db: database.db,
       config: {} as AppConfig,
       logger: pino({ level: 'silent' }),
+      livekit: null,
     });
     expect(report.inspectionRefundsSettled).toBeGreaterThanOrEqual(1);
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });

@@ -1,59 +1,30 @@
-import { createFlagFeed, type FlagFeed } from '@jadelive/server/features/compliance/feed';
-import { seedDemo } from '@jadelive/server/seed/demo';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
-import pino from 'pino';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../support/app';
-import { launchBrowser } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import {
+  type LiveBrowserWorld,
+  startLiveBrowserWorld,
+  PAGE_TIMEOUT as TIMEOUT,
+} from '../support/live-browser';
 import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
-import { startTestServer } from '../support/server';
 
 // A real LiveKit server (webhooks back to the API on its real port), real PostgreSQL and two
 // Chromium contexts with the fake camera: a host on a laptop and a viewer on a phone.
-let database: TestDatabase;
-let feed: FlagFeed;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let world: LiveBrowserWorld;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.db);
-  feed = createFlagFeed(database.url, pino({ level: 'silent' }));
-  server = await startTestServer(database.db, { livekit: true, flagFeed: feed });
-  browser = await launchBrowser();
+  world = await startLiveBrowserWorld();
 }, LIVEKIT_HOOK_TIMEOUT);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-  await feed?.close();
-  await database?.drop();
-});
+afterAll(() => world?.close());
 
-const TIMEOUT = { timeout: 30_000 };
 const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
 
-async function signIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.setViewportSize(viewport);
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('home-title').waitFor(TIMEOUT);
-  return page;
-}
+const signIn = (email: string, viewport: { width: number; height: number }) => world.signIn(email, viewport);
 
 /** A session of the demo jade shop scheduled through the API by its owner, hosted by the demo host. */
 async function scheduleSession() {
-  const { db } = database;
+  const { db } = world.database;
   const seller = await db
     .selectFrom('organizations')
     .select('id')
@@ -75,8 +46,8 @@ async function scheduleSession() {
     .limit(3)
     .execute();
   expect(listings.length).toBeGreaterThanOrEqual(2);
-  const owner = await login(server.app, 'seller@jadelive.test', DEMO_PASSWORD);
-  const created = await call(server.app, 'POST', '/api/live/sessions', {
+  const owner = await login(world.server.app, 'seller@jadelive.test', DEMO_PASSWORD);
+  const created = await call(world.server.app, 'POST', '/api/live/sessions', {
     session: owner,
     body: {
       title: `端到端直播 ${Date.now().toString(36)}`,
@@ -108,7 +79,7 @@ async function waitForRemoteFrames(page: Page): Promise<{ width: number; height:
 
 describe('live room: a host goes live from the studio and a phone viewer watches, buys and chats', () => {
   it('video, pinned card, chat both ways, end notice, viewer figures from webhooks', async () => {
-    const { status } = await call(server.app, 'GET', '/api/live/status');
+    const { status } = await call(world.server.app, 'GET', '/api/live/status');
     expect(status).toBe(200);
     const session = await scheduleSession();
     const [pinnedListing] = session.listings;
@@ -116,7 +87,6 @@ describe('live room: a host goes live from the studio and a phone viewer watches
 
     // The host lands on the seller home, whose first card is the live studio.
     const host = await signIn('host@jadelive.test', { width: 1280, height: 800 });
-    host.on('dialog', (dialog) => void dialog.accept());
     await host.locator('[data-nav="live-studio"]').first().waitFor(TIMEOUT);
     const firstCard = host.locator('[data-testid="home-ready"] [data-card]').first();
     expect(await firstCard.getAttribute('data-card')).toBe('liveStudio');
@@ -172,7 +142,7 @@ describe('live room: a host goes live from the studio and a phone viewer watches
     await host.getByTestId('summary-link').click();
     await host.locator('[data-testid="live-summary"] [data-figure="peak"]').waitFor(TIMEOUT);
 
-    const row = await database.db
+    const row = await world.database.db
       .selectFrom('liveSessions')
       .innerJoin('liveSessionStats', 'liveSessionStats.sessionId', 'liveSessions.id')
       .select(['status', 'startedAt', 'endedAt', 'liveSessionStats.peakViewers'])
@@ -182,30 +152,30 @@ describe('live room: a host goes live from the studio and a phone viewer watches
     expect(row.endedAt).not.toBeNull();
     expect(row.peakViewers).toBeGreaterThanOrEqual(1);
     // The presence the peak was computed from was written by LiveKit's participant webhooks.
-    const buyer = await database.db
+    const buyer = await world.database.db
       .selectFrom('users')
       .select('id')
       .where('email', '=', 'buyer@jadelive.test')
       .executeTakeFirstOrThrow();
-    const presence = await database.db
+    const presence = await world.database.db
       .selectFrom('livePresence')
       .select(['identity', 'counted'])
       .where('sessionId', '=', session.id)
       .execute();
     expect(presence).toContainEqual({ identity: `viewer:${buyer.id}`, counted: true });
-    const webhooks = await database.db
+    const webhooks = await world.database.db
       .selectFrom('livekitWebhookEvents')
       .select('event')
       .where('event', '=', 'participant_joined')
       .execute();
     expect(webhooks.length).toBeGreaterThanOrEqual(2);
-    const summary = await call(server.app, 'GET', `/api/live/sessions/${session.id}/summary`, {
+    const summary = await call(world.server.app, 'GET', `/api/live/sessions/${session.id}/summary`, {
       session: session.owner,
     });
     expect(summary.status, summary.text).toBe(200);
     expect(summary.json).toMatchObject({ status: 'ended' });
     expect(summary.json.peakViewers).toBeGreaterThanOrEqual(1);
     expect(summary.json.chatMessages).toBeGreaterThanOrEqual(2);
-    expect(pageErrors).toEqual([]);
+    expect(world.pageErrors).toEqual([]);
   });
 });

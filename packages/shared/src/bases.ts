@@ -107,6 +107,8 @@ export const baseSchema = z.object({
   kind: baseKindSchema,
   /** The cluster operator organisation that runs the base. */
   cluster: namedRefSchema.extend({ slug: z.string() }),
+  /** The lab that inspects goods sold by this base's sellers before shipping (就地检验), if named. */
+  inspectionLab: namedRefSchema.nullable(),
   createdAt: isoDateTime,
   admittedSellerCount: z.number().int(),
   studios: z.array(studioSchema),

@@ -4,8 +4,9 @@ import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 
 // 福袋 (lucky-bag giveaways) run by a live session's host. Rules are published before the start and
-// never change (规范促销行为暂行规定 第十三条); a single prize is worth at most ¥50,000 (the cap of
-// 反不正当竞争法 第十条（三）, repeated by the 暂行规定).
+// never change (规范促销行为暂行规定 第十三条, confirmed only by a secondary source); a single prize is
+// worth at most ¥50,000 — the cap of 反不正当竞争法 第十条（三） as amended in 2019 (confirmed); how the
+// 2025 revision (in force 2025-10-15) numbers and words it is not confirmed here.
 
 /** ¥50,000 in fen: the most a single prize of a prize draw may be worth. */
 export const GIVEAWAY_MAX_PRIZE_FEN = 5_000_000;

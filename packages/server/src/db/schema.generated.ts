@@ -253,6 +253,11 @@ export interface FlashSales {
   stockReturnedAt: Timestamp | null;
 }
 
+export interface GiveawayBroadcasts {
+  giveawayId: string;
+  lastSentAt: Timestamp;
+}
+
 export interface GiveawayEntries {
   enteredAt: Generated<Timestamp>;
   giveawayId: string;
@@ -633,6 +638,7 @@ export interface DB {
   flashSaleBroadcasts: FlashSaleBroadcasts;
   flashSaleBuyers: FlashSaleBuyers;
   flashSales: FlashSales;
+  giveawayBroadcasts: GiveawayBroadcasts;
   giveawayEntries: GiveawayEntries;
   giveaways: Giveaways;
   giveawayWinners: GiveawayWinners;

@@ -4,6 +4,7 @@ import { DEMO_BUYERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts'
 import { seedDemoBases } from './demo-bases';
 import { seedDemoCatalog } from './demo-catalog';
 import { seedDemoLive } from './demo-live';
+import { seedDemoOrders } from './demo-orders';
 
 /**
  * Writes the demo organisations and accounts. Idempotent: what exists already (by slug or
@@ -45,6 +46,7 @@ export async function seedDemo(db: Database): Promise<{ createdUsers: number }> 
     await seedDemoBases(trx);
     await seedDemoCatalog(trx);
     await seedDemoLive(trx);
+    await seedDemoOrders(trx);
   });
   return { createdUsers };
 }

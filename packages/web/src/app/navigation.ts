@@ -2,7 +2,7 @@ import { homeFor, type User } from '@jadelive/shared';
 import type { TFunction } from 'i18next';
 import type { NavItem } from '../components/layout/nav-item';
 import { isManager } from '../features/auth/hooks/use-signed-in-user';
-import { paths, publicPaths } from '../lib/paths';
+import { commercePaths, consolePaths, paths, publicPaths } from '../lib/paths';
 
 /**
  * Role-aware navigation: only destinations this person can open today. A host's first (and
@@ -22,6 +22,23 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
   ];
   if (home === 'buyer') {
     items.push({ id: 'catalog', to: publicPaths.catalog, label: t('catalog.header.catalog'), icon: 'shop' });
+    items.push({ id: 'my-orders', to: commercePaths.buyerOrders, label: t('nav.myOrders'), icon: 'orders' });
+  }
+  if (home === 'seller') {
+    items.push({
+      id: 'seller-orders',
+      to: commercePaths.sellerOrders,
+      label: t('nav.sellerOrders'),
+      icon: 'orders',
+    });
+  }
+  if (home === 'lab') {
+    items.push({
+      id: 'lab-inspections',
+      to: consolePaths.lab.inspections,
+      label: t('inspection.labPage.title'),
+      icon: 'audit',
+    });
   }
   if (home === 'platform' && isManager(user)) {
     items.push({

@@ -19,8 +19,16 @@ import { TokensPanel } from '../features/organization/components/tokens-panel';
 import { PlatformAuditPage } from '../features/platform-admin/components/platform-audit-page';
 import { VerifyPage } from '../features/verify/components/verify-page';
 import { livePaths, paths, publicPaths } from '../lib/paths';
+import {
+  BuyerOrderRoute,
+  BuyerOrdersRoute,
+  PayRoute,
+  SellerOrderRoute,
+  SellerOrdersRoute,
+} from './routes/commerce-routes';
 import { ConsoleLayout } from './routes/console-layout';
 import { HomeRoute } from './routes/home-route';
+import { LabInspectionRoute, LabInspectionsRoute } from './routes/inspection-routes';
 import { NotFound } from './routes/not-found';
 import { PublicSiteRoute } from './routes/public-site-route';
 import {
@@ -71,16 +79,24 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'profile', element: <SellerProfileRoute /> },
     { path: 'notifications', element: <SellerNotificationsRoute /> },
     { path: 'bases', element: <SellerBasesRoute /> },
+    { path: 'orders', element: <SellerOrdersRoute /> },
+    { path: 'orders/:orderId', element: <SellerOrderRoute /> },
   ],
   lab: [
     { path: 'certificates', element: <LabCertificatesRoute /> },
     { path: 'certificates/new', element: <LabIssueRoute /> },
+    { path: 'inspections', element: <LabInspectionsRoute /> },
+    { path: 'inspections/:inspectionId', element: <LabInspectionRoute /> },
   ],
   regulator: [
     { path: 'flags', element: <RegulatorFlagsRoute /> },
     { path: 'flags/live', element: <RegulatorLiveRoute /> },
   ],
-  buyer: [],
+  buyer: [
+    { path: 'orders', element: <BuyerOrdersRoute /> },
+    { path: 'orders/:orderId', element: <BuyerOrderRoute /> },
+    { path: 'orders/:orderId/pay', element: <PayRoute /> },
+  ],
 };
 
 const homeRoutes: RouteObject[] = HOMES.map((home) => ({

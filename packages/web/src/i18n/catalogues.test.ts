@@ -7,6 +7,7 @@ import {
   LISTING_STATUSES,
   MEMBER_ROLES,
   MEMBERSHIP_STATUSES,
+  ORDER_STATUSES,
   ORGANIZATION_KINDS,
   STUDIO_STATUSES,
   TOKEN_PERMISSIONS,
@@ -69,6 +70,7 @@ describe('i18n catalogues', () => {
       ...STUDIO_STATUSES.map((status) => `bases.studioStatuses.${status}`),
       ...MEMBERSHIP_STATUSES.map((status) => `bases.membershipStatuses.${status}`),
       ...BOOKING_STATUSES.map((status) => `bases.bookingStatuses.${status}`),
+      ...ORDER_STATUSES.map((status) => `commerce.statuses.${status}`),
     ];
     expect(required.filter((key) => !catalogues['zh-CN'].has(key))).toEqual([]);
   });

@@ -50,6 +50,8 @@ export const consolePaths = {
   lab: {
     certificates: '/lab/certificates',
     issue: '/lab/certificates/new',
+    inspections: '/lab/inspections',
+    inspection: (inspectionId: string) => `/lab/inspections/${encodeURIComponent(inspectionId)}`,
   },
   regulator: {
     flags: '/regulator/flags',
@@ -71,4 +73,13 @@ export const livePaths = {
   observerList: '/regulator/live/sessions',
   observe: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}`,
   observerSummary: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}/summary`,
+} as const;
+
+/** Orders and payments: a buyer's own below /buyer, a seller's below /seller. */
+export const commercePaths = {
+  buyerOrders: '/buyer/orders',
+  buyerOrder: (orderId: string) => `/buyer/orders/${encodeURIComponent(orderId)}`,
+  pay: (orderId: string) => `/buyer/orders/${encodeURIComponent(orderId)}/pay`,
+  sellerOrders: '/seller/orders',
+  sellerOrder: (orderId: string) => `/seller/orders/${encodeURIComponent(orderId)}`,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToInteger, fenToYuan, formatFen, formatWeight, yuanToFen } from './units';
+import { decimalToInteger, fenToYuan, formatFen, formatFenExact, formatWeight, yuanToFen } from './units';
 
 describe('money and weights as integers', () => {
   it('reads 元 into fen without floating point', () => {
@@ -24,6 +24,14 @@ describe('money and weights as integers', () => {
     expect(formatFen(1_280_000)).toBe('¥12,800');
     expect(formatFen(1999)).toBe('¥19.99');
     expect(formatFen(350)).toBe('¥3.5');
+  });
+
+  it('formats amounts due with both decimals', () => {
+    expect(formatFenExact(1_280_000)).toBe('¥12,800.00');
+    expect(formatFenExact(1999)).toBe('¥19.99');
+    expect(formatFenExact(350)).toBe('¥3.50');
+    expect(formatFenExact(5)).toBe('¥0.05');
+    expect(formatFenExact(-120)).toBe('-¥1.20');
   });
 
   it('reads grams to milligrams and carats to hundredths', () => {

@@ -35,6 +35,14 @@ export function formatFen(fen: number): string {
   return cents === 0 ? `¥${wholeText}` : `¥${wholeText}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
 }
 
+/** ¥1,280.00: an amount to be paid or already paid (orders, receipts), always with its two decimals. */
+export function formatFenExact(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const whole = Math.trunc(Math.abs(fen) / 100);
+  const cents = Math.abs(fen) % 100;
+  return `${sign}¥${yuanFormat.format(whole)}.${String(cents).padStart(2, '0')}`;
+}
+
 /** A certificate's weight: grams from milligrams, carats from hundredths of a carat. */
 export function formatWeight(weightMg: number | null, weightCt100: number | null): string | null {
   if (weightCt100 !== null) return `${integerToDecimal(weightCt100, 2, false)} ct`;

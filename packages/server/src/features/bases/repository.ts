@@ -21,12 +21,15 @@ const baseColumns = [
   'organizations.id as clusterId',
   'organizations.name as clusterName',
   'organizations.slug as clusterSlug',
+  'inspectionLabs.id as inspectionLabId',
+  'inspectionLabs.name as inspectionLabName',
 ] as const;
 
 function selectBases(db: Database) {
   return db
     .selectFrom('bases')
     .innerJoin('organizations', 'organizations.id', 'bases.operatorOrgId')
+    .leftJoin('organizations as inspectionLabs', 'inspectionLabs.id', 'bases.inspectionLabOrgId')
     .select(baseColumns)
     .orderBy('bases.createdAt')
     .orderBy('bases.id');

@@ -40,6 +40,8 @@ export interface BaseRow {
   clusterId: string;
   clusterName: string;
   clusterSlug: string;
+  inspectionLabId: string | null;
+  inspectionLabName: string | null;
 }
 
 export const toBase = (row: BaseRow, studios: readonly StudioRow[], admittedSellerCount: number): Base => ({
@@ -49,6 +51,8 @@ export const toBase = (row: BaseRow, studios: readonly StudioRow[], admittedSell
   district: row.district,
   kind: row.kind as BaseKind,
   cluster: { id: row.clusterId, name: row.clusterName, slug: row.clusterSlug },
+  inspectionLab:
+    row.inspectionLabId === null ? null : { id: row.inspectionLabId, name: row.inspectionLabName ?? '' },
   createdAt: iso(row.createdAt),
   admittedSellerCount,
   studios: studios.filter((studio) => studio.baseId === row.id).map(toStudio),

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
 import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
+import { announceGiveawaySoon } from '../giveaways/announce';
 import { drawGiveaway, listDueGiveaways } from '../giveaways/draw';
 import { listUnsettledMismatches } from '../inspections/repository';
 import { settleMismatch } from '../inspections/result';
@@ -16,7 +17,7 @@ export interface FollowUpSweepReport {
   inspectionRefundsSettled: number;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'config' | 'logger'>;
+type Deps = Pick<AppDeps, 'db' | 'config' | 'logger' | 'livekit'>;
 
 /**
  * Work owed after a deadline or a failed outside call, under a PostgreSQL advisory lock: giveaways
@@ -30,7 +31,10 @@ export async function sweepFollowUps(deps: Deps, now: Date = new Date()): Promis
     for (const id of await listDueGiveaways(deps.db, now, BATCH)) {
       // A draw from the stage in between answers 409: someone else did it.
       await drawGiveaway(deps.db, id, 'system', now).then(
-        () => report.giveawaysDrawn++,
+        () => {
+          report.giveawaysDrawn++;
+          announceGiveawaySoon(deps, id, { force: true });
+        },
         (error: unknown) => {
           if (!(error instanceof ApiError)) throw error;
         },

@@ -1,34 +1,41 @@
 import type { GiveawayUpdatedMessage } from '@jadelive/shared';
+import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { iso, isoOrNull } from '../../lib/serialize';
 import { broadcast } from '../live/broadcast';
 import { giveawayState } from './repository';
 
-/** Entry-count updates of one giveaway at most every second per instance. */
+/** Entry-count updates of one giveaway at most every second, across all instances. */
 export const GIVEAWAY_ANNOUNCE_INTERVAL_MS = 1_000;
 
 type Deps = Pick<AppDeps, 'db' | 'livekit' | 'logger'>;
 
-// The throttle only spares the room a message per entry; the entry count it carries is a display
-// hint (clients refetch the giveaway on every message), so per-instance memory is enough here —
-// unlike auctions, no price or leader depends on it. Publish and draw always send.
-const lastSent = new Map<string, number>();
+/** Trailing updates this instance still owes: the last count of a burst is never swallowed. */
 const trailing = new Map<string, NodeJS.Timeout>();
 
 /**
  * Sends the giveaway's state and entry count to its room (`giveaway.updated`, topic `jl.room`).
- * `force` (publish, draw) always sends; otherwise at most one message per interval, and a burst
- * of entries ends with one trailing message so the last count is not swallowed.
+ * `force` (publish, draw) always sends; otherwise at most one message per interval, claimed by a
+ * conditional upsert of `giveaway_broadcasts` so instances share the throttle, and an instance that
+ * loses the claim owes one trailing message.
  */
 export async function announceGiveaway(deps: Deps, giveawayId: string, options: { force?: boolean } = {}) {
   if (!deps.livekit) return false;
-  const now = Date.now();
-  const last = lastSent.get(giveawayId) ?? 0;
-  if (!options.force && now - last < GIVEAWAY_ANNOUNCE_INTERVAL_MS) {
-    scheduleTrailing(deps, giveawayId, GIVEAWAY_ANNOUNCE_INTERVAL_MS - (now - last));
+  const claim = await sql<{ sent: number }>`
+    with claimed as (
+      insert into giveaway_broadcasts as b (giveaway_id, last_sent_at)
+      values (${giveawayId}, clock_timestamp())
+      on conflict (giveaway_id) do update set last_sent_at = clock_timestamp()
+      where ${options.force ?? false}::boolean
+         or b.last_sent_at <= clock_timestamp() - make_interval(secs => ${GIVEAWAY_ANNOUNCE_INTERVAL_MS / 1000})
+      returning 1)
+    select (select count(*) from claimed)::int as sent`
+    .execute(deps.db)
+    .then((result) => result.rows[0]);
+  if (!claim || claim.sent === 0) {
+    scheduleTrailing(deps, giveawayId, GIVEAWAY_ANNOUNCE_INTERVAL_MS);
     return false;
   }
-  lastSent.set(giveawayId, now);
   const row = await deps.db
     .selectFrom('giveaways')
     .innerJoin('liveSessions', 'liveSessions.id', 'giveaways.sessionId')
@@ -57,7 +64,6 @@ export async function announceGiveaway(deps: Deps, giveawayId: string, options: 
     drawnAt: isoOrNull(row.drawnAt),
     serverTime: iso(serverTime),
   };
-  if (message.state === 'drawn') lastSent.delete(giveawayId);
   return broadcast(deps, row.roomName, message);
 }
 

@@ -48,7 +48,7 @@ export const giveawayLiveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       path: '/sessions/{id}/giveaways',
       tags,
       summary: 'Publish a giveaway (福袋) with its rules and the commitment to its random seed',
-      description: `${STAGE} A single prize is worth at most ¥50,000 (5,000,000 fen; 422 above). The draw comes after the start and within 24 hours (422). 409 when the session is over.`,
+      description: `${STAGE} A single prize is worth at most ¥50,000 (5,000,000 fen; 422 above). The draw comes after the start and within 24 hours (422). 409 when the session is over. The room is told (giveaway.updated; after entries throttled; always at the draw).`,
       request: { params: uuidParam('id'), body: jsonBody(createGiveawayBodySchema) },
       responses: { 201: jsonResponse(giveawaySchema, 'Created') },
     }),

@@ -1,6 +1,8 @@
 // Loaded on demand by the router: the LiveKit client stays out of the bundle of every other page.
 import { useSession } from '../../features/auth/api/get-session';
 import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { StudioCommercePanel } from '../../features/commerce/components/studio-commerce-panel';
+import { ViewerCommercePanel } from '../../features/commerce/components/viewer-commerce-panel';
 import { LiveListPage } from '../../features/live/components/live-list-page';
 import { MonitorWallPage } from '../../features/live/components/monitor-wall-page';
 import { ObserverListPage, ObserverRoomPage } from '../../features/live/components/observer-pages';
@@ -12,12 +14,13 @@ import { livePaths } from '../../lib/paths';
 
 /** Owners and admins schedule sessions; hosts open the studio of theirs. */
 export const StudioSessionsRoute = () => <StudioSessionsPage canManage={isManager(useSignedInUser())} />;
-export const StudioRoute = StudioPage;
+/** The studio with the host's selling tools (flash sale …) from the commerce feature. */
+export const StudioRoute = () => <StudioPage panel={StudioCommercePanel} />;
 
 /** Signed-in viewers join with a viewer token and may chat; the others watch as guests. */
 export function ViewerRoomRoute() {
   const { data, isPending } = useSession();
-  return <ViewerRoomPage signedIn={isPending ? undefined : Boolean(data)} />;
+  return <ViewerRoomPage signedIn={isPending ? undefined : Boolean(data)} panel={ViewerCommercePanel} />;
 }
 
 export const LiveListRoute = LiveListPage;

@@ -8,6 +8,7 @@ const PATHS = {
   menu: 'M4 7h16M4 12h16M4 17h16',
   close: 'M6 6l12 12M18 6 6 18',
   shop: 'M5 8h14l-1 12H6zM9 8V6a3 3 0 0 1 6 0v2',
+  orders: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
   language: 'M4 5h9M8.5 3v2M6 5c.5 4 3 7 6 8M11 5c-.5 4-3 7-6 8M13 21l4-9 4 9M14.5 18h5',
 } as const;
 

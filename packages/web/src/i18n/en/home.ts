@@ -35,6 +35,10 @@ export const home: typeof source = {
       title: 'Bases & studio bookings',
       description: 'Apply to livestream bases and book studio time.',
     },
+    labInspections: {
+      title: 'Inspection requests',
+      description: 'Buyers’ requests to inspect a piece against its certificate before it ships.',
+    },
     labCertificates: {
       title: 'Certificates & confirmations',
       description: 'This lab’s certificates and registrations to confirm.',

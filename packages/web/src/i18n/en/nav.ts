@@ -6,6 +6,8 @@ export const nav: typeof source = {
   buyerHome: 'Home',
   liveStudio: 'Live studio',
   settings: 'Organisation',
+  myOrders: 'My orders',
+  sellerOrders: 'Orders',
   platformAudit: 'Platform audit',
   openMenu: 'Open menu',
   closeMenu: 'Close menu',

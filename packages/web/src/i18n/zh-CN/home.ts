@@ -25,6 +25,7 @@ export const home = {
     notifications: { title: '平台通知', description: '证书撤销、商品下架等平台消息。' },
     baseMembership: { title: '入驻基地与直播间预约', description: '申请入驻直播基地，预约直播间时段。' },
     labCertificates: { title: '证书管理与确认', description: '本机构的证书，以及等待确认的商家登记。' },
+    labInspections: { title: '检验申请', description: '买家申请的就地检验：对照证书检验实物并出具结论。' },
     pendingCertificates: { title: '待核实证书', description: '商家登记的平台外机构证书，核实后确认或撤销。' },
     catalog: { title: '逛商品', description: '按品类、价格和证书状态找珠宝玉石。' },
     members: { title: '成员与角色', description: '查看组织成员，调整他们的角色。' },

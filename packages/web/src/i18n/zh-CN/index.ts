@@ -11,17 +11,21 @@
 
 import { adminCertificates } from './admin-certificates';
 import { app } from './app';
+import { auction } from './auction';
 import { audit } from './audit';
 import { auth } from './auth';
 import { bases } from './bases';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
+import { commerce } from './commerce';
 import { common } from './common';
 import { compliance } from './compliance';
 import { errors } from './errors';
 import { fields } from './fields';
+import { giveaway } from './giveaway';
 import { goods } from './goods';
 import { home } from './home';
+import { inspection } from './inspection';
 import { kinds } from './kinds';
 import { lab } from './lab';
 import { language } from './language';
@@ -65,4 +69,8 @@ export const zhCN = {
   catalog,
   goods,
   live,
+  commerce,
+  auction,
+  giveaway,
+  inspection,
 };

@@ -8,6 +8,7 @@ import { consolePaths } from '../../../lib/paths';
 import { useOperatedBases, useUpdateBase } from '../api/operator-bases';
 import { BaseForm } from './base-form';
 import { BookingsPanel } from './bookings-panel';
+import { InspectionLabPanel } from './inspection-lab-panel';
 import { MembersPanel } from './members-panel';
 import { StudiosPanel } from './studios-panel';
 
@@ -47,6 +48,7 @@ export function BaseDetailPage() {
       <BookingsPanel baseId={base.id} />
       <MembersPanel baseId={base.id} />
       <StudiosPanel base={base} />
+      <InspectionLabPanel baseId={base.id} current={base.inspectionLab} />
       <details className="panel">
         <summary className="section-heading">{t('bases.operator.edit')}</summary>
         <BaseForm

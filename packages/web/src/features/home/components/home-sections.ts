@@ -1,6 +1,6 @@
 import type { Home } from '@jadelive/shared';
 import type { zhCN } from '../../../i18n/zh-CN';
-import { consolePaths, livePaths, paths, publicPaths } from '../../../lib/paths';
+import { commercePaths, consolePaths, livePaths, paths, publicPaths } from '../../../lib/paths';
 
 export type CardId = keyof typeof zhCN.home.cards;
 /** A seller's host gets a host-first dashboard on the same `/seller` home. */
@@ -42,9 +42,10 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
     { card: 'certificates', to: consolePaths.seller.certificates },
     { card: 'storefront', to: consolePaths.seller.profile, managersOnly: true },
     { card: 'baseMembership', to: consolePaths.seller.bases },
+    { card: 'orders', to: commercePaths.sellerOrders },
     { card: 'notifications', to: consolePaths.seller.notifications },
     ...ORGANIZATION_ADMIN,
-    ...soon('orders', 'complianceFlags'),
+    ...soon('complianceFlags'),
   ],
   host: [
     { card: 'liveStudio', to: livePaths.studio },
@@ -56,6 +57,7 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   lab: [
     { card: 'issueCertificates', to: consolePaths.lab.issue },
     { card: 'labCertificates', to: consolePaths.lab.certificates },
+    { card: 'labInspections', to: consolePaths.lab.inspections },
     ...ORGANIZATION_ADMIN,
     ...soon('verifications'),
   ],
@@ -68,8 +70,8 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   buyer: [
     { card: 'watchLive', to: livePaths.watchList },
     { card: 'catalog', to: publicPaths.catalog },
+    { card: 'myOrders', to: commercePaths.buyerOrders },
     { card: 'verifyCertificate', to: publicPaths.verify },
-    ...soon('myOrders'),
   ],
 };
 

@@ -12,21 +12,23 @@ import { LineupPanel } from './lineup-panel';
 import { LiveAvailability } from './live-availability';
 import { LocalPreview } from './local-preview';
 import { PinnedCard } from './pinned-card';
+import type { RoomPanel } from './room-panel-slot';
 import { LiveTimer, SessionStatusBadge, ViewerCount } from './session-badges';
 
 const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60];
 
 /** The host's go-live studio: preview, devices, go live / end, lineup and pins, chat, alerts. */
-export function StudioPage() {
+export function StudioPage({ panel }: { panel?: RoomPanel }) {
   const { sessionId = '' } = useParams();
   return (
     <LiveAvailability>
-      <Studio key={sessionId} sessionId={sessionId} />
+      <Studio key={sessionId} sessionId={sessionId} panel={panel} />
     </LiveAvailability>
   );
 }
 
-function Studio({ sessionId }: { sessionId: string }) {
+/** `panel`: the host's selling tools (flash sale …), plugged in by the app layer. */
+function Studio({ sessionId, panel: Panel }: { sessionId: string; panel?: RoomPanel }) {
   const { t } = useTranslation();
   const studio = useStudio(sessionId);
   const { session, media, feed, room, lifecycle, pin, moderate, chat, alerts } = studio;
@@ -148,6 +150,15 @@ function Studio({ sessionId }: { sessionId: string }) {
             </p>
           )}
           {feed.pinned && <PinnedCard card={feed.pinned} />}
+          {Panel && (
+            <Panel
+              sessionId={sessionId}
+              sessionStatus={data.status}
+              pinned={feed.pinned ?? null}
+              signedIn
+              subscribe={studio.subscribe}
+            />
+          )}
         </section>
 
         <div className="studio-side">

@@ -9,20 +9,27 @@ import { useViewerRoom } from '../hooks/use-viewer-room';
 import { ChatPanel } from './chat-panel';
 import { LiveAvailability } from './live-availability';
 import { PinnedCard } from './pinned-card';
+import type { RoomPanel } from './room-panel-slot';
 import { SessionStatusBadge } from './session-badges';
 import { StageVideo } from './stage-video';
 
+interface ViewerRoomProps {
+  signedIn: boolean | undefined;
+  /** Selling tools under the stage (flash sale, buy button …), plugged in by the app layer. */
+  panel?: RoomPanel;
+}
+
 /** The public viewer room, phone first: video, the pinned card over it, chat below. */
-export function ViewerRoomPage({ signedIn }: { signedIn: boolean | undefined }) {
+export function ViewerRoomPage({ signedIn, panel }: ViewerRoomProps) {
   const { sessionId = '' } = useParams();
   return (
     <LiveAvailability>
-      <ViewerRoom key={sessionId} sessionId={sessionId} signedIn={signedIn} />
+      <ViewerRoom key={sessionId} sessionId={sessionId} signedIn={signedIn} panel={panel} />
     </LiveAvailability>
   );
 }
 
-function ViewerRoom({ sessionId, signedIn }: { sessionId: string; signedIn: boolean | undefined }) {
+function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { sessionId: string }) {
   const { t } = useTranslation();
   const viewer = useViewerRoom(sessionId, signedIn);
   const { session, feed, room, chat } = viewer;
@@ -76,6 +83,15 @@ function ViewerRoom({ sessionId, signedIn }: { sessionId: string; signedIn: bool
             <div className="viewer-card" data-pinned-at={feed.pinnedAt ?? undefined}>
               <PinnedCard card={feed.pinned} />
             </div>
+          )}
+          {Panel && !viewer.ended && (
+            <Panel
+              sessionId={sessionId}
+              sessionStatus={data.status}
+              pinned={feed.pinned ?? null}
+              signedIn={viewer.signedIn}
+              subscribe={viewer.subscribe}
+            />
           )}
         </section>
         <ChatPanel

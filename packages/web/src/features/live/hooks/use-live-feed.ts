@@ -66,6 +66,8 @@ function applyData(feed: LiveFeed, message: LiveDataMessage, receivedAt: number)
     case 'session.ending':
       return { ...feed, ending: true };
     case 'flash_sale.updated':
+    case 'auction.updated':
+    case 'giveaway.updated':
       return feed;
   }
 }

@@ -8,6 +8,7 @@ import { useComplianceAlerts } from './use-compliance-alerts';
 import { useLiveFeed } from './use-live-feed';
 import { useLiveRoom } from './use-live-room';
 import { useLocalMedia } from './use-local-media';
+import { useRoomDataListeners } from './use-room-data-listeners';
 
 const POLL_MS = 5_000;
 
@@ -23,12 +24,16 @@ export function useStudio(sessionId: string) {
   const [onAir, setOnAir] = useState(false);
   const media = useLocalMedia(open);
   const { feed, onData, addOwnMessage } = useLiveFeed(sessionId, session.data);
+  const listeners = useRoomDataListeners();
   const tracksReady = media.camera !== null && media.microphone !== null;
   const room = useLiveRoom({
     sessionId,
     role: 'host',
     enabled: open && onAir && tracksReady,
-    onData,
+    onData: (message) => {
+      onData(message);
+      listeners.emit(message);
+    },
     publish: media.camera && media.microphone ? [media.camera, media.microphone] : [],
   });
   const lifecycle = useChangeSessionStatus(sessionId);
@@ -67,5 +72,6 @@ export function useStudio(sessionId: string) {
     goLive,
     end,
     send,
+    subscribe: listeners.subscribe,
   };
 }

@@ -3,6 +3,7 @@ import { usePostChatMessage } from '../api/chat';
 import { useLiveSession } from '../api/get-live-session';
 import { useLiveFeed } from './use-live-feed';
 import { isFinalDisconnect, useLiveRoom } from './use-live-room';
+import { useRoomDataListeners } from './use-room-data-listeners';
 
 /**
  * A viewer's room: signed-in people join with a viewer token (and may chat), everyone else with a
@@ -13,12 +14,16 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
   const status = session.data?.status;
   const open = status === 'scheduled' || status === 'live';
   const { feed, onData, addOwnMessage } = useLiveFeed(sessionId, session.data);
+  const listeners = useRoomDataListeners();
   const role = signedIn ? 'viewer' : 'guest';
   const room = useLiveRoom({
     sessionId,
     role,
     enabled: open && signedIn !== undefined && !feed.ending,
-    onData,
+    onData: (message) => {
+      onData(message);
+      listeners.emit(message);
+    },
   });
   const chat = usePostChatMessage(sessionId);
   const ended =
@@ -33,5 +38,15 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
     addOwnMessage(posted.message);
   }
 
-  return { session, signedIn: Boolean(signedIn), feed, room, chat, ended, removed, send };
+  return {
+    session,
+    signedIn: Boolean(signedIn),
+    feed,
+    room,
+    chat,
+    ended,
+    removed,
+    send,
+    subscribe: listeners.subscribe,
+  };
 }

@@ -1,0 +1,174 @@
+import type { OrderStatus } from '@jadelive/shared';
+import type { Database } from '../db/database';
+import { DEFAULT_COMMERCE_CONFIG } from '../features/orders/config';
+import { recordDeal } from '../features/orders/deal';
+import { takeListingStock } from '../features/orders/stock';
+
+const BUYER_EMAIL = 'buyer@jadelive.test';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** One demo order: which piece, how far along, and how long ago it was placed. */
+interface DemoOrder {
+  sellerSlug: string;
+  title: string;
+  status: Extract<OrderStatus, 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'completed'>;
+  placedAgoMs: number;
+  tracking?: { carrier: string; number: string };
+}
+
+const DEMO_ORDERS: DemoOrder[] = [
+  {
+    sellerSlug: 'guoyuan-gold-works',
+    title: '千足金小金珠',
+    status: 'completed',
+    placedAgoMs: 14 * DAY_MS,
+    tracking: { carrier: '顺丰速运', number: 'SF1400000001' },
+  },
+  {
+    sellerSlug: 'yuzhong-pearl-house',
+    title: '淡水珍珠手链 巴洛克',
+    status: 'delivered',
+    placedAgoMs: 4 * DAY_MS,
+    tracking: { carrier: '中通快递', number: 'ZT7300000002' },
+  },
+  {
+    sellerSlug: 'guoyuan-gold-works',
+    title: '足银手链 925',
+    status: 'shipped',
+    placedAgoMs: 2 * DAY_MS,
+    tracking: { carrier: '顺丰速运', number: 'SF1400000003' },
+  },
+  { sellerSlug: 'jiefangbei-cuiyuxuan', title: '和田玉青白玉手串', status: 'paid', placedAgoMs: 3 * HOUR_MS },
+  {
+    sellerSlug: 'jiefangbei-cuiyuxuan',
+    title: '和田玉青白玉手串',
+    status: 'pending_payment',
+    placedAgoMs: 0,
+  },
+];
+
+/** The steps after placing an order, in order, each this long after the previous one. */
+const STEPS: { to: OrderStatus; after: number; actor: 'payment' | 'seller' | 'buyer' | 'system' }[] = [
+  { to: 'paid', after: 10 * 60_000, actor: 'payment' },
+  { to: 'shipped', after: 20 * HOUR_MS, actor: 'seller' },
+  { to: 'delivered', after: 2 * DAY_MS, actor: 'buyer' },
+  { to: 'completed', after: 7 * DAY_MS, actor: 'system' },
+];
+
+/**
+ * A few orders of the demo buyer in different states (paid and awaiting shipment, shipped,
+ * delivered within the return window, completed, and one awaiting payment), so the buyer's and
+ * the sellers' order pages have something to show. Stock is taken, payments and deals are
+ * recorded and every status change has its event, as the real flow would leave them.
+ * Idempotent: nothing is added once the demo buyer has orders.
+ */
+export async function seedDemoOrders(trx: Database): Promise<void> {
+  const buyer = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', BUYER_EMAIL)
+    .executeTakeFirst();
+  if (!buyer) return;
+  const existing = await trx
+    .selectFrom('orders')
+    .select('id')
+    .where('buyerUserId', '=', buyer.id)
+    .limit(1)
+    .execute();
+  if (existing.length > 0) return;
+  for (const demo of DEMO_ORDERS) await placeDemoOrder(trx, buyer.id, demo);
+}
+
+async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrder) {
+  const listing = await trx
+    .selectFrom('listings')
+    .innerJoin('organizations', 'organizations.id', 'listings.sellerOrgId')
+    .select('listings.id')
+    .where('organizations.slug', '=', demo.sellerSlug)
+    .where('listings.title', '=', demo.title)
+    .executeTakeFirst();
+  if (!listing) return;
+  const taken = await takeListingStock(trx, listing.id, 1);
+  if (!taken) return;
+
+  const placedAt = new Date(Date.now() - demo.placedAgoMs);
+  const reached = STEPS.slice(0, STEPS.findIndex((step) => step.to === demo.status) + 1);
+  let at = placedAt.getTime();
+  const stamps = reached.map((step) => {
+    at += step.after;
+    return { ...step, at: new Date(at) };
+  });
+  const stampOf = (status: OrderStatus) => stamps.find((stamp) => stamp.to === status)?.at ?? null;
+  const timeoutMs = DEFAULT_COMMERCE_CONFIG.paymentTimeoutMinutes * 60_000;
+
+  const order = await trx
+    .insertInto('orders')
+    .values({
+      buyerUserId,
+      sellerOrgId: taken.sellerOrgId,
+      listingId: taken.id,
+      quantity: 1,
+      unitPriceFen: taken.priceFen,
+      totalFen: taken.priceFen,
+      customMade: taken.customMade,
+      status: demo.status,
+      paymentDueAt: new Date(placedAt.getTime() + timeoutMs),
+      trackingNumber: stampOf('shipped') ? (demo.tracking?.number ?? null) : null,
+      carrier: stampOf('shipped') ? (demo.tracking?.carrier ?? null) : null,
+      createdAt: placedAt,
+      updatedAt: stamps.at(-1)?.at ?? placedAt,
+      paidAt: stampOf('paid'),
+      shippedAt: stampOf('shipped'),
+      deliveredAt: stampOf('delivered'),
+      completedAt: stampOf('completed'),
+    })
+    .returning(['id', 'listingId', 'unitPriceFen', 'quantity', 'totalFen'])
+    .executeTakeFirstOrThrow();
+
+  // The events carry the demo's history, not the seeding moment.
+  let from: OrderStatus | null = null;
+  const events = [{ to: 'pending_payment' as OrderStatus, actor: 'buyer' as const, at: placedAt }, ...stamps];
+  await trx
+    .insertInto('orderEvents')
+    .values(
+      events.map((event) => {
+        const row = {
+          orderId: order.id,
+          fromStatus: from,
+          toStatus: event.to,
+          actor: event.actor,
+          actorUserId: event.actor === 'buyer' ? buyerUserId : null,
+          note:
+            event.to === 'shipped' && demo.tracking
+              ? `${demo.tracking.carrier} ${demo.tracking.number}`
+              : null,
+          occurredAt: event.at,
+        };
+        from = event.to;
+        return row;
+      }),
+    )
+    .execute();
+
+  const paidAt = stampOf('paid');
+  if (!paidAt) return;
+  const payment = await trx
+    .insertInto('payments')
+    .values({
+      orderId: order.id,
+      provider: 'sandbox',
+      status: 'succeeded',
+      amountFen: order.totalFen,
+      createdAt: new Date(paidAt.getTime() - 60_000),
+      completedAt: paidAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('payments')
+    .set({ providerRef: `sbx_${payment.id}`, payUrl: `/api/payments/sandbox/${payment.id}/complete` })
+    .where('id', '=', payment.id)
+    .execute();
+  await recordDeal(trx, order);
+}

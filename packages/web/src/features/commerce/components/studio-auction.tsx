@@ -1,0 +1,98 @@
+import { useTranslation } from 'react-i18next';
+import { useDateTimeFormat } from '../../../i18n/format';
+import { formatFenExact } from '../../../lib/units';
+import { useAuctionControl } from '../api/auctions';
+import { type AuctionView, useSessionAuction } from '../hooks/use-session-auction';
+import type { RoomCommerceContext } from '../types';
+import { AuctionClock, useAuctionPhase } from './auction-card';
+import { AuctionForm } from './auction-form';
+import { useAuctionReason } from './auction-reasons';
+import { ReasonAlert } from './reason-alert';
+
+const AUCTION_POLL_MS = 5_000;
+
+/** The host's auction section: live counters and hammer/cancel while one runs, else the start form. */
+export function StudioAuction({
+  sessionId,
+  sessionStatus,
+  pinned,
+  subscribe,
+}: Omit<RoomCommerceContext, 'signedIn'>) {
+  const { t } = useTranslation();
+  const control = useAuctionControl(sessionId);
+  const { auction } = useSessionAuction(sessionId, subscribe, AUCTION_POLL_MS);
+  // The server marks an auction closed once past its end (and the room says so at the hammer).
+  const running = auction !== null && auction.state !== 'closed';
+
+  return (
+    <section className="commerce-section" data-testid="studio-auction">
+      <h3>{t('auction.studio.title')}</h3>
+      {auction && <AuctionCounters auction={auction} control={control} />}
+      {!running && <AuctionForm pinned={pinned} live={sessionStatus === 'live'} start={control.start} />}
+    </section>
+  );
+}
+
+function AuctionCounters({
+  auction,
+  control,
+}: {
+  auction: AuctionView;
+  control: ReturnType<typeof useAuctionControl>;
+}) {
+  const { t } = useTranslation();
+  const formatDate = useDateTimeFormat();
+  const describe = useAuctionReason();
+  const phase = useAuctionPhase(auction);
+  const running = phase !== 'closed';
+  return (
+    <div className="auction-counters" data-testid="auction-counters" data-state={phase}>
+      <h4>{t('auction.studio.counters')}</h4>
+      <p className="flash-price" data-testid="studio-auction-price">
+        {auction.currentPriceFen === null ? t('auction.noBidsYet') : formatFenExact(auction.currentPriceFen)}
+      </p>
+      <p className="flash-meta">
+        <span>{t('auction.bidCount', { count: auction.bidCount })}</span>
+        {auction.leaderAlias && <span>{t('auction.leader', { alias: auction.leaderAlias })}</span>}
+        <span>
+          {auction.reserveMet || !auction.hasReserve ? t('auction.reserve.met') : t('auction.reserve.notMet')}
+        </span>
+      </p>
+      <p className="flash-meta">
+        <AuctionClock auction={auction} phase={phase} />
+        <span className="fine-print">{t('auction.studio.ends', { time: formatDate(auction.endsAt) })}</span>
+        {!running && auction.outcome && (
+          <span className="status">{t(`auction.outcomes.${auction.outcome}`)}</span>
+        )}
+      </p>
+      {running && (
+        <div className="form-row">
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="auction-hammer"
+            disabled={control.closeNow.isPending}
+            onClick={() =>
+              window.confirm(t('auction.studio.confirmHammer')) && control.closeNow.mutate(auction.id)
+            }
+          >
+            {t('auction.studio.hammer')}
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            data-testid="auction-cancel"
+            disabled={control.cancel.isPending}
+            onClick={() =>
+              window.confirm(t('auction.studio.confirmCancel')) && control.cancel.mutate(auction.id)
+            }
+          >
+            {t('auction.studio.cancel')}
+          </button>
+        </div>
+      )}
+      {control.closeNow.isError && <ReasonAlert error={control.closeNow.error} describe={describe} />}
+      {control.cancel.isError && <ReasonAlert error={control.cancel.error} describe={describe} />}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import '../commerce.css';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { formatFenExact } from '../../../lib/units';
+import { useFlashSaleControl } from '../api/flash-sales';
+import { useSellerOrders } from '../api/seller-orders';
+import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-flash-sale';
+import type { RoomCommerceContext } from '../types';
+import { FlashSaleClock, useFlashSalePhase } from './flash-sale-clock';
+import { FlashSaleForm } from './flash-sale-form';
+import { StudioAuction } from './studio-auction';
+import { StudioGiveaway } from './studio-giveaway';
+
+/** The studio polls faster than viewers: the host watches these figures while selling. */
+const STUDIO_POLL_MS = 3_000;
+
+/** The host's selling tools, one section each: flash sale, auction, giveaway. */
+export function StudioCommercePanel(context: Omit<RoomCommerceContext, 'signedIn'>) {
+  const { t } = useTranslation();
+  const { sessionId, sessionStatus, pinned, subscribe } = context;
+  const { sale } = useSessionFlashSale(sessionId, subscribe, STUDIO_POLL_MS);
+  const control = useFlashSaleControl(sessionId);
+  const open = sale !== null && (sale.state === 'scheduled' || sale.state === 'running');
+
+  return (
+    <section
+      className="panel commerce-panel"
+      data-testid="studio-commerce"
+      aria-label={t('commerce.panel.title')}
+    >
+      <h2 className="section-heading">{t('commerce.studio.title')}</h2>
+      {sale && <FlashSaleCounters sale={sale} />}
+      {open ? (
+        <button
+          type="button"
+          className="button button-danger"
+          data-testid="flash-end"
+          disabled={control.end.isPending}
+          onClick={() => {
+            if (window.confirm(t('commerce.studio.confirmEnd'))) control.end.mutate(sale.id);
+          }}
+        >
+          {t('commerce.studio.end')}
+        </button>
+      ) : (
+        <FlashSaleForm pinned={pinned} live={sessionStatus === 'live'} start={control.start} />
+      )}
+      {control.end.isError && <ApiErrorAlert error={control.end.error} />}
+      <StudioAuction {...context} />
+      <StudioGiveaway {...context} />
+    </section>
+  );
+}
+
+/** Remaining stock (live from the room), the sale's orders and how many of them are paid. */
+function FlashSaleCounters({ sale }: { sale: FlashSaleView }) {
+  const { t } = useTranslation();
+  const phase = useFlashSalePhase(sale);
+  const orders = useSellerOrders(null, { refetchInterval: STUDIO_POLL_MS });
+  const ofSale = (orders.data ?? []).filter((order) => order.flashSaleId === sale.id);
+  const paid = ofSale.filter((order) => order.paidAt !== null && order.status !== 'refunded');
+  return (
+    <div className="flash-counters" data-testid="flash-counters" data-sale={sale.id} data-state={phase}>
+      <p className="flash-card-header">
+        <span className="flash-badge">{t('commerce.flash.badge')}</span>
+        <span className="status">{t(`commerce.flashStates.${phase}`)}</span>
+        <span className="price">{formatFenExact(sale.priceFen)}</span>
+        <FlashSaleClock sale={sale} phase={phase} />
+      </p>
+      <dl className="figures">
+        <div>
+          <dt>{t('commerce.studio.remaining')}</dt>
+          <dd data-testid="studio-flash-remaining" data-remaining={sale.remaining}>
+            {sale.remaining}/{sale.quantity}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commerce.studio.orders')}</dt>
+          <dd data-testid="studio-flash-orders" data-count={ofSale.length}>
+            {ofSale.length}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('commerce.studio.paid')}</dt>
+          <dd data-testid="studio-flash-paid" data-count={paid.length}>
+            {paid.length}
+          </dd>
+        </div>
+      </dl>
+      {orders.isError && <ApiErrorAlert error={orders.error} />}
+    </div>
+  );
+}

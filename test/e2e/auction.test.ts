@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduleDemoSessionWithPiece } from '../support/demo-live-session';
+import {
+  type LiveBrowserWorld,
+  startLiveBrowserWorld,
+  PAGE_TIMEOUT as TIMEOUT,
+} from '../support/live-browser';
+import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
+
+// A real LiveKit server, PostgreSQL and Chromium: the host starts an auction in the studio, two
+// buyers bid from phones, the price and leader reach every screen, the host hammers it.
+let world: LiveBrowserWorld;
+
+beforeAll(async () => {
+  world = await startLiveBrowserWorld();
+}, LIVEKIT_HOOK_TIMEOUT);
+afterAll(() => world?.close());
+
+const PHONE = { width: 390, height: 844 };
+
+const price = (page: Page, fen: number) =>
+  page.locator(`[data-testid="auction-card"] [data-testid="auction-price"][data-fen="${fen}"]`);
+
+describe('live auction: the host starts it, phones bid and see the leader, the hammer gives the winner an order', () => {
+  it('start, pre-filled minimum bid, +step, 你领先 / outbid, hammer, pay link', async () => {
+    const session = await scheduleDemoSessionWithPiece(
+      world,
+      { title: '糯冰种翡翠平安扣', priceFen: 3_000_00 },
+      '拍卖专场',
+    );
+    const host = await world.signIn('host@jadelive.test', { width: 1280, height: 800 });
+    await host.goto(`${world.server.baseUrl}/studio/${session.id}`);
+    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="go-live"]:not([disabled])').click();
+    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
+    await host
+      .locator(`[data-testid="lineup-item"][data-listing="${session.listing.id}"] [data-testid="pin-button"]`)
+      .click();
+    await host.getByTestId('auction-form').waitFor(TIMEOUT);
+    await host.getByTestId('auction-start-price').fill('800');
+    await host.getByTestId('auction-duration').selectOption('600');
+    await host.getByTestId('auction-start').click();
+    await host.locator('[data-testid="auction-counters"][data-state="open"]').waitFor(TIMEOUT);
+
+    // The first buyer's bid box offers exactly the start price; bidding makes them the leader.
+    const first = await world.signIn('buyer@jadelive.test', PHONE);
+    await first.goto(`${world.server.baseUrl}/live/${session.id}`);
+    await first.locator('[data-testid="auction-card"][data-state="open"]').waitFor(TIMEOUT);
+    await first.locator('[data-testid="auction-minimum"][data-fen="80000"]').waitFor(TIMEOUT);
+    expect(await first.getByTestId('auction-amount').inputValue()).toBe('800');
+    await first.getByTestId('auction-bid').click();
+    await first.getByTestId('auction-you-lead').waitFor(TIMEOUT);
+    await price(first, 800_00).waitFor(TIMEOUT);
+
+    // The second buyer sees the masked leader and the next minimum (¥800 + ¥50), adds one step more.
+    const second = await world.signIn('buyer2@jadelive.test', PHONE);
+    await second.goto(`${world.server.baseUrl}/live/${session.id}`);
+    await price(second, 800_00).waitFor(TIMEOUT);
+    await second.getByTestId('auction-leader').waitFor(TIMEOUT);
+    await second.locator('[data-testid="auction-minimum"][data-fen="85000"]').waitFor(TIMEOUT);
+    await second.getByTestId('auction-plus-1').click();
+    expect(await second.getByTestId('auction-amount').inputValue()).toBe('900');
+    await second.getByTestId('auction-bid').click();
+    await second.getByTestId('auction-you-lead').waitFor(TIMEOUT);
+
+    // Everyone follows: the first buyer is outbid without a reload, the host's counters move.
+    await price(first, 900_00).waitFor(TIMEOUT);
+    await first.getByTestId('auction-leader').waitFor(TIMEOUT);
+    await host.locator('[data-testid="studio-auction-price"]', { hasText: '¥900.00' }).waitFor(TIMEOUT);
+
+    // An amount below the new minimum cannot be sent.
+    await first.getByTestId('auction-amount').fill('900');
+    expect(await first.getByTestId('auction-bid').isDisabled()).toBe(true);
+
+    await host.getByTestId('auction-hammer').click();
+    await host.getByTestId('auction-form').waitFor(TIMEOUT);
+    const won = second.getByTestId('auction-won');
+    await won.waitFor(TIMEOUT);
+    const orderId = await won.getAttribute('data-order');
+    expect(await second.getByTestId('auction-pay').getAttribute('href')).toBe(`/buyer/orders/${orderId}/pay`);
+    await first.locator('[data-testid="auction-outcome"][data-outcome="sold"]').waitFor(TIMEOUT);
+
+    const order = await world.database.db
+      .selectFrom('orders')
+      .innerJoin('users', 'users.id', 'orders.buyerUserId')
+      .select(['orders.status', 'orders.unitPriceFen', 'users.email'])
+      .where('orders.id', '=', orderId as string)
+      .executeTakeFirstOrThrow();
+    expect(order).toEqual({ status: 'pending_payment', unitPriceFen: 900_00, email: 'buyer2@jadelive.test' });
+    expect(world.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,195 @@
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../support/app';
+import { createListing } from '../support/live';
+import {
+  type LiveBrowserWorld,
+  startLiveBrowserWorld,
+  PAGE_TIMEOUT as TIMEOUT,
+} from '../support/live-browser';
+import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
+
+// A real LiveKit server, real PostgreSQL and three Chromium contexts: the host in the studio on a
+// laptop, two buyers in the viewer room on phones. The sale's remaining stock reaches the phones
+// through the room (LiveKit data messages) with the API poll as the fallback.
+let world: LiveBrowserWorld;
+
+beforeAll(async () => {
+  world = await startLiveBrowserWorld();
+}, LIVEKIT_HOOK_TIMEOUT);
+afterAll(() => world?.close());
+
+const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
+const PHONE = { width: 390, height: 844 };
+const LIST_PRICE_FEN = 2_000_00;
+
+const signIn = (email: string, viewport: { width: number; height: number }) => world.signIn(email, viewport);
+
+/** A piece with five in stock and no deal history, in a session of the demo jade shop hosted by its host. */
+async function scheduleSession() {
+  const { db } = world.database;
+  const seller = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('slug', '=', SELLER_SLUG)
+    .executeTakeFirstOrThrow();
+  const host = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'host@jadelive.test')
+    .executeTakeFirstOrThrow();
+  const listing = await createListing(db, seller.id, {
+    priceFen: LIST_PRICE_FEN,
+    title: '冰糯种翡翠蛋面戒指',
+  });
+  await db.updateTable('listings').set({ stock: 5 }).where('id', '=', listing.id).execute();
+  const owner = await login(world.server.app, 'seller@jadelive.test', DEMO_PASSWORD);
+  const created = await call(world.server.app, 'POST', '/api/live/sessions', {
+    session: owner,
+    body: {
+      title: `秒杀专场 ${Date.now().toString(36)}`,
+      hostUserIds: [host.id],
+      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
+      listingIds: [listing.id],
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  return { id: created.json.id as string, listing };
+}
+
+/** Page-side check as a string (this package is type-checked without the DOM library). */
+const FITS_PHONE = 'document.documentElement.scrollWidth <= window.innerWidth';
+
+const remaining = (page: Page, count: number) =>
+  page.locator(`[data-testid="flash-sale-card"] [data-testid="flash-remaining"][data-remaining="${count}"]`);
+
+describe('flash sale: the host starts it in the studio, phone viewers grab and pay, everyone sees the stock', () => {
+  it('start (with a refused price), grab, sandbox payment, live remaining, seller order list, end early', async () => {
+    const session = await scheduleSession();
+
+    // The host goes live from the studio and pins the piece.
+    const host = await signIn('host@jadelive.test', { width: 1280, height: 800 });
+    await host.goto(`${world.server.baseUrl}/studio/${session.id}`);
+    await host.locator('[data-page="studio"][data-status="scheduled"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="go-live"]:not([disabled])').click();
+    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
+    await host
+      .locator(`[data-testid="lineup-item"][data-listing="${session.listing.id}"] [data-testid="pin-button"]`)
+      .click();
+    await host.getByTestId('flash-sale-form').waitFor(TIMEOUT);
+
+    // A flash price above the list price is refused with the reason, not started.
+    await host.getByTestId('flash-quantity').fill('3');
+    await host.getByTestId('flash-price-input').fill('2500');
+    await host.getByTestId('flash-limit').fill('1');
+    await host.getByTestId('flash-start').click();
+    await host
+      .locator('[data-testid="flash-start-error"][data-reason="flash_price_not_lower"]')
+      .waitFor(TIMEOUT);
+
+    await host.getByTestId('flash-price-input').fill('1500');
+    await host.getByTestId('flash-start').click();
+    await host.locator('[data-testid="flash-counters"][data-state="running"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="studio-flash-remaining"][data-remaining="3"]').waitFor(TIMEOUT);
+
+    // The first buyer opens the room on a phone: the sale's card with price, stock and countdown.
+    const viewer = await signIn('buyer@jadelive.test', PHONE);
+    await viewer.goto(`${world.server.baseUrl}/live/${session.id}`);
+    await viewer.locator('[data-testid="flash-sale-card"][data-state="running"]').waitFor(TIMEOUT);
+    await remaining(viewer, 3).waitFor(TIMEOUT);
+    expect(await viewer.getByTestId('flash-price').textContent()).toBe('¥1,500.00');
+    const countdown = Number(await viewer.getByTestId('flash-countdown').getAttribute('data-ms'));
+    expect(countdown).toBeGreaterThan(0);
+    expect(countdown).toBeLessThanOrEqual(300_000);
+    expect(await viewer.evaluate(FITS_PHONE)).toBe(true);
+
+    await viewer.getByTestId('flash-grab').click();
+    const won = viewer.getByTestId('flash-won');
+    await won.waitFor(TIMEOUT);
+    const orderId = await won.getAttribute('data-order');
+    if (!orderId) throw new Error('the grab showed no order');
+    await remaining(viewer, 2).waitFor(TIMEOUT);
+
+    // A second buyer grabs on another phone; the first buyer's card follows without a reload.
+    const second = await signIn('buyer2@jadelive.test', PHONE);
+    await second.goto(`${world.server.baseUrl}/live/${session.id}`);
+    await remaining(second, 2).waitFor(TIMEOUT);
+    await second.getByTestId('flash-grab').click();
+    await second.getByTestId('flash-won').waitFor(TIMEOUT);
+    await remaining(viewer, 1).waitFor(TIMEOUT);
+    // The room itself carried sale updates to the phone (the API poll is only the fallback).
+    await viewer.locator('[data-testid="commerce-panel"]:not([data-room-updates="0"])').waitFor(TIMEOUT);
+
+    // The first buyer pays on the sandbox page, which says it is a sandbox.
+    await viewer.getByTestId('flash-pay').click();
+    await viewer.locator(`[data-page="sandbox-pay"][data-order="${orderId}"]`).waitFor(TIMEOUT);
+    expect(await viewer.getByTestId('sandbox-banner').textContent()).toContain('沙箱');
+    expect(await viewer.getByTestId('sandbox-amount').textContent()).toBe('¥1,500.00');
+    await viewer.locator('[data-testid="sandbox-success"]:not([disabled])').click();
+    await viewer.locator('[data-testid="sandbox-result"][data-status="succeeded"]').waitFor(TIMEOUT);
+    await viewer.locator('[data-page="sandbox-pay"][data-status="paid"]').waitFor(TIMEOUT);
+    expect(await viewer.evaluate(FITS_PHONE)).toBe(true);
+    await viewer.getByTestId('sandbox-back').click();
+    await viewer.locator(`[data-page="buyer-order"][data-status="paid"]`).waitFor(TIMEOUT);
+    const items = await viewer.locator('[data-testid="order-timeline"] li').all();
+    const history = await Promise.all(items.map((item) => item.getAttribute('data-to')));
+    expect(history).toEqual(['pending_payment', 'paid']);
+
+    // The host sees both orders, one paid, in the studio and in the seller's order list.
+    await host.locator('[data-testid="studio-flash-remaining"][data-remaining="1"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="studio-flash-orders"][data-count="2"]').waitFor(TIMEOUT);
+    await host.locator('[data-testid="studio-flash-paid"][data-count="1"]').waitFor(TIMEOUT);
+    const orders = await host.context().newPage();
+    orders.on('pageerror', (error) => world.pageErrors.push(`host orders: ${error.message}`));
+    await orders.goto(`${world.server.baseUrl}/seller/orders?status=paid`);
+    await orders
+      .locator(`[data-page="seller-orders"] [data-order="${orderId}"][data-status="paid"]`)
+      .waitFor(TIMEOUT);
+    await orders.close();
+
+    // The host ends the sale early; the phones are told through the room.
+    await host.getByTestId('flash-end').click();
+    await host.getByTestId('flash-sale-form').waitFor(TIMEOUT);
+    await second.locator('[data-testid="flash-sale-card"][data-state="ended"]').waitFor(TIMEOUT);
+
+    // Two pieces sold; ending gave the unsold one back to the listing (5 − 3 reserved + 1).
+    const sale = await world.database.db
+      .selectFrom('flashSales')
+      .select(['id', 'quantity', 'remaining', 'returnedQuantity', 'endedAt'])
+      .where('sessionId', '=', session.id)
+      .executeTakeFirstOrThrow();
+    expect(sale).toMatchObject({ quantity: 3, remaining: 0, returnedQuantity: 1 });
+    expect(sale.endedAt).not.toBeNull();
+    const listing = await world.database.db
+      .selectFrom('listings')
+      .select('stock')
+      .where('id', '=', session.listing.id)
+      .executeTakeFirstOrThrow();
+    expect(listing.stock).toBe(3);
+    const rows = await world.database.db
+      .selectFrom('orders')
+      .innerJoin('users', 'users.id', 'orders.buyerUserId')
+      .select(['orders.id', 'orders.status', 'orders.unitPriceFen', 'users.email'])
+      .where('orders.flashSaleId', '=', sale.id)
+      .orderBy('orders.createdAt')
+      .execute();
+    expect(rows).toEqual([
+      { id: orderId, status: 'paid', unitPriceFen: 1_500_00, email: 'buyer@jadelive.test' },
+      {
+        id: expect.any(String),
+        status: 'pending_payment',
+        unitPriceFen: 1_500_00,
+        email: 'buyer2@jadelive.test',
+      },
+    ]);
+    const payments = await world.database.db
+      .selectFrom('payments')
+      .select('status')
+      .where('orderId', '=', orderId)
+      .execute();
+    expect(payments).toEqual([{ status: 'succeeded' }]);
+    expect(world.pageErrors).toEqual([]);
+  });
+});
