@@ -1,4 +1,3 @@
-import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,29 +13,7 @@ import {
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTenant, TEST_PASSWORD } from '../support/fixtures';
-
-/** LiveKit as far as room data goes: records what the server sent (an outside service). */
-function recordingLivekit() {
-  const sent: { room: string; payload: any; at: number }[] = [];
-  const unused = () => {
-    throw new Error('not used in this test');
-  };
-  const gateway: LiveKitGateway = {
-    url: 'ws://127.0.0.1:1',
-    createRoom: unused,
-    deleteRoom: unused,
-    listRooms: unused,
-    listParticipants: unused,
-    removeParticipant: unused,
-    setPublishSources: unused,
-    mintToken: unused,
-    receiveWebhook: unused,
-    async sendData(room, payload) {
-      sent.push({ room, payload, at: Date.now() });
-    },
-  };
-  return { gateway, sent };
-}
+import { recordingLivekit } from '../support/stage';
 
 let database: TestDatabase;
 let app: TestApp;

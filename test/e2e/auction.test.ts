@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduleDemoSessionWithPiece } from '../support/demo-live-session';
+import { hostLiveWithPinnedPiece, PHONE, scheduleDemoSessionWithPiece } from '../support/demo-live-session';
 import {
   type LiveBrowserWorld,
   startLiveBrowserWorld,
@@ -17,8 +17,6 @@ beforeAll(async () => {
 }, LIVEKIT_HOOK_TIMEOUT);
 afterAll(() => world?.close());
 
-const PHONE = { width: 390, height: 844 };
-
 const price = (page: Page, fen: number) =>
   page.locator(`[data-testid="auction-card"] [data-testid="auction-price"][data-fen="${fen}"]`);
 
@@ -29,14 +27,7 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
       { title: '糯冰种翡翠平安扣', priceFen: 3_000_00 },
       '拍卖专场',
     );
-    const host = await world.signIn('host@jadelive.test', { width: 1280, height: 800 });
-    await host.goto(`${world.server.baseUrl}/studio/${session.id}`);
-    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
-    await host.locator('[data-testid="go-live"]:not([disabled])').click();
-    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
-    await host
-      .locator(`[data-testid="lineup-item"][data-listing="${session.listing.id}"] [data-testid="pin-button"]`)
-      .click();
+    const host = await hostLiveWithPinnedPiece(world, session);
     await host.getByTestId('auction-form').waitFor(TIMEOUT);
     await host.getByTestId('auction-start-price').fill('800');
     await host.getByTestId('auction-duration').selectOption('600');

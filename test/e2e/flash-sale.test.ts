@@ -1,8 +1,6 @@
-import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login } from '../support/app';
-import { createListing } from '../support/live';
+import { hostLiveWithPinnedPiece, PHONE, scheduleDemoSessionWithPiece } from '../support/demo-live-session';
 import {
   type LiveBrowserWorld,
   startLiveBrowserWorld,
@@ -20,43 +18,7 @@ beforeAll(async () => {
 }, LIVEKIT_HOOK_TIMEOUT);
 afterAll(() => world?.close());
 
-const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
-const PHONE = { width: 390, height: 844 };
-const LIST_PRICE_FEN = 2_000_00;
-
 const signIn = (email: string, viewport: { width: number; height: number }) => world.signIn(email, viewport);
-
-/** A piece with five in stock and no deal history, in a session of the demo jade shop hosted by its host. */
-async function scheduleSession() {
-  const { db } = world.database;
-  const seller = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('slug', '=', SELLER_SLUG)
-    .executeTakeFirstOrThrow();
-  const host = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'host@jadelive.test')
-    .executeTakeFirstOrThrow();
-  const listing = await createListing(db, seller.id, {
-    priceFen: LIST_PRICE_FEN,
-    title: '冰糯种翡翠蛋面戒指',
-  });
-  await db.updateTable('listings').set({ stock: 5 }).where('id', '=', listing.id).execute();
-  const owner = await login(world.server.app, 'seller@jadelive.test', DEMO_PASSWORD);
-  const created = await call(world.server.app, 'POST', '/api/live/sessions', {
-    session: owner,
-    body: {
-      title: `秒杀专场 ${Date.now().toString(36)}`,
-      hostUserIds: [host.id],
-      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
-      listingIds: [listing.id],
-    },
-  });
-  expect(created.status, created.text).toBe(201);
-  return { id: created.json.id as string, listing };
-}
 
 /** Page-side check as a string (this package is type-checked without the DOM library). */
 const FITS_PHONE = 'document.documentElement.scrollWidth <= window.innerWidth';
@@ -66,18 +28,15 @@ const remaining = (page: Page, count: number) =>
 
 describe('flash sale: the host starts it in the studio, phone viewers grab and pay, everyone sees the stock', () => {
   it('start (with a refused price), grab, sandbox payment, live remaining, seller order list, end early', async () => {
-    const session = await scheduleSession();
+    // A piece with five in stock and no deal history, list price ¥2,000.
+    const session = await scheduleDemoSessionWithPiece(
+      world,
+      { title: '冰糯种翡翠蛋面戒指', priceFen: 2_000_00, stock: 5 },
+      '秒杀专场',
+    );
 
     // The host goes live from the studio and pins the piece.
-    const host = await signIn('host@jadelive.test', { width: 1280, height: 800 });
-    await host.goto(`${world.server.baseUrl}/studio/${session.id}`);
-    await host.locator('[data-page="studio"][data-status="scheduled"]').waitFor(TIMEOUT);
-    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
-    await host.locator('[data-testid="go-live"]:not([disabled])').click();
-    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
-    await host
-      .locator(`[data-testid="lineup-item"][data-listing="${session.listing.id}"] [data-testid="pin-button"]`)
-      .click();
+    const host = await hostLiveWithPinnedPiece(world, session);
     await host.getByTestId('flash-sale-form').waitFor(TIMEOUT);
 
     // A flash price above the list price is refused with the reason, not started.

@@ -1,7 +1,7 @@
-import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login } from '../support/app';
+import { call } from '../support/app';
+import { demoSellerAndHost, goLive, LAPTOP, PHONE, scheduleDemoSession } from '../support/demo-live-session';
 import {
   type LiveBrowserWorld,
   startLiveBrowserWorld,
@@ -18,46 +18,29 @@ beforeAll(async () => {
 }, LIVEKIT_HOOK_TIMEOUT);
 afterAll(() => world?.close());
 
-const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
-
 const signIn = (email: string, viewport: { width: number; height: number }) => world.signIn(email, viewport);
 
 /** A session of the demo jade shop scheduled through the API by its owner, hosted by the demo host. */
 async function scheduleSession() {
   const { db } = world.database;
-  const seller = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('slug', '=', SELLER_SLUG)
-    .executeTakeFirstOrThrow();
-  const host = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'host@jadelive.test')
-    .executeTakeFirstOrThrow();
+  const { sellerOrgId } = await demoSellerAndHost(db);
   // Certified pieces first, so the pinned card carries a certificate badge.
   const listings = await db
     .selectFrom('listings')
     .select(['id', 'title', 'certificateId'])
-    .where('sellerOrgId', '=', seller.id)
+    .where('sellerOrgId', '=', sellerOrgId)
     .where('status', '=', 'published')
     .orderBy('certificateId', (ob) => ob.asc().nullsLast())
     .orderBy('createdAt')
     .limit(3)
     .execute();
   expect(listings.length).toBeGreaterThanOrEqual(2);
-  const owner = await login(world.server.app, 'seller@jadelive.test', DEMO_PASSWORD);
-  const created = await call(world.server.app, 'POST', '/api/live/sessions', {
-    session: owner,
-    body: {
-      title: `端到端直播 ${Date.now().toString(36)}`,
-      hostUserIds: [host.id],
-      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
-      listingIds: listings.map((listing) => listing.id),
-    },
-  });
-  expect(created.status, created.text).toBe(201);
-  return { id: created.json.id as string, listings, owner };
+  const { id, owner } = await scheduleDemoSession(
+    world,
+    listings.map((listing) => listing.id),
+    '端到端直播',
+  );
+  return { id, listings, owner };
 }
 
 // Page-side checks as strings: this package is type-checked without the DOM library.
@@ -86,20 +69,17 @@ describe('live room: a host goes live from the studio and a phone viewer watches
     if (!pinnedListing) throw new Error('no listing to pin');
 
     // The host lands on the seller home, whose first card is the live studio.
-    const host = await signIn('host@jadelive.test', { width: 1280, height: 800 });
+    const host = await signIn('host@jadelive.test', LAPTOP);
     await host.locator('[data-nav="live-studio"]').first().waitFor(TIMEOUT);
     const firstCard = host.locator('[data-testid="home-ready"] [data-card]').first();
     expect(await firstCard.getAttribute('data-card')).toBe('liveStudio');
     await firstCard.click();
     await host.locator(`[data-session="${session.id}"] [data-testid="open-studio"]`).click();
-    await host.locator('[data-page="studio"][data-status="scheduled"]').waitFor(TIMEOUT);
-    await host.locator('[data-testid="local-preview"][data-has-video="true"]').waitFor(TIMEOUT);
-    await host.locator('[data-testid="go-live"]:not([disabled])').click();
-    await host.locator('[data-testid="broadcast-state"][data-state="on-air"]').waitFor(TIMEOUT);
+    await goLive(host);
     await host.locator('[data-page="studio"][data-status="live"]').waitFor(TIMEOUT);
 
     // A signed-in buyer on a phone opens the room from the public live list and receives video.
-    const viewer = await signIn('buyer@jadelive.test', { width: 390, height: 844 });
+    const viewer = await signIn('buyer@jadelive.test', PHONE);
     await viewer.locator('[data-card="watchLive"]').click();
     await viewer.locator(`[data-session="${session.id}"] [data-testid="watch-session"]`).click();
     await viewer.locator('[data-page="viewer-room"]').waitFor(TIMEOUT);

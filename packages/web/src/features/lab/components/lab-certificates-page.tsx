@@ -1,8 +1,9 @@
-import { CERTIFICATE_STATUSES, type CertificateStatus } from '@jadelive/shared';
+import { CERTIFICATE_STATUSES } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
+import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { consolePaths } from '../../../lib/paths';
 import { useDecideCertificate, useLabCertificates } from '../api/lab-certificates';
 import { LabCertificateRow } from './lab-certificate-row';
@@ -10,11 +11,9 @@ import { LabCertificateRow } from './lab-certificate-row';
 /** Every certificate naming this lab, filtered by status; `unverified` is the confirm queue. */
 export function LabCertificatesPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status = CERTIFICATE_STATUSES.find((entry) => entry === params.get('status'));
+  const [status, setStatus] = useStatusParam(CERTIFICATE_STATUSES);
   const certificates = useLabCertificates(status);
   const decide = useDecideCertificate();
-  const tabs: (CertificateStatus | undefined)[] = [undefined, ...CERTIFICATE_STATUSES];
 
   return (
     <div className="page" data-page="lab-certificates">
@@ -29,25 +28,18 @@ export function LabCertificatesPage({ canEdit }: { canEdit: boolean }) {
           </Link>
         )}
       </header>
-      <div className="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <button
-            key={tab ?? 'all'}
-            type="button"
-            role="tab"
-            aria-selected={tab === status}
-            className={`tab tab-button ${tab === status ? 'active' : ''}`}
-            onClick={() => setParams(tab ? { status: tab } : {})}
-            data-tab={tab ?? 'all'}
-          >
-            {tab === undefined
-              ? t('lab.allStatuses')
-              : tab === 'unverified'
-                ? t('lab.queue')
-                : t(`goods.certificateStatuses.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <StatusTabs
+        statuses={CERTIFICATE_STATUSES}
+        selected={status}
+        onSelect={setStatus}
+        label={(tab) =>
+          tab === undefined
+            ? t('lab.allStatuses')
+            : tab === 'unverified'
+              ? t('lab.queue')
+              : t(`goods.certificateStatuses.${tab}`)
+        }
+      />
       {status === 'unverified' && <p className="alert alert-info">{t('lab.queueHint')}</p>}
       {decide.isError && <ApiErrorAlert error={decide.error} />}
       {certificates.isPending ? (

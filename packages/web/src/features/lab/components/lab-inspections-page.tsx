@@ -1,8 +1,9 @@
-import { INSPECTION_STATUSES, type InspectionStatus } from '@jadelive/shared';
+import { INSPECTION_STATUSES } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
+import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { consolePaths } from '../../../lib/paths';
 import { useLabInspections } from '../api/lab-inspections';
@@ -11,10 +12,8 @@ import { useLabInspections } from '../api/lab-inspections';
 export function LabInspectionsPage() {
   const { t } = useTranslation();
   const formatDate = useDateTimeFormat();
-  const [params, setParams] = useSearchParams();
-  const status = INSPECTION_STATUSES.find((entry) => entry === params.get('status'));
+  const [status, setStatus] = useStatusParam(INSPECTION_STATUSES);
   const inspections = useLabInspections(status);
-  const tabs: (InspectionStatus | undefined)[] = [undefined, ...INSPECTION_STATUSES];
 
   return (
     <div className="page" data-page="lab-inspections">
@@ -22,21 +21,12 @@ export function LabInspectionsPage() {
         <h1>{t('inspection.labPage.title')}</h1>
         <p className="muted">{t('inspection.labPage.intro')}</p>
       </header>
-      <div className="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <button
-            key={tab ?? 'all'}
-            type="button"
-            role="tab"
-            aria-selected={tab === status}
-            className={`tab tab-button ${tab === status ? 'active' : ''}`}
-            onClick={() => setParams(tab ? { status: tab } : {})}
-            data-tab={tab ?? 'all'}
-          >
-            {tab === undefined ? t('inspection.labPage.all') : t(`inspection.statuses.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <StatusTabs
+        statuses={INSPECTION_STATUSES}
+        selected={status}
+        onSelect={setStatus}
+        label={(tab) => (tab === undefined ? t('inspection.labPage.all') : t(`inspection.statuses.${tab}`))}
+      />
       {inspections.isPending ? (
         <Loading />
       ) : inspections.isError ? (

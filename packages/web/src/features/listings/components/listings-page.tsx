@@ -1,9 +1,10 @@
-import { LISTING_STATUSES, type ListingStatus } from '@jadelive/shared';
+import { LISTING_STATUSES } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { CertificateStatusBadge } from '../../../components/ui/certificate-status';
 import { EmptyState, Loading } from '../../../components/ui/status';
+import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { imageUrl } from '../../../lib/images';
 import { consolePaths } from '../../../lib/paths';
 import { formatFen } from '../../../lib/units';
@@ -12,11 +13,9 @@ import { useMyListings } from '../api/get-listings';
 /** The seller's listings, one tab per status. */
 export function ListingsPage({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status = LISTING_STATUSES.find((entry) => entry === params.get('status')) ?? null;
+  const [status, setStatus] = useStatusParam(LISTING_STATUSES);
   const listings = useMyListings();
-  const shown = (listings.data ?? []).filter((listing) => status === null || listing.status === status);
-  const tabs: (ListingStatus | null)[] = [null, ...LISTING_STATUSES];
+  const shown = (listings.data ?? []).filter((listing) => status === undefined || listing.status === status);
 
   return (
     <div className="page" data-page="seller-listings">
@@ -35,20 +34,12 @@ export function ListingsPage({ canEdit }: { canEdit: boolean }) {
           </Link>
         )}
       </header>
-      <div className="tabs" role="tablist">
-        {tabs.map((tab) => (
-          <button
-            key={tab ?? 'all'}
-            type="button"
-            role="tab"
-            aria-selected={tab === status}
-            className={`tab tab-button ${tab === status ? 'active' : ''}`}
-            onClick={() => setParams(tab ? { status: tab } : {})}
-          >
-            {tab ? t(`goods.listingStatuses.${tab}`) : t('listings.all')}
-          </button>
-        ))}
-      </div>
+      <StatusTabs
+        statuses={LISTING_STATUSES}
+        selected={status}
+        onSelect={setStatus}
+        label={(tab) => (tab ? t(`goods.listingStatuses.${tab}`) : t('listings.all'))}
+      />
       {listings.isPending ? (
         <Loading />
       ) : listings.isError ? (
