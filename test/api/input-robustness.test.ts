@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -84,6 +86,46 @@ describe('bad input answers 4xx with the error shape', () => {
     expectErrorShape(body.json, 'VALIDATION_FAILED');
     const query = await call(app, 'GET', '/api/catalog?q=%00abc');
     expect(query.status).toBe(400);
+  });
+
+  it('over a real socket: declared sizes, chunked, NUL and malformed bodies', async () => {
+    // The Node adapter path (Content-Length checked from the header, body read once) that
+    // app.request() never takes.
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const post = async (body: string | ReadableStream<Uint8Array>, chunked = false) => {
+      const response = await fetch(`${origin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        ...(chunked ? { duplex: 'half' } : {}),
+      } as RequestInit);
+      return { status: response.status, json: await response.json() };
+    };
+    const huge = JSON.stringify({ email: 'a@example.test', password: 'x'.repeat(2 * 1024 * 1024) });
+    try {
+      const declared = await post(huge);
+      expect(declared.status).toBe(413);
+      expectErrorShape(declared.json, 'PAYLOAD_TOO_LARGE');
+      // Chunked: no declared size, so the counting reader runs (its 413 is covered in-process).
+      const chunked = await post(new Blob(['{"email": "a@b.c",']).stream(), true);
+      expect(chunked.status).toBe(400);
+      expectErrorShape(chunked.json, 'MALFORMED_JSON');
+      const nul = await post(JSON.stringify({ email: 'a\u0000@example.test', password: 'x' }));
+      expect(nul.status).toBe(400);
+      expectErrorShape(nul.json, 'VALIDATION_FAILED');
+      const malformed = await post('{"email": "a@b.c",');
+      expect(malformed.status).toBe(400);
+      expectErrorShape(malformed.json, 'MALFORMED_JSON');
+      const wrongPassword = await post(
+        JSON.stringify({ email: 'nobody@example.test', password: 'wrong pw' }),
+      );
+      expect(wrongPassword.status).toBe(401);
+      expectErrorShape(wrongPassword.json, 'INVALID_CREDENTIALS');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('unknown API routes answer 404 with the shape', async () => {

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
@@ -25,6 +24,7 @@ import { organizationRoutes } from './features/organization/routes';
 import { storefrontRoutes } from './features/storefronts/routes';
 import type { AppEnv } from './http/app-env';
 import { authenticate } from './http/authenticate';
+import { bodyLimitByHeader } from './http/body-limit';
 import { errorJson, handleError, validationHook } from './http/handle-errors';
 import { rejectNulCharacters } from './http/reject-nul';
 import { serveConsole } from './http/static-console';
@@ -37,10 +37,12 @@ export function createApp(deps: AppDeps) {
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
-    c.set('logger', deps.logger.child({ requestId: c.var.requestId }));
+    // c.get, not c.var: c.var copies every variable into a new object on each read.
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('logger', logger);
     const started = performance.now();
     await next();
-    c.var.logger.info(
+    logger.info(
       {
         method: c.req.method,
         path: c.req.path,
@@ -51,11 +53,11 @@ export function createApp(deps: AppDeps) {
     );
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'same-origin', contentSecurityPolicy: undefined }));
-  const jsonBodyLimit = bodyLimit({
+  const jsonBodyLimit = bodyLimitByHeader({
     maxSize: JSON_BODY_LIMIT,
     onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `body larger than ${JSON_BODY_LIMIT} bytes`),
   });
-  const imageBodyLimit = bodyLimit({
+  const imageBodyLimit = bodyLimitByHeader({
     maxSize: MAX_IMAGE_BYTES + 64 * 1024,
     onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`),
   });

@@ -50,7 +50,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function authorize(policy: AccessPolicy): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (policy.kind === 'public') return next();
-    const actor = c.var.actor;
+    const actor = c.get('actor');
     if (!actor) throw new ApiError('UNAUTHENTICATED', 'sign in or send a valid API token');
     if (actor.type === 'session' && !SAFE_METHODS.has(c.req.method)) {
       // Cookies ride along on cross-site requests; the CSRF header proves the page read our API.
@@ -83,7 +83,7 @@ function isAllowed(policy: AccessPolicy, actor: Actor): boolean {
 
 /** The signed-in person; only valid behind a policy that admits sessions. */
 export function sessionActor(c: Context<AppEnv>): SessionActor {
-  const actor = c.var.actor;
+  const actor = c.get('actor');
   if (actor?.type !== 'session') throw new ApiError('UNAUTHENTICATED', 'sign in first');
   return actor;
 }
@@ -94,7 +94,7 @@ export type MemberActor =
 
 /** A member or token of an organisation; behind a `members` policy this never throws. */
 export function memberActor(c: Context<AppEnv>): MemberActor {
-  const actor = c.var.actor;
+  const actor = c.get('actor');
   if (!actor) throw new ApiError('UNAUTHENTICATED', 'sign in first');
   if (actor.organizationId === null || actor.organizationKind === null) {
     throw new ApiError('FORBIDDEN', 'only members of an organisation may call this route');

@@ -34,7 +34,7 @@ const activeSession = perDatabase((db: AppEnv['Variables']['deps']['db']) =>
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set(
     'actor',
-    await resolveActor(c.var.deps.db, c.req.header('authorization'), getCookie(c, SESSION_COOKIE)),
+    await resolveActor(c.get('deps').db, c.req.header('authorization'), getCookie(c, SESSION_COOKIE)),
   );
   return next();
 };

@@ -9,7 +9,12 @@ export class ApiError extends Error {
     message: string,
     readonly details?: unknown,
   ) {
+    // An expected refusal, answered as JSON and never logged with a trace: capturing one costs
+    // more than the rest of a refused request (a sold-out crowd throws thousands a second).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.status = ERROR_STATUS[code];
   }
 }

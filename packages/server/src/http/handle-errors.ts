@@ -7,7 +7,7 @@ import type { AppEnv } from './app-env';
 import { ApiError } from './errors';
 
 export function errorJson(c: Context<AppEnv>, code: ErrorCode, message: string, details?: unknown) {
-  const body = { error: { code, message, requestId: c.var.requestId ?? 'unknown', details } };
+  const body = { error: { code, message, requestId: c.get('requestId') ?? 'unknown', details } };
   return c.json(body, ERROR_STATUS[code] as ContentfulStatusCode);
 }
 

@@ -1,8 +1,9 @@
 /**
  * Point look-ups of concurrent requests, coalesced into one query per batch. At most `inFlight`
  * queries run at once; whoever asks meanwhile waits and joins the next one (at most `maxBatch`
- * keys). A quiet server queries at once, as before; a crowd shares round trips instead of each
- * request taking a pool connection, a socket write and a backend wake-up of its own.
+ * keys). A quiet server queries at the end of the event-loop turn, as good as at once; a crowd
+ * shares round trips instead of each request taking a pool connection, a socket write and a
+ * backend wake-up of its own.
  *
  * A query is only ever sent after every caller in it asked, so nobody gets an answer older than
  * their own request: a session revoked before a request arrived is refused as it was with one
@@ -47,10 +48,20 @@ export function coalescedLookup<K, V>(options: {
     }
   };
 
+  // Sent at the end of this event-loop turn: the requests parsed in the same turn share the query,
+  // instead of the first one or two taking both slots alone while the rest wait behind them.
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    pump();
+  };
   return (key) =>
     new Promise<V | undefined>((resolve, reject) => {
       waiting.push({ key, resolve, reject });
-      pump();
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
     });
 }
 

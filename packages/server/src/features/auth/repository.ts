@@ -1,6 +1,7 @@
 import type { MemberRole, OrganizationKind } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { compiledOnce } from '../../lib/compiled-once';
 
 export async function findUserByEmail(db: Database, email: string) {
   return db
@@ -43,8 +44,8 @@ export async function deleteSession(db: Database, tokenHash: string) {
  * The live sessions behind a batch of cookies, with their users and organisations, in one round
  * trip (`http/authenticate.ts` coalesces the look-ups of concurrent requests).
  */
-export async function findActiveSessions(db: Database, tokenHashes: readonly string[]) {
-  const rows = await db
+const activeSessionsStatement = compiledOnce((db: Database, tokenHashes: string[]) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .leftJoin('organizations', 'organizations.id', 'users.organizationId')
@@ -61,10 +62,13 @@ export async function findActiveSessions(db: Database, tokenHashes: readonly str
       'organizations.kind as organizationKind',
     ])
     // One array parameter: the statement text is the same whatever the batch size.
-    .where('sessions.tokenHash', '=', sql<string>`any(${[...tokenHashes]}::text[])`)
+    .where('sessions.tokenHash', '=', sql<string>`any(${tokenHashes}::text[])`)
     .where('sessions.expiresAt', '>', sql<Date>`now()`)
-    .where('users.disabledAt', 'is', null)
-    .execute();
+    .where('users.disabledAt', 'is', null),
+);
+
+export async function findActiveSessions(db: Database, tokenHashes: readonly string[]) {
+  const rows = await activeSessionsStatement(db, [...tokenHashes]);
   return rows.map((row) => ({
     ...row,
     role: row.role as MemberRole | null,

@@ -50,17 +50,27 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-const queues = new Map<string, { waiting: Waiting[]; inFlight: number }>();
+const queues = new Map<string, { waiting: Waiting[]; inFlight: number; scheduled: boolean }>();
 
 export function submitGrab(deps: Deps, saleId: string, request: GrabRequest): Promise<GrabResult> {
   return new Promise((resolve, reject) => {
     let queue = queues.get(saleId);
     if (!queue) {
-      queue = { waiting: [], inFlight: 0 };
+      queue = { waiting: [], inFlight: 0, scheduled: false };
       queues.set(saleId, queue);
     }
     queue.waiting.push({ request, resolve, reject });
-    pump(deps, saleId);
+    // Sent at the end of this event-loop turn, not at once: the grabs that a crowd's requests (or
+    // one sign-in batch) bring in the same turn share a batch, instead of the first one or two
+    // taking both slots alone while the rest wait a whole round trip behind them.
+    if (!queue.scheduled) {
+      queue.scheduled = true;
+      const scheduled = queue;
+      setImmediate(() => {
+        scheduled.scheduled = false;
+        pump(deps, saleId);
+      });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { coalescedLookup, perDatabase } from '../../lib/coalesce';
+import { compiledOnce } from '../../lib/compiled-once';
 import { type OrderRow, selectOrders } from '../orders/repository';
 
 /**
@@ -15,17 +16,22 @@ interface KeyRef {
   key: string;
 }
 
+const grabKeysStatement = compiledOnce((db: Database, scopes: string[], keys: string[]) =>
+  db
+    .selectFrom('idempotencyKeys')
+    .select(['scope', 'key', 'fingerprint', 'orderId'])
+    .where(sql<boolean>`(scope, key) in (select * from unnest(${scopes}::text[], ${keys}::text[]))`),
+);
+
 const keyLookup = perDatabase((db: Database) =>
   coalescedLookup<KeyRef, { fingerprint: string; orderId: string }>({
     id: ({ scope, key }) => JSON.stringify([scope, key]),
     load: async (refs) => {
-      const rows = await db
-        .selectFrom('idempotencyKeys')
-        .select(['scope', 'key', 'fingerprint', 'orderId'])
-        .where(
-          sql<boolean>`(scope, key) in (select * from unnest(${refs.map((r) => r.scope)}::text[], ${refs.map((r) => r.key)}::text[]))`,
-        )
-        .execute();
+      const rows = await grabKeysStatement(
+        db,
+        refs.map((r) => r.scope),
+        refs.map((r) => r.key),
+      );
       return new Map(rows.map((row) => [JSON.stringify([row.scope, row.key]), row]));
     },
   }),

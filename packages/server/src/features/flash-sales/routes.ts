@@ -29,7 +29,7 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       responses: { 200: jsonResponse(flashSaleSchema) },
     }),
     async (c) => {
-      const sale = await readFlashSale(c.var.deps.db, c.req.valid('param').id);
+      const sale = await readFlashSale(c.get('deps').db, c.req.valid('param').id);
       if (!sale) throw notFound('flash sale');
       return c.json(toFlashSale(sale), 200);
     },
@@ -48,9 +48,9 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     async (c) => {
       const userId = buyerUserId(c);
       const { id } = c.req.valid('param');
-      const outcome = await grabFlashSale(c.var.deps, userId, id, c.req.valid('json').idempotencyKey);
+      const outcome = await grabFlashSale(c.get('deps'), userId, id, c.req.valid('json').idempotencyKey);
       // The batch answers with the order; only a replay outside a batch reads it back.
-      const order = outcome.order ?? (await findGrabbedOrder(c.var.deps.db, userId, outcome.orderId));
+      const order = outcome.order ?? (await findGrabbedOrder(c.get('deps').db, userId, outcome.orderId));
       if (!order) throw new Error('order vanished after the grab');
       return c.json(toOrder(order), outcome.replayed ? 200 : 201);
     },
