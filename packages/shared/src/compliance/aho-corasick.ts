@@ -57,8 +57,12 @@ export interface MatchList {
   patternIds: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
-  /** Offsets of clause boundaries (，。！？ …) outside any phrase, ascending; found in the same pass. */
-  boundaries: number[];
+  /**
+   * Offsets of clause boundaries (，。！？ …) outside any phrase, ascending; found in the same pass.
+   * A typed buffer like the matches: a plain array emptied for reuse drops its storage and regrows.
+   */
+  boundaries: Int32Array;
+  boundaryCount: number;
 }
 
 export interface Automaton {
@@ -80,7 +84,8 @@ export function emptyMatchList(capacity = 64): MatchList {
     patternIds: new Int32Array(capacity),
     starts: new Int32Array(capacity),
     ends: new Int32Array(capacity),
-    boundaries: [],
+    boundaries: new Int32Array(capacity),
+    boundaryCount: 0,
   };
 }
 
@@ -198,8 +203,8 @@ export function buildAutomaton(phrases: readonly string[]): Automaton & { idOf(p
     let { patternIds, starts, ends } = list;
     let capacity = patternIds.length;
     let count = 0;
-    const boundaries = list.boundaries;
-    boundaries.length = 0;
+    let boundaries = list.boundaries;
+    let boundaryCount = 0;
     let state = 0;
     // Index of the most recent transparent character: start offsets only need a walk back when one
     // lies inside the match.
@@ -214,7 +219,10 @@ export function buildAutomaton(phrases: readonly string[]): Automaton & { idOf(p
           lastTransparent = i;
         } else {
           state = 0;
-          if (isBoundary(text, i, code)) boundaries.push(i);
+          if (isBoundary(text, i, code)) {
+            if (boundaryCount === boundaries.length) boundaries = grow(boundaries, boundaries.length * 2);
+            boundaries[boundaryCount++] = i;
+          }
         }
         continue;
       }
@@ -245,6 +253,8 @@ export function buildAutomaton(phrases: readonly string[]): Automaton & { idOf(p
       }
     }
     list.count = count;
+    list.boundaries = boundaries;
+    list.boundaryCount = boundaryCount;
     list.patternIds = patternIds;
     list.starts = starts;
     list.ends = ends;

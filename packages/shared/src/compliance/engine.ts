@@ -63,7 +63,7 @@ export function scan(
   if (matches.count === 0) return [];
   const facts = factsFor(context);
   const flags: ComplianceFlag[] = [];
-  const { patternIds, starts, ends, boundaries } = matches;
+  const { patternIds, starts, ends, boundaries, boundaryCount } = matches;
   // Matches come in order of their end, so the next boundary only moves forward.
   let nextBoundary = 0;
   // One reusable hit: a scan of a long transcript can see hundreds of thousands of triggers.
@@ -83,10 +83,11 @@ export function scan(
     if (compiled.isTrigger[patternId] === 0) continue;
     const start = starts[k]!;
     const end = ends[k]!;
-    while (nextBoundary < boundaries.length && boundaries[nextBoundary]! < end) nextBoundary++;
+    while (nextBoundary < boundaryCount && boundaries[nextBoundary]! < end) nextBoundary++;
     const previous = nextBoundary > 0 ? boundaries[nextBoundary - 1]! + 1 : 0;
     const clauseStart = Math.max(previous, start - MAX_CLAUSE_REACH);
-    const clauseEnd = Math.min(boundaries[nextBoundary] ?? text.length, end + MAX_CLAUSE_REACH, text.length);
+    const nextBoundaryAt = nextBoundary < boundaryCount ? boundaries[nextBoundary]! : text.length;
+    const clauseEnd = Math.min(nextBoundaryAt, end + MAX_CLAUSE_REACH, text.length);
     const roles = compiled.roles[patternId]!;
     for (let r = 0; r < roles.length; r++) {
       const role = roles[r]!;
