@@ -258,6 +258,14 @@ describe('flash sale: payment timeout, end and broadcasts', () => {
     expect(await remaining(saleId)).toEqual({ remaining: 1, soldOutAt: null });
     // The buyer's share is free again: the same buyer may grab once more.
     expect((await grab(idler, saleId)).status).toBe(201);
+    // The studio's counters, counted by the server for the stage only.
+    const counts = `/api/flash-sales/${saleId}/counts`;
+    const studio = await call(app, 'GET', counts, { session: world.seller.hostSession });
+    expect(studio.status, studio.text).toBe(200);
+    expect(studio.json).toEqual({ orders: 3, paid: 1, cancelled: 1 });
+    expect((await call(app, 'GET', counts, { session: otherSeller })).status).toBe(404);
+    expect((await call(app, 'GET', counts, { session: staff })).status).toBe(403);
+    expect((await call(app, 'GET', counts, { session: payer })).status).toBe(403);
 
     const ended = await call(app, 'POST', `/api/flash-sales/${saleId}/end`, {
       session: world.seller.session,

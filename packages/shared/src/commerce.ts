@@ -181,3 +181,11 @@ export const flashSaleSchema = z.object({
 export type FlashSale = z.infer<typeof flashSaleSchema>;
 
 export const grabBodySchema = z.strictObject({ idempotencyKey: idempotencyKeySchema });
+
+/** The studio's counters of one sale: orders it made (cancelled ones too) and how many are paid. */
+export const flashSaleCountsSchema = z.object({
+  orders: z.number().int(),
+  paid: z.number().int(),
+  cancelled: z.number().int(),
+});
+export type FlashSaleCounts = z.infer<typeof flashSaleCountsSchema>;

@@ -1,4 +1,5 @@
-import type { FlashSale } from '@jadelive/shared';
+import type { FlashSale, FlashSaleCounts } from '@jadelive/shared';
+import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { iso, isoOrNull } from '../../lib/serialize';
 
@@ -51,4 +52,23 @@ export function toFlashSale(sale: FlashSaleRow, now = new Date()): FlashSale {
     state: flashSaleState(sale, now),
     serverTime: iso(now),
   };
+}
+
+/** Orders of one sale of the seller: all of them, the paid ones (not refunded), the cancelled ones. */
+export async function countSaleOrders(
+  db: Database,
+  sellerOrgId: string,
+  saleId: string,
+): Promise<FlashSaleCounts> {
+  const row = await db
+    .selectFrom('orders')
+    .select([
+      sql<number>`count(*)::int`.as('orders'),
+      sql<number>`(count(*) filter (where paid_at is not null and status <> 'refunded'))::int`.as('paid'),
+      sql<number>`(count(*) filter (where status = 'cancelled'))::int`.as('cancelled'),
+    ])
+    .where('sellerOrgId', '=', sellerOrgId)
+    .where('flashSaleId', '=', saleId)
+    .executeTakeFirstOrThrow();
+  return row;
 }

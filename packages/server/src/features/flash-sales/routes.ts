@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { flashSaleSchema, grabBodySchema, orderSchema } from '@jadelive/shared';
+import { flashSaleCountsSchema, flashSaleSchema, grabBodySchema, orderSchema } from '@jadelive/shared';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound } from '../../http/errors';
@@ -12,7 +12,7 @@ import { announceFlashSale } from './announce';
 import { endFlashSaleEarly } from './create';
 import { grabFlashSale } from './grab';
 import { findGrabbedOrder } from './lookups';
-import { readFlashSale, toFlashSale } from './repository';
+import { countSaleOrders, readFlashSale, toFlashSale } from './repository';
 import { forgetSale } from './snapshot';
 
 const tags = ['flash-sales'];
@@ -53,6 +53,25 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const order = outcome.order ?? (await findGrabbedOrder(c.get('deps').db, userId, outcome.orderId));
       if (!order) throw new Error('order vanished after the grab');
       return c.json(toOrder(order), outcome.replayed ? 200 : 201);
+    },
+  )
+  .openapi(
+    defineRoute(Access.members(['seller']), {
+      method: 'get',
+      path: '/{id}/counts',
+      tags,
+      summary: 'Orders a flash sale made so far and how many are paid, for the studio counters',
+      description:
+        'The session’s hosts and the seller’s owners and admins; another seller’s sale is 404. Counted in the database, so a large sale is counted whole.',
+      request: { params: uuidParam('id') },
+      responses: { 200: jsonResponse(flashSaleCountsSchema) },
+    }),
+    async (c) => {
+      const { db } = c.var.deps;
+      const sale = await readFlashSale(db, c.req.valid('param').id);
+      if (!sale) throw notFound('flash sale');
+      requireStageControl(await loadSession(c, sale.sessionId));
+      return c.json(await countSaleOrders(db, sale.sellerOrgId, sale.id), 200);
     },
   )
   .openapi(

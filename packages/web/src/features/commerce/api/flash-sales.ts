@@ -19,6 +19,15 @@ export function useSessionFlashSales(sessionId: string, refetchInterval: number)
   return useQuery(sessionFlashSalesQueryOptions(sessionId, refetchInterval));
 }
 
+/** The stage's counters of one sale, counted by the server (polled). */
+export function useFlashSaleCounts(saleId: string, refetchInterval: number) {
+  return useQuery({
+    queryKey: commerceKeys.flashSaleCounts(saleId),
+    queryFn: () => unwrap(api['flash-sales'][':id'].counts.$get({ param: { id: saleId } })),
+    refetchInterval,
+  });
+}
+
 export function startFlashSale(sessionId: string, body: CreateFlashSaleBody) {
   return unwrap(api.live.sessions[':id']['flash-sales'].$post({ param: { id: sessionId }, json: body }));
 }

@@ -10,4 +10,5 @@ export const commerceKeys = {
   sellerOrderList: (status: OrderStatus | null) => ['commerce', 'seller-orders', 'list', status] as const,
   sellerOrder: (orderId: string) => ['commerce', 'seller-orders', 'detail', orderId] as const,
   sessionFlashSales: (sessionId: string) => ['commerce', 'flash-sales', sessionId] as const,
+  flashSaleCounts: (saleId: string) => ['commerce', 'flash-sale-counts', saleId] as const,
 };

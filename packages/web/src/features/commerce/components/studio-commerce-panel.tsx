@@ -2,8 +2,7 @@ import '../commerce.css';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { formatFenExact } from '../../../lib/units';
-import { useFlashSaleControl } from '../api/flash-sales';
-import { useSellerOrders } from '../api/seller-orders';
+import { useFlashSaleControl, useFlashSaleCounts } from '../api/flash-sales';
 import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-flash-sale';
 import type { RoomCommerceContext } from '../types';
 import { FlashSaleClock, useFlashSalePhase } from './flash-sale-clock';
@@ -56,9 +55,9 @@ export function StudioCommercePanel(context: Omit<RoomCommerceContext, 'signedIn
 function FlashSaleCounters({ sale }: { sale: FlashSaleView }) {
   const { t } = useTranslation();
   const phase = useFlashSalePhase(sale);
-  const orders = useSellerOrders(null, { refetchInterval: STUDIO_POLL_MS });
-  const ofSale = (orders.data ?? []).filter((order) => order.flashSaleId === sale.id);
-  const paid = ofSale.filter((order) => order.paidAt !== null && order.status !== 'refunded');
+  const counts = useFlashSaleCounts(sale.id, STUDIO_POLL_MS);
+  const orderCount = counts.data?.orders ?? 0;
+  const paidCount = counts.data?.paid ?? 0;
   return (
     <div className="flash-counters" data-testid="flash-counters" data-sale={sale.id} data-state={phase}>
       <p className="flash-card-header">
@@ -76,18 +75,18 @@ function FlashSaleCounters({ sale }: { sale: FlashSaleView }) {
         </div>
         <div>
           <dt>{t('commerce.studio.orders')}</dt>
-          <dd data-testid="studio-flash-orders" data-count={ofSale.length}>
-            {ofSale.length}
+          <dd data-testid="studio-flash-orders" data-count={orderCount}>
+            {orderCount}
           </dd>
         </div>
         <div>
           <dt>{t('commerce.studio.paid')}</dt>
-          <dd data-testid="studio-flash-paid" data-count={paid.length}>
-            {paid.length}
+          <dd data-testid="studio-flash-paid" data-count={paidCount}>
+            {paidCount}
           </dd>
         </div>
       </dl>
-      {orders.isError && <ApiErrorAlert error={orders.error} />}
+      {counts.isError && <ApiErrorAlert error={counts.error} />}
     </div>
   );
 }
