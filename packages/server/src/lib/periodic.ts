@@ -3,20 +3,21 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database';
 
 /**
- * Runs `fn` while holding the PostgreSQL advisory lock `key` on one pooled connection, so only
- * one API instance does the job at a time. Answers `undefined` without running when another
- * instance holds it: the job is skipped, never queued.
+ * Runs `fn` while holding the PostgreSQL advisory lock `key` on one pooled connection (handed to
+ * `fn` for work that may as well use it), so only one API instance does the job at a time.
+ * Answers `undefined` without running when another instance holds it: the job is skipped, never
+ * queued.
  */
 export async function withAdvisoryLock<T>(
   db: Database,
   key: number,
-  fn: () => Promise<T>,
+  fn: (conn: Database) => Promise<T>,
 ): Promise<T | undefined> {
   return db.connection().execute(async (conn) => {
     const locked = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}) as ok`.execute(conn);
     if (!locked.rows[0]?.ok) return undefined;
     try {
-      return await fn();
+      return await fn(conn);
     } finally {
       await sql`select pg_advisory_unlock(${key})`.execute(conn);
     }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
+import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { isCountedViewer, isStageRole, roleOfIdentity } from './grants';
 import { endLiveSession } from './lifecycle';
 import type { LiveParticipant } from './livekit-gateway';
@@ -31,66 +31,58 @@ export async function reconcileLiveSessions(
   const report: ReconcileReport = { ran: false, checked: 0, ended: 0, started: 0, roomsClosed: 0 };
   const livekit = deps.livekit;
   if (!livekit) return report;
-  return deps.db.connection().execute(async (conn) => {
-    const locked = await sql<{
-      ok: boolean;
-    }>`select pg_try_advisory_lock(${RECONCILE_LOCK_KEY}) as ok`.execute(conn);
-    if (!locked.rows[0]?.ok) return report;
-    try {
-      report.ran = true;
-      const rooms = new Map((await livekit.listRooms()).map((room) => [room.name, room]));
-      const sessions = await conn
-        .selectFrom('liveSessions')
-        .select(['id', 'roomName', 'status'])
-        .where((eb) =>
-          eb.or([
-            eb('status', '=', 'live'),
-            eb.and([eb('status', '=', 'scheduled'), eb('roomName', 'in', [...rooms.keys(), ''])]),
-            eb.and([eb('status', 'in', ['ended', 'cancelled']), eb('roomName', 'in', [...rooms.keys(), ''])]),
-          ]),
-        )
-        .execute();
-      for (const session of sessions) {
-        report.checked++;
-        const room = rooms.get(session.roomName);
-        if (session.status === 'ended' || session.status === 'cancelled') {
-          if (room) {
-            await livekit.deleteRoom(session.roomName);
-            report.roomsClosed++;
-          }
-          continue;
+  const ran = await withAdvisoryLock(deps.db, RECONCILE_LOCK_KEY, async (conn) => {
+    const rooms = new Map((await livekit.listRooms()).map((room) => [room.name, room]));
+    const sessions = await conn
+      .selectFrom('liveSessions')
+      .select(['id', 'roomName', 'status'])
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'live'),
+          eb.and([eb('status', '=', 'scheduled'), eb('roomName', 'in', [...rooms.keys(), ''])]),
+          eb.and([eb('status', 'in', ['ended', 'cancelled']), eb('roomName', 'in', [...rooms.keys(), ''])]),
+        ]),
+      )
+      .execute();
+    for (const session of sessions) {
+      report.checked++;
+      const room = rooms.get(session.roomName);
+      if (session.status === 'ended' || session.status === 'cancelled') {
+        if (room) {
+          await livekit.deleteRoom(session.roomName);
+          report.roomsClosed++;
         }
-        if (!room) {
-          // The room closed and its room_finished never arrived.
-          if (
-            session.status === 'live' &&
-            (await endLiveSession({ ...deps, db: conn }, session, { deleteRoom: false }))
-          ) {
-            report.ended++;
-          }
-          continue;
-        }
-        const participants = (await livekit.listParticipants(session.roomName)).filter((p) =>
-          PRESENT.includes(p.state),
-        );
-        await syncPresence(conn, session.id, participants);
-        const stagePublishing = participants.some(
-          (p) => isStageRole(roleOfIdentity(p.identity)) && p.publishedTracks > 0,
-        );
-        if (
-          session.status === 'scheduled' &&
-          stagePublishing &&
-          (await transition(conn, session.id, 'start'))
-        ) {
-          report.started++;
-        }
+        continue;
       }
-      if (Math.random() < 0.05) await sweepWebhookEvents(conn);
-      return report;
-    } finally {
-      await sql`select pg_advisory_unlock(${RECONCILE_LOCK_KEY})`.execute(conn);
+      if (!room) {
+        // The room closed and its room_finished never arrived.
+        if (
+          session.status === 'live' &&
+          (await endLiveSession({ ...deps, db: conn }, session, { deleteRoom: false }))
+        ) {
+          report.ended++;
+        }
+        continue;
+      }
+      const participants = (await livekit.listParticipants(session.roomName)).filter((p) =>
+        PRESENT.includes(p.state),
+      );
+      await syncPresence(conn, session.id, participants);
+      const stagePublishing = participants.some(
+        (p) => isStageRole(roleOfIdentity(p.identity)) && p.publishedTracks > 0,
+      );
+      if (
+        session.status === 'scheduled' &&
+        stagePublishing &&
+        (await transition(conn, session.id, 'start'))
+      ) {
+        report.started++;
+      }
     }
+    if (Math.random() < 0.05) await sweepWebhookEvents(conn);
+    return true;
   });
+  return { ...report, ran: ran === true };
 }
 
 async function syncPresence(db: AppDeps['db'], sessionId: string, participants: LiveParticipant[]) {
@@ -118,17 +110,7 @@ async function syncPresence(db: AppDeps['db'], sessionId: string, participants: 
 
 /** Runs `reconcileLiveSessions` every `intervalMs` until stopped; failures are logged, not thrown. */
 export function startReconciler(deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>, intervalMs: number) {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = reconcileLiveSessions(deps).catch((error: unknown) =>
-      deps.logger.warn({ err: error }, 'live session reconciliation failed'),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically(deps.logger, intervalMs, 'live session reconciliation failed', () =>
+    reconcileLiveSessions(deps),
+  );
 }

@@ -1,7 +1,7 @@
 import { RETURN_WINDOW_DAYS } from '@jadelive/shared';
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { announceFlashSale } from '../flash-sales/announce';
 import { returnUnsoldStock } from '../flash-sales/stock';
 import { releaseOrderStock } from './stock';
@@ -36,25 +36,17 @@ export async function sweepCommerce(deps: Deps, now: Date = new Date()): Promise
     flashSalesClosed: 0,
     ordersCompleted: 0,
   };
-  return deps.db.connection().execute(async (conn) => {
-    const locked = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as ok`.execute(
-      conn,
-    );
-    if (!locked.rows[0]?.ok) return report;
-    try {
-      report.ran = true;
-      report.ordersCancelled = await cancelOverdueOrders(deps, now);
-      report.flashSalesClosed = await closeOverFlashSales(deps, now);
-      report.ordersCompleted = await completeDeliveredOrders(deps, now);
-      await deps.db
-        .deleteFrom('idempotencyKeys')
-        .where('createdAt', '<', new Date(now.getTime() - IDEMPOTENCY_KEYS_KEPT_DAYS * 86_400_000))
-        .execute();
-      return report;
-    } finally {
-      await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(conn);
-    }
+  const ran = await withAdvisoryLock(deps.db, SWEEP_LOCK_KEY, async () => {
+    report.ordersCancelled = await cancelOverdueOrders(deps, now);
+    report.flashSalesClosed = await closeOverFlashSales(deps, now);
+    report.ordersCompleted = await completeDeliveredOrders(deps, now);
+    await deps.db
+      .deleteFrom('idempotencyKeys')
+      .where('createdAt', '<', new Date(now.getTime() - IDEMPOTENCY_KEYS_KEPT_DAYS * 86_400_000))
+      .execute();
+    return true;
   });
+  return { ...report, ran: ran === true };
 }
 
 /** Skips an order that moved on (paid meanwhile) instead of failing the sweep. */
@@ -140,17 +132,5 @@ async function completeDeliveredOrders(deps: Deps, now: Date) {
 
 /** Runs `sweepCommerce` every `intervalMs` until stopped; failures are logged, not thrown. */
 export function startCommerceSweeper(deps: Deps, intervalMs: number) {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepCommerce(deps).catch((error: unknown) =>
-      deps.logger.warn({ err: error }, 'commerce sweep failed'),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically(deps.logger, intervalMs, 'commerce sweep failed', () => sweepCommerce(deps));
 }
