@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuctionOutcome } from '@jadelive/shared';
-import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppConfig, AppDeps } from '../../deps';
 import { commerceConfig } from '../orders/config';
-import { insertOrderEvent } from '../orders/repository';
+import { insertPendingOrder } from '../orders/create-order';
 import { returnListingStock } from '../orders/stock';
 import { announceAuction } from './announce';
 import { releaseDeposits } from './deposits';
@@ -77,7 +76,6 @@ interface HammeredAuction {
 
 /** The winner's order: the piece the auction reserved, at the hammer price, unpaid until paid. */
 async function createHammerOrder(trx: Database, config: AppConfig, auction: HammeredAuction) {
-  const timeoutMinutes = commerceConfig(config).paymentTimeoutMinutes;
   const listing = await trx
     .selectFrom('listings')
     .select('customMade')
@@ -85,27 +83,16 @@ async function createHammerOrder(trx: Database, config: AppConfig, auction: Hamm
     .executeTakeFirstOrThrow();
   const orderId = randomUUID();
   const price = auction.currentPriceFen as number;
-  await trx
-    .insertInto('orders')
-    .values({
-      id: orderId,
-      buyerUserId: auction.leaderUserId as string,
-      sellerOrgId: auction.sellerOrgId,
-      listingId: auction.listingId,
-      liveSessionId: auction.sessionId,
-      auctionId: auction.id,
-      quantity: 1,
-      unitPriceFen: price,
-      totalFen: price,
-      customMade: listing.customMade,
-      status: 'pending_payment',
-      paymentDueAt: sql<Date>`now() + make_interval(mins => ${timeoutMinutes})`,
-    })
-    .execute();
-  await insertOrderEvent(trx, {
-    orderId,
-    fromStatus: null,
-    toStatus: 'pending_payment',
+  await insertPendingOrder(trx, commerceConfig(config).paymentTimeoutMinutes, {
+    id: orderId,
+    buyerUserId: auction.leaderUserId as string,
+    sellerOrgId: auction.sellerOrgId,
+    listingId: auction.listingId,
+    liveSessionId: auction.sessionId,
+    auctionId: auction.id,
+    quantity: 1,
+    unitPriceFen: price,
+    customMade: listing.customMade,
     actor: 'system',
     actorUserId: null,
     note: `auction ${auction.id} hammer at ${price} fen`,

@@ -143,7 +143,6 @@ export async function receiveDepositNotification(
  * auction has closed is refunded at once: it can no longer buy a bid.
  */
 async function applyDepositNotification(deps: Deps, providerName: string, notification: PaymentNotification) {
-  const provider = paymentProvider(deps, providerName);
   return deps.db.transaction().execute(async (trx) => {
     const record = await claimNotification(trx, providerName, notification);
     if (!record) return 'duplicate' as const;
@@ -167,17 +166,7 @@ async function applyDepositNotification(deps: Deps, providerName: string, notifi
       return 'applied' as const;
     }
     if (deposit.closedAt || deposit.endsAt.getTime() <= Date.now()) {
-      const refund = await provider.refund({
-        paymentId: deposit.id,
-        providerRef: deposit.providerRef,
-        amountFen: deposit.amountFen,
-      });
-      await setDeposit(trx, deposit.id, {
-        status: 'refunded',
-        paidAt: sql<Date>`now()`,
-        settledAt: sql<Date>`now()`,
-        refundRef: refund.refundRef,
-      });
+      await refundDeposit(trx, deps, { ...deposit, provider: providerName }, { paidAt: sql<Date>`now()` });
       await settle('deposit_refunded_auction_closed');
       return 'applied' as const;
     }
@@ -220,6 +209,7 @@ async function refundDeposit(
   trx: Database,
   deps: Deps,
   deposit: { id: string; provider: string; providerRef: string | null; amountFen: number },
+  also: UpdateObject<DB, 'auctionDeposits'> = {},
 ) {
   const refund = await paymentProvider(deps, deposit.provider).refund({
     paymentId: deposit.id,
@@ -227,6 +217,7 @@ async function refundDeposit(
     amountFen: deposit.amountFen,
   });
   await setDeposit(trx, deposit.id, {
+    ...also,
     status: 'refunded',
     settledAt: sql<Date>`now()`,
     refundRef: refund.refundRef,

@@ -32,26 +32,15 @@ export async function createOrder(
       const listing = await takeListingStock(trx, body.listingId, body.quantity);
       if (!listing) await explainNoStock(trx, body.listingId, body.quantity);
       const taken = listing as NonNullable<typeof listing>;
-      await trx
-        .insertInto('orders')
-        .values({
-          id: orderId,
-          buyerUserId,
-          sellerOrgId: taken.sellerOrgId,
-          listingId: taken.id,
-          liveSessionId: body.liveSessionId ?? null,
-          quantity: body.quantity,
-          unitPriceFen: taken.priceFen,
-          totalFen: taken.priceFen * body.quantity,
-          customMade: taken.customMade,
-          status: 'pending_payment',
-          paymentDueAt: sql<Date>`now() + make_interval(mins => ${timeoutMinutes})`,
-        })
-        .execute();
-      await insertOrderEvent(trx, {
-        orderId,
-        fromStatus: null,
-        toStatus: 'pending_payment',
+      await insertPendingOrder(trx, timeoutMinutes, {
+        id: orderId,
+        buyerUserId,
+        sellerOrgId: taken.sellerOrgId,
+        listingId: taken.id,
+        liveSessionId: body.liveSessionId ?? null,
+        quantity: body.quantity,
+        unitPriceFen: taken.priceFen,
+        customMade: taken.customMade,
         actor: 'buyer',
         actorUserId: buyerUserId,
       });
@@ -61,6 +50,49 @@ export async function createOrder(
       }
     },
   );
+}
+
+/**
+ * Inserts an order awaiting payment (due `timeoutMinutes` from now) with its opening event; the
+ * caller has already taken the stock it holds.
+ */
+export async function insertPendingOrder(
+  trx: Database,
+  timeoutMinutes: number,
+  order: {
+    id: string;
+    buyerUserId: string;
+    sellerOrgId: string;
+    listingId: string;
+    liveSessionId: string | null;
+    auctionId?: string;
+    quantity: number;
+    unitPriceFen: number;
+    customMade: boolean;
+    actor: 'buyer' | 'system';
+    actorUserId: string | null;
+    note?: string;
+  },
+) {
+  const { actor, actorUserId, note, ...columns } = order;
+  await trx
+    .insertInto('orders')
+    .values({
+      ...columns,
+      auctionId: columns.auctionId ?? null,
+      totalFen: columns.unitPriceFen * columns.quantity,
+      status: 'pending_payment',
+      paymentDueAt: sql<Date>`now() + make_interval(mins => ${timeoutMinutes})`,
+    })
+    .execute();
+  await insertOrderEvent(trx, {
+    orderId: order.id,
+    fromStatus: null,
+    toStatus: 'pending_payment',
+    actor,
+    actorUserId,
+    note,
+  });
 }
 
 /** Why no stock could be taken: nothing on sale by that id (404) or not enough left (409). */
