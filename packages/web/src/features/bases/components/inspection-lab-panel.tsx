@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
-import { useLabs, useSetInspectionLab } from '../api/inspection-lab';
+import { useLabs } from '../../../lib/labs';
+import { useSetInspectionLab } from '../api/inspection-lab';
 
 /** 就地检验 lab of a base: the lab buyers' inspection requests go to for this base's sellers. */
 export function InspectionLabPanel({

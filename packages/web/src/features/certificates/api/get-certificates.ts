@@ -4,7 +4,6 @@ import { api, unwrap } from '../../../lib/api-client';
 export const certificateKeys = {
   all: ['certificates'] as const,
   mine: ['certificates', 'mine'] as const,
-  labs: ['certificates', 'labs'] as const,
 };
 
 export async function getMyCertificates() {
@@ -16,12 +15,4 @@ export const myCertificatesQueryOptions = () =>
 
 export function useMyCertificates() {
   return useQuery(myCertificatesQueryOptions());
-}
-
-export async function getLabs() {
-  return (await unwrap(api.labs.$get())).labs;
-}
-
-export function useLabs() {
-  return useQuery({ queryKey: certificateKeys.labs, queryFn: getLabs, staleTime: 5 * 60_000 });
 }

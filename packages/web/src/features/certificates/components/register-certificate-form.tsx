@@ -4,7 +4,7 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { CertificateFields, readCertificateFields } from '../../../components/forms/certificate-fields';
 import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
-import { useLabs } from '../api/get-certificates';
+import { useLabs } from '../../../lib/labs';
 import { useRegisterCertificate } from '../api/register-certificate';
 
 /** Registers a certificate in the name of a lab on the platform (which confirms it) or an outside one. */

@@ -35,7 +35,7 @@ function useRefreshAuctions(sessionId: string) {
   return () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: liveCommerceKeys.sessionAuctions(sessionId) }),
-      queryClient.invalidateQueries({ queryKey: ['commerce', 'auctions', 'detail'] }),
+      queryClient.invalidateQueries({ queryKey: liveCommerceKeys.auctionDetails }),
     ]);
 }
 

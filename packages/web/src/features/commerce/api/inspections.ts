@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { isApiError } from '../../../lib/api-error';
 import { liveCommerceKeys } from './live-commerce-keys';
+import { commerceKeys } from './query-keys';
 
 /** 404 means "no inspection asked for": read as null rather than as an error. */
 async function orNull<T>(request: Promise<T>): Promise<T | null> {
@@ -27,7 +28,7 @@ export function useRequestInspection(orderId: string) {
     mutationFn: () => unwrap(api.orders[':id'].inspection.$post({ param: { id: orderId } })),
     onSuccess: (inspection) => {
       queryClient.setQueryData(liveCommerceKeys.buyerInspection(orderId), inspection);
-      return queryClient.invalidateQueries({ queryKey: ['commerce', 'buyer-orders'] });
+      return queryClient.invalidateQueries({ queryKey: commerceKeys.buyerOrders });
     },
   });
 }

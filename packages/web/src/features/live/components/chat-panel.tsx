@@ -13,6 +13,12 @@ export interface ChatModeration {
   busy: boolean;
 }
 
+const MODERATION_TOOLS = [
+  { action: 'delete', handler: 'onDelete' },
+  { action: 'mute', handler: 'onMute' },
+  { action: 'remove', handler: 'onRemove' },
+] as const;
+
 interface ChatPanelProps {
   messages: ChatMessage[];
   /** Absent: read-only (signed out, or a hidden watcher). */
@@ -69,33 +75,18 @@ export function ChatPanel({ messages, composer, signInPath, slowModeSeconds, mod
             <span className="chat-text">{message.text}</span>
             {moderation && !moderation.stageUserIds.includes(message.userId) && (
               <span className="chat-tools">
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
-                  data-testid="chat-delete"
-                  disabled={moderation.busy}
-                  onClick={() => moderation.onDelete(message)}
-                >
-                  {t('live.moderation.delete')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
-                  data-testid="chat-mute"
-                  disabled={moderation.busy}
-                  onClick={() => moderation.onMute(message)}
-                >
-                  {t('live.moderation.mute')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-quiet button-small"
-                  data-testid="chat-remove"
-                  disabled={moderation.busy}
-                  onClick={() => moderation.onRemove(message)}
-                >
-                  {t('live.moderation.remove')}
-                </button>
+                {MODERATION_TOOLS.map(({ action, handler }) => (
+                  <button
+                    key={action}
+                    type="button"
+                    className="button button-quiet button-small"
+                    data-testid={`chat-${action}`}
+                    disabled={moderation.busy}
+                    onClick={() => moderation[handler](message)}
+                  >
+                    {t(`live.moderation.${action}`)}
+                  </button>
+                ))}
               </span>
             )}
           </li>

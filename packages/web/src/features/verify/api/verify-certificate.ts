@@ -7,7 +7,6 @@ export interface VerifyRequest {
 }
 
 export const verifyKeys = {
-  labs: ['verify', 'labs'] as const,
   check: (request: VerifyRequest) => ['verify', 'check', request.lab, request.number] as const,
 };
 
@@ -30,12 +29,4 @@ export function useVerification(request: VerifyRequest | null) {
     ...verifyQueryOptions(request ?? { lab: '', number: '' }),
     enabled: request !== null,
   });
-}
-
-export async function getLabs() {
-  return (await unwrap(api.labs.$get())).labs;
-}
-
-export function useLabs() {
-  return useQuery({ queryKey: verifyKeys.labs, queryFn: getLabs, staleTime: 5 * 60_000 });
 }

@@ -6,7 +6,8 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/status';
 import { isApiError } from '../../../lib/api-error';
-import { useLabs, useVerification } from '../api/verify-certificate';
+import { useLabs } from '../../../lib/labs';
+import { useVerification } from '../api/verify-certificate';
 import { VerificationCard } from './verification-card';
 
 /** Public certificate check. Lab and number live in the query string, so QR codes and links land on a result. */
