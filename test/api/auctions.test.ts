@@ -4,19 +4,19 @@ import { DEFAULT_BID_LADDER, minimumNextBidFen } from '@jadelive/shared';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
-import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtures';
+import { call, expectErrorShape, type Session, type TestApp } from '../support/app';
+import type { CatalogWorld } from '../support/catalog-fixtures';
 import {
   buyerSession,
   idempotencyKey,
   listingFacts,
+  liveSaleWorld,
   liveSessionWithPin,
   payOrder,
   publishedListing,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTenant, TEST_PASSWORD } from '../support/fixtures';
-import { recordingLivekit, sellerStaffSession } from '../support/stage';
+import { recordingLivekit } from '../support/stage';
 
 let database: TestDatabase;
 let app: TestApp;
@@ -43,12 +43,7 @@ const RESERVE_FEN = 987_65;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createTestApp(database.db, {}, { livekit: livekit.gateway }).app;
-  world = await createCatalogWorld(database.db, app);
-  hostUserId = world.seller.hostSession.userId;
-  staff = await sellerStaffSession(database.db, app, world.seller.orgId, hostUserId);
-  const other = await createTenant(database.db, 'seller', ['owner']);
-  otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
+  ({ app, world, hostUserId, staff, otherSeller } = await liveSaleWorld(database.db, livekit.gateway));
 });
 
 afterAll(async () => {

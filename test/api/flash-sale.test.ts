@@ -1,18 +1,18 @@
 import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
-import { type CatalogWorld, createCatalogWorld, recordDeal } from '../support/catalog-fixtures';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { call, expectErrorShape, type Session, type TestApp } from '../support/app';
+import { type CatalogWorld, recordDeal } from '../support/catalog-fixtures';
 import {
   buyerSession,
   idempotencyKey,
   listingFacts,
+  liveSaleWorld,
   liveSessionWithPin,
   payOrder,
   publishedListing,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTenant, TEST_PASSWORD } from '../support/fixtures';
 import { recordingLivekit } from '../support/stage';
 
 let database: TestDatabase;
@@ -26,29 +26,7 @@ const sweeper = () => ({ db: database.db, livekit: null, logger: pino({ level: '
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createTestApp(database.db, {}, { livekit: livekit.gateway }).app;
-  world = await createCatalogWorld(database.db, app);
-  hostUserId = world.seller.hostSession.userId;
-  const staffUser = await database.db
-    .insertInto('users')
-    .values({
-      email: `staff.${Date.now()}@example.test`,
-      passwordHash: (
-        await database.db
-          .selectFrom('users')
-          .select('passwordHash')
-          .where('id', '=', hostUserId)
-          .executeTakeFirstOrThrow()
-      ).passwordHash,
-      displayName: 'staff',
-      organizationId: world.seller.orgId,
-      role: 'staff',
-    })
-    .returning('email')
-    .executeTakeFirstOrThrow();
-  staff = await login(app, staffUser.email, TEST_PASSWORD);
-  const other = await createTenant(database.db, 'seller', ['owner']);
-  otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
+  ({ app, world, hostUserId, staff, otherSeller } = await liveSaleWorld(database.db, livekit.gateway));
 });
 
 afterAll(async () => {
@@ -296,11 +274,20 @@ describe('flash sale: payment timeout, end and broadcasts', () => {
     const buyers = await Promise.all(Array.from({ length: 30 }, () => buyerSession(database.db)));
     const results = await Promise.all(buyers.map((buyer) => grab(buyer, saleId)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(30);
-    // Let the trailing update go out.
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    const updates = livekit.sent.filter(
-      (m) => m.payload.type === 'flash_sale.updated' && m.payload.flashSaleId === saleId && m.at >= startedAt,
+    const saleUpdates = () =>
+      livekit.sent.filter(
+        (m) =>
+          m.payload.type === 'flash_sale.updated' && m.payload.flashSaleId === saleId && m.at >= startedAt,
+      );
+    // The trailing update goes out within one throttle window after the last grab.
+    await vi.waitFor(
+      () => expect(saleUpdates().at(-1)?.payload).toMatchObject({ remaining: 0, state: 'sold_out' }),
+      {
+        timeout: 2_000,
+        interval: 25,
+      },
     );
+    const updates = saleUpdates();
     const elapsed = (updates.at(-1)?.at ?? Date.now()) - startedAt;
     expect(updates.length).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 1);
     for (let i = 1; i < updates.length; i++) {

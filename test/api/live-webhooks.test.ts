@@ -75,11 +75,13 @@ const sessionRow = (id: string) =>
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 
+/** Polls until `done`; fails the test after `ms` (a wait that silently gives up proves nothing). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still not done after ${ms} ms: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,10 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '@jadelive/server/db/database';
+import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { hashToken, randomToken } from '@jadelive/server/lib/tokens';
 import { expect } from 'vitest';
-import { call, type Session, type TestApp } from './app';
-import { type CatalogWorld, createListing, issueCertificate } from './catalog-fixtures';
-import { createBuyer } from './fixtures';
+import { call, createTestApp, login, type Session, type TestApp } from './app';
+import { type CatalogWorld, createCatalogWorld, createListing, issueCertificate } from './catalog-fixtures';
+import { createBuyer, createTenant, TEST_PASSWORD } from './fixtures';
+import { sellerStaffSession } from './stage';
+
+/**
+ * The world of the live-sale tests (flash sales, auctions): the catalog world on an app whose
+ * LiveKit is `livekit`, a staff member of its seller without stage control, and another seller's
+ * owner. The caller owns `db` so it can drop it even when this setup fails.
+ */
+export async function liveSaleWorld(db: Database, livekit: LiveKitGateway) {
+  const app = createTestApp(db, {}, { livekit }).app;
+  const world = await createCatalogWorld(db, app);
+  const hostUserId = world.seller.hostSession.userId;
+  const staff = await sellerStaffSession(db, app, world.seller.orgId, hostUserId);
+  const other = await createTenant(db, 'seller', ['owner']);
+  const otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
+  return { app, world, hostUserId, staff, otherSeller };
+}
 
 /** A certified listing of the world's seller, published with this much stock. */
 export async function publishedListing(
