@@ -476,6 +476,23 @@ describe('auctions: deposits (保证金)', () => {
     expect(await deposits()).toEqual({ [a.userId]: 'refunded', [b.userId]: 'refunded' });
   });
 
+  it('a deposit paid after the auction ended is refunded at once', async () => {
+    const { auctionId } = await startAuction({ depositFen: 800_00 });
+    const late = await buyerSession(database.db);
+    const opened = await call(app, 'POST', `/api/auctions/${auctionId}/deposit`, { session: late });
+    expect(opened.status, opened.text).toBe(201);
+    await endIn(auctionId, -1);
+    const paid = await call(app, 'POST', opened.json.payUrl, { session: late, body: { outcome: 'success' } });
+    expect(paid.status, paid.text).toBe(200);
+    const deposit = await database.db
+      .selectFrom('auctionDeposits')
+      .select(['status', 'paidAt'])
+      .where('id', '=', opened.json.id)
+      .executeTakeFirstOrThrow();
+    expect(deposit.status).toBe('refunded');
+    expect(deposit.paidAt).not.toBeNull();
+  });
+
   it('a winner who does not pay forfeits the deposit; the piece goes back to the listing', async () => {
     const { auctionId, listingId } = await startAuction({ depositFen: 500_00 }, 1);
     const winner = await buyerSession(database.db);
