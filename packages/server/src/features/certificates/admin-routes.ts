@@ -4,6 +4,7 @@ import {
   certificateDecisionBodySchema,
   certificateSchema,
 } from '@jadelive/shared';
+import type { Context } from 'hono';
 import { Access, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound } from '../../http/errors';
@@ -15,6 +16,21 @@ import { decideCertificate } from './service';
 
 const tags = ['certificates (platform admin)'];
 const platformAdmins = Access.members(['platform'], { roles: ['owner', 'admin'] });
+
+/** A platform admin may decide on any certificate, whichever lab it names. */
+async function decideAsAdmin(
+  c: Context<AppEnv>,
+  certificateId: string,
+  to: 'verified' | 'revoked',
+  reason: string | null,
+) {
+  const actor = sessionActor(c);
+  const { db } = c.var.deps;
+  const certificate = await repo.findCertificate(db, certificateId);
+  if (!certificate) throw notFound('certificate');
+  const actorRef = { userId: actor.userId, orgId: actor.organizationId };
+  return decideCertificate(db, certificate, to, actorRef, 'platform_admin', reason);
+}
 
 export const adminCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -39,24 +55,16 @@ export const adminCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       request: { params: uuidParam('certificateId'), body: jsonBody(certificateConfirmBodySchema) },
       responses: { 200: jsonResponse(certificateSchema) },
     }),
-    async (c) => {
-      const actor = sessionActor(c);
-      const { db } = c.var.deps;
-      const certificate = await repo.findCertificate(db, c.req.valid('param').certificateId);
-      if (!certificate) throw notFound('certificate');
-      const actorRef = { userId: actor.userId, orgId: actor.organizationId };
-      return c.json(
-        await decideCertificate(
-          db,
-          certificate,
+    async (c) =>
+      c.json(
+        await decideAsAdmin(
+          c,
+          c.req.valid('param').certificateId,
           'verified',
-          actorRef,
-          'platform_admin',
           c.req.valid('json').note ?? null,
         ),
         200,
-      );
-    },
+      ),
   )
   .openapi(
     defineRoute(platformAdmins, {
@@ -67,22 +75,9 @@ export const adminCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: val
       request: { params: uuidParam('certificateId'), body: jsonBody(certificateDecisionBodySchema) },
       responses: { 200: jsonResponse(certificateSchema) },
     }),
-    async (c) => {
-      const actor = sessionActor(c);
-      const { db } = c.var.deps;
-      const certificate = await repo.findCertificate(db, c.req.valid('param').certificateId);
-      if (!certificate) throw notFound('certificate');
-      const actorRef = { userId: actor.userId, orgId: actor.organizationId };
-      return c.json(
-        await decideCertificate(
-          db,
-          certificate,
-          'revoked',
-          actorRef,
-          'platform_admin',
-          c.req.valid('json').reason,
-        ),
+    async (c) =>
+      c.json(
+        await decideAsAdmin(c, c.req.valid('param').certificateId, 'revoked', c.req.valid('json').reason),
         200,
-      );
-    },
+      ),
   );

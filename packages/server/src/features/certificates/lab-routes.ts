@@ -6,6 +6,7 @@ import {
   certificateStatusSchema,
   issueCertificateBodySchema,
 } from '@jadelive/shared';
+import type { Context } from 'hono';
 import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound, unprocessable } from '../../http/errors';
@@ -21,6 +22,22 @@ const labMembers = Access.members(['lab'], {
   token: 'certificates:write',
 });
 const labReaders = Access.members(['lab'], { token: 'certificates:read' });
+
+/** A lab decides only on certificates that name it; any other is not found. */
+async function decideAsLab(
+  c: Context<AppEnv>,
+  certificateId: string,
+  to: 'verified' | 'revoked',
+  reason: string | null,
+) {
+  const actor = memberActor(c);
+  const { db } = c.var.deps;
+  const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
+  if (!certificate) throw notFound('certificate');
+  const actorRef = { userId: actorUserId(actor), orgId: actor.organizationId };
+  const via = to === 'verified' ? 'lab_confirmation' : 'lab_revocation';
+  return decideCertificate(db, certificate, to, actorRef, via, reason);
+}
 
 export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -90,25 +107,16 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       request: { params: uuidParam('certificateId'), body: jsonBody(certificateConfirmBodySchema) },
       responses: { 200: jsonResponse(certificateSchema) },
     }),
-    async (c) => {
-      const actor = memberActor(c);
-      const { db } = c.var.deps;
-      const { certificateId } = c.req.valid('param');
-      const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
-      if (!certificate) throw notFound('certificate');
-      const actorRef = { userId: actorUserId(actor), orgId: actor.organizationId };
-      return c.json(
-        await decideCertificate(
-          db,
-          certificate,
+    async (c) =>
+      c.json(
+        await decideAsLab(
+          c,
+          c.req.valid('param').certificateId,
           'verified',
-          actorRef,
-          'lab_confirmation',
           c.req.valid('json').note ?? null,
         ),
         200,
-      );
-    },
+      ),
   )
   .openapi(
     defineRoute(labMembers, {
@@ -120,23 +128,9 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       request: { params: uuidParam('certificateId'), body: jsonBody(certificateDecisionBodySchema) },
       responses: { 200: jsonResponse(certificateSchema) },
     }),
-    async (c) => {
-      const actor = memberActor(c);
-      const { db } = c.var.deps;
-      const { certificateId } = c.req.valid('param');
-      const certificate = await repo.findLabCertificate(db, actor.organizationId, certificateId);
-      if (!certificate) throw notFound('certificate');
-      const actorRef = { userId: actorUserId(actor), orgId: actor.organizationId };
-      return c.json(
-        await decideCertificate(
-          db,
-          certificate,
-          'revoked',
-          actorRef,
-          'lab_revocation',
-          c.req.valid('json').reason,
-        ),
+    async (c) =>
+      c.json(
+        await decideAsLab(c, c.req.valid('param').certificateId, 'revoked', c.req.valid('json').reason),
         200,
-      );
-    },
+      ),
   );
