@@ -27,6 +27,7 @@ import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadeliv
 import { createDatabase } from '@jadelive/server/db/database';
 import { startEmbeddedPostgres } from '@jadelive/server/db/embedded';
 import { migrateToLatest } from '@jadelive/server/db/migrate';
+import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
 import { grabFlashSale } from '@jadelive/server/features/flash-sales/grab';
 import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import { sql } from 'kysely';
@@ -85,6 +86,7 @@ async function main() {
       images: createDiskImageStorage(deps.config.uploadDir),
       certificateLookups: [],
       flagFeed: null,
+      chatHook: createComplianceChatHook(db),
     });
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server?.once('listening', resolve));

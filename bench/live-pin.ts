@@ -29,6 +29,7 @@ import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadeliv
 import { createDatabase, type Database } from '@jadelive/server/db/database';
 import { startEmbeddedPostgres } from '@jadelive/server/db/embedded';
 import { migrateToLatest } from '@jadelive/server/db/migrate';
+import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
 import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
 import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
@@ -119,6 +120,7 @@ async function main() {
       certificateLookups: [],
       livekit: createLiveKitGateway(livekit),
       flagFeed: null,
+      chatHook: createComplianceChatHook(db),
       config: {
         publicUrl: origin,
         sessionTtlHours: 24,

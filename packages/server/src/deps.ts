@@ -37,8 +37,8 @@ export interface AppDeps {
    * development server is still being built). It may be set after start, so read it per request.
    */
   livekit: LiveKitGateway | null;
-  /** Checks every chat message before delivery; `defaultChatHook` when left out. */
-  chatHook?: ChatHook;
+  /** Checks every chat message before delivery (the claim-compliance engine in production). */
+  chatHook: ChatHook;
   /** New compliance flags from any instance, for live feeds; null when not wired (no live feed). */
   flagFeed: FlagFeed | null;
 }

@@ -15,7 +15,7 @@ import { loadSession, requireStatus, requireUser } from './access';
 import { broadcast } from './broadcast';
 import { insertMessage, listMessages, slowModeWait } from './chat-repository';
 import { identityFor } from './grants';
-import { type ChatHookContext, defaultChatHook } from './message-hook';
+import type { ChatHookContext } from './message-hook';
 import { isActiveCohost, isMuted, isRemoved } from './moderation-repository';
 import { toChatMessage } from './serialize';
 
@@ -85,7 +85,7 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
         lineupListingIds: lineup.map((row) => row.listingId),
         pinnedListingId: session.pinnedListingId,
       };
-      const hook = deps.chatHook ?? defaultChatHook;
+      const hook = deps.chatHook;
 
       const outcome = await db.transaction().execute(async (trx) => {
         // The stage is not slowed down; viewers are.

@@ -23,11 +23,7 @@ export interface ChatHookVerdict {
 }
 
 /**
- * The one place every chat message passes before delivery. The claim-compliance engine plugs in
- * here: set `AppDeps.chatHook`, or change `defaultChatHook` to call the engine.
+ * The one place every chat message passes before delivery: `AppDeps.chatHook`, which the server
+ * sets to the claim-compliance engine (features/compliance/chat-hook.ts).
  */
 export type ChatHook = (message: ChatHookMessage, context: ChatHookContext) => Promise<ChatHookVerdict>;
-
-export const passThroughChatHook: ChatHook = async () => ({ allow: true, flags: [] });
-
-export const defaultChatHook: ChatHook = passThroughChatHook;
