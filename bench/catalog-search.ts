@@ -1,22 +1,9 @@
-/**
- * Catalogue search at 100,000 listings: seeds a scratch database, then times typical buyer queries
- * (p50/p95) through the same repository function the API uses, and — in the same run, on the same
- * data — the same text queries without the bigram index (plain ILIKE), as the baseline.
- *
- *   pnpm bench:catalog            (uses TEST_DATABASE_URL / DATABASE_URL, else an embedded PostgreSQL)
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadelive/server/db/admin';
-import { createDatabase } from '@jadelive/server/db/database';
-import { startEmbeddedPostgres } from '@jadelive/server/db/embedded';
-import { migrateToLatest } from '@jadelive/server/db/migrate';
+import type { createDatabase } from '@jadelive/server/db/database';
 import { searchCatalog } from '@jadelive/server/features/catalog/repository';
 import { catalogQuerySchema } from '@jadelive/shared';
 import { sql } from 'kysely';
+import { openScratchDatabase } from './scratch-database';
 
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -38,22 +25,8 @@ const QUERIES: Record<string, Record<string, string>> = {
 };
 
 async function main() {
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let cleanup = async () => {};
-  if (!serverUrl) {
-    const dir = await mkdtemp(path.join(tmpdir(), 'jadelive-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
-    serverUrl = embedded.url;
-    cleanup = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const name = `jadelive_bench_${randomBytes(4).toString('hex')}`;
-  const url = await createDatabaseOnServer(serverUrl, name);
-  const db = createDatabase(url, 4);
+  const { db, close } = await openScratchDatabase(4);
   try {
-    await migrateToLatest(db);
     const seeded = performance.now();
     await seed(db);
     console.log(`seeded ${LISTINGS} listings in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
@@ -104,10 +77,7 @@ async function main() {
     }
     console.log(JSON.stringify({ bench: 'catalog-search', listings: LISTINGS, runs: RUNS, results }));
   } finally {
-    await db.destroy();
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`);
-    else await dropDatabase(serverUrl, name);
-    await cleanup();
+    await close();
   }
 }
 

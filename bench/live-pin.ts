@@ -15,9 +15,7 @@
  *                        BENCH_PINS=40 for more pins; CHROMIUM_PATH for the browser)
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,10 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '@jadelive/server';
-import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadelive/server/db/admin';
-import { createDatabase, type Database } from '@jadelive/server/db/database';
-import { startEmbeddedPostgres } from '@jadelive/server/db/embedded';
-import { migrateToLatest } from '@jadelive/server/db/migrate';
+import type { Database } from '@jadelive/server/db/database';
 import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
 import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
 import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
@@ -37,6 +32,7 @@ import { seedDemo } from '@jadelive/server/seed/demo';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { openScratchDatabase } from './scratch-database';
 
 const PINS = Math.max(20, Number(process.env.BENCH_PINS ?? 30));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -78,20 +74,7 @@ async function main() {
     },
   );
 
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  let cleanupPostgres = async () => {};
-  if (!serverUrl) {
-    const dir = await mkdtemp(path.join(tmpdir(), 'jadelive-bench-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data') });
-    serverUrl = embedded.url;
-    cleanupPostgres = async () => {
-      await embedded.stop();
-      await rm(dir, { recursive: true, force: true });
-    };
-  }
-  const name = `jadelive_bench_${randomBytes(4).toString('hex')}`;
-  const url = await createDatabaseOnServer(serverUrl, name);
-  const db = createDatabase(url, 8);
+  const { db, close: closeDatabase } = await openScratchDatabase(8);
   let app: ReturnType<typeof createApp> | null = null;
   const server = serve({
     fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
@@ -102,7 +85,6 @@ async function main() {
   let livekit: RunningLivekit | null = null;
   let browser: Browser | null = null;
   try {
-    await migrateToLatest(db);
     await seedDemo(db);
     console.log('database ready; starting LiveKit…');
     await listening;
@@ -239,11 +221,7 @@ async function main() {
     await livekit?.stop();
     server.close();
     if ('closeAllConnections' in server) server.closeAllConnections();
-    await db.destroy();
-    await dropDatabase(serverUrl, name).catch((error: unknown) =>
-      console.warn('could not drop', name, error),
-    );
-    await cleanupPostgres();
+    await closeDatabase();
   }
 }
 
