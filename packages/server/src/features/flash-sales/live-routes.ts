@@ -9,6 +9,7 @@ import { loadSession, requireStageControl, requireUser } from '../live/access';
 import { announceFlashSale } from './announce';
 import { createFlashSale } from './create';
 import { readFlashSale, toFlashSale } from './repository';
+import { saleSnapshot } from './snapshot';
 
 const tags = ['flash-sales'];
 
@@ -36,7 +37,9 @@ export const flashSaleLiveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
         c.req.valid('json'),
       );
       await announceFlashSale(deps, saleId, { force: true });
-      const sale = await readFlashSale(deps.db, saleId);
+      // Read through the snapshot: the crowd that the host's start brings to this instance finds
+      // the sale known, instead of its first grabs waiting on that read.
+      const sale = await saleSnapshot(deps.db, saleId);
       if (!sale) throw notFound('flash sale');
       return c.json(toFlashSale(sale), 201);
     },
