@@ -262,7 +262,9 @@ describe('auctions: closing', () => {
     expect(again.status).toBe(409);
 
     const orderId = orders[0]?.id as string;
-    expect((await call(app, 'GET', `/api/orders/${orderId}`, { session: b })).status).toBe(200);
+    const own = await call(app, 'GET', `/api/orders/${orderId}`, { session: b });
+    expect(own.status).toBe(200);
+    expect(own.json.order).toMatchObject({ auctionId, flashSaleId: null });
     const foreign = await call(app, 'GET', `/api/orders/${orderId}`, { session: a });
     expect(foreign.status).toBe(404);
     expectErrorShape(foreign.json, 'NOT_FOUND');

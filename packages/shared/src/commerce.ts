@@ -84,6 +84,8 @@ export const orderSchema = z.object({
   listingTitle: z.string(),
   liveSessionId: z.uuid().nullable(),
   flashSaleId: z.uuid().nullable(),
+  /** Set on the order an auction's hammer made for its winner. */
+  auctionId: z.uuid().nullable(),
   quantity: z.number().int(),
   unitPriceFen: z.number().int(),
   totalFen: z.number().int(),

@@ -25,6 +25,7 @@ export function toOrder(row: OrderRow): Order {
     listingTitle: row.listingTitle,
     liveSessionId: row.liveSessionId,
     flashSaleId: row.flashSaleId,
+    auctionId: row.auctionId,
     quantity: row.quantity,
     unitPriceFen: row.unitPriceFen,
     totalFen: row.totalFen,

@@ -71,6 +71,7 @@ export function OrderList({ orders, linkTo }: { orders: Order[]; linkTo: (orderI
             <span className="fine-print">
               {t('commerce.orders.quantity', { count: order.quantity })}
               {order.flashSaleId && ` · ${t('commerce.flash.badge')}`}
+              {order.auctionId && ` · ${t('auction.badge')}`}
             </span>
             <span className="fine-print">{formatDate(order.createdAt)}</span>
           </p>
