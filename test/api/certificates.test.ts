@@ -171,7 +171,10 @@ describe('revocation', () => {
 
     const after = await call(app, 'GET', `/api/listings/${listing.id}`, { session: world.seller.session });
     expect(after.json.listing.status).toBe('suspended');
-    expect(after.json.listing.statusReason).toContain('复检发现充填处理');
+    expect(after.json.listing.statusReason).toEqual({
+      kind: 'certificate_revoked',
+      reason: '复检发现充填处理',
+    });
     const notifications = await call(app, 'GET', '/api/notifications', { session: world.seller.session });
     expect(notifications.json.notifications[0]).toMatchObject({
       kind: 'listing_suspended',
@@ -184,6 +187,30 @@ describe('revocation', () => {
       session: world.seller.session,
     });
     expect(republish.status).toBe(422);
+    const stillSuspended = await call(app, 'GET', `/api/listings/${listing.id}`, {
+      session: world.seller.session,
+    });
+    expect(stillSuspended.json.listing.statusReason).toEqual({
+      kind: 'certificate_revoked',
+      reason: '复检发现充填处理',
+    });
+
+    // Bound to a valid certificate and published again, the listing has nothing left to explain.
+    const replacement = await issueCertificate(app, world);
+    const rebound = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
+      session: world.seller.session,
+      body: { certificateId: replacement.id },
+    });
+    expect(rebound.status, rebound.text).toBe(200);
+    expect(rebound.json.listing).toMatchObject({
+      status: 'suspended',
+      statusReason: { kind: 'certificate_revoked' },
+    });
+    const restored = await call(app, 'POST', `/api/listings/${listing.id}/publish`, {
+      session: world.seller.session,
+    });
+    expect(restored.status, restored.text).toBe(200);
+    expect(restored.json.listing).toMatchObject({ status: 'published', statusReason: null });
   });
 });
 

@@ -156,6 +156,15 @@ describe('inspection before shipping: mismatch', () => {
       stock: 0,
       soldCount: 0,
     });
+    const suspended = await call(app, 'GET', `/api/listings/${listingId}`, { session: world.seller.session });
+    expect(suspended.status, suspended.text).toBe(200);
+    const certificateNumber = suspended.json.listing.certificate.number;
+    expect(suspended.json.listing.statusReason).toEqual({
+      kind: 'inspection_mismatch',
+      identification: '翡翠（处理）手镯',
+      certificateNumber,
+      certificateIdentification: '翡翠（A货）手镯',
+    });
 
     const flags = await call(app, 'GET', '/api/compliance/flags?source=inspection', { session: regulator });
     expect(flags.status, flags.text).toBe(200);
@@ -175,6 +184,16 @@ describe('inspection before shipping: mismatch', () => {
       .filter((row: { subjectId: string }) => row.subjectId === listingId || row.subjectId === orderId)
       .map((row: { kind: string }) => row.kind);
     expect(kinds).toEqual(expect.arrayContaining(['listing_suspended_inspection', 'inspection_mismatched']));
+    const suspensionNotice = notices.json.notifications.find(
+      (row: { kind: string; subjectId: string }) =>
+        row.kind === 'listing_suspended_inspection' && row.subjectId === listingId,
+    );
+    expect(suspensionNotice.details).toEqual({
+      title: '冰种飘花翡翠手镯',
+      identification: '翡翠（处理）手镯',
+      certificateNumber,
+      certificateIdentification: '翡翠（A货）手镯',
+    });
 
     const again = await recordResult(requested.json.id, baseLab.session, {
       outcome: 'match',
@@ -200,6 +219,15 @@ describe('inspection before shipping: mismatch', () => {
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
     expect(detail.json.order.status).toBe('cancelled');
     expect(await listingFacts(database.db, listingId)).toMatchObject({ status: 'suspended', stock: 0 });
+    const suspended = await call(app, 'GET', `/api/listings/${listingId}`, {
+      session: unbased.seller.session,
+    });
+    expect(suspended.json.listing.statusReason).toEqual({
+      kind: 'inspection_mismatch',
+      identification: '玻璃手镯',
+      certificateNumber: suspended.json.listing.certificate.number,
+      certificateIdentification: '翡翠（A货）手镯',
+    });
   });
 
   it('a refund the provider did not complete is finished by the sweeper', async () => {

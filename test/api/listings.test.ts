@@ -32,12 +32,36 @@ describe('listings (happy)', () => {
     });
     const published = await publish(listing.id);
     expect(published.status, published.text).toBe(200);
-    expect(published.json.listing.status).toBe('published');
+    expect(published.json.listing).toMatchObject({ status: 'published', statusReason: null });
     const page = await call(app, 'GET', `/api/catalog/${listing.id}`);
     expect(page.status).toBe(200);
+    expect(page.json.statusReason).toBeNull();
     expect(page.json.verifyPath).toContain(`number=${certificate.number}`);
     const search = await call(app, 'GET', `/api/catalog?q=${encodeURIComponent('飘花')}`);
     expect(search.json.items.map((item: { id: string }) => item.id)).toContain(listing.id);
+  });
+
+  it('the OpenAPI document spells out each kind of status reason with its facts', async () => {
+    const doc = (await call(app, 'GET', '/api/openapi.json')).json;
+    const listing =
+      doc.paths['/api/listings/{listingId}'].get.responses['200'].content['application/json'].schema
+        .properties.listing;
+    const variants = listing.properties.statusReason.oneOf as {
+      type: string;
+      properties?: { kind: { enum: string[] } };
+      required?: string[];
+    }[];
+    expect(
+      variants.map((variant) =>
+        variant.properties ? [variant.properties.kind.enum, variant.required] : null,
+      ),
+    ).toEqual([
+      [['certificate_revoked'], ['kind', 'reason']],
+      [['inspection_mismatch'], ['kind', 'identification', 'certificateNumber', 'certificateIdentification']],
+      [['other'], ['kind', 'text']],
+      null,
+    ]);
+    expect(listing.required).toContain('statusReason');
   });
 
   it('a gold listing needs its purity mark and weight, not a certificate', async () => {

@@ -113,3 +113,45 @@ describe('console smoke: the lab’s inspection requests (就地检验)', () => 
     await context.close();
   });
 });
+
+describe('console smoke: why a listing is suspended, in the reader’s language', () => {
+  it('the demo seller reads the revocation in Chinese and in English, the lab’s words as given', async () => {
+    const listing = await database.db
+      .selectFrom('listings')
+      .innerJoin('organizations', 'organizations.id', 'listings.sellerOrgId')
+      .select('listings.id')
+      .where('organizations.slug', '=', 'jiefangbei-cuiyuxuan')
+      .where('listings.status', '=', 'suspended')
+      .where('listings.statusReasonKind', '=', 'certificate_revoked')
+      .executeTakeFirstOrThrow();
+    for (const { language, reason } of [
+      { language: 'zh-CN', reason: '原因：证书已撤销（复检发现经充填处理，与原证书结论不符）' },
+      {
+        language: 'en',
+        reason: 'Reason: the certificate was revoked (复检发现经充填处理，与原证书结论不符)',
+      },
+    ]) {
+      const context = await browser.newContext();
+      await context.addInitScript({
+        content: `localStorage.setItem('jadelive.language', ${JSON.stringify(language)})`,
+      });
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.baseUrl}/login`);
+      await page.locator('input[type="email"]').fill('seller@jadelive.test');
+      await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await page.locator('[data-home="seller"]').waitFor({ timeout: 15_000 });
+      await page.goto(`${server.baseUrl}/seller/listings/${listing.id}`);
+      const status = page.locator('[data-testid="listing-status"][data-status="suspended"]');
+      await status.waitFor({ timeout: 15_000 });
+      expect(await page.locator('html').getAttribute('lang')).toBe(language);
+      expect(await status.textContent(), language).toContain(reason);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});

@@ -101,6 +101,30 @@ export const listingCertificateSummarySchema = z.object({
   status: certificateStatusSchema,
 });
 
+/** Why a listing is suspended, as facts; each console words them in its reader's language. */
+export const LISTING_STATUS_REASON_KINDS = ['certificate_revoked', 'inspection_mismatch', 'other'] as const;
+export type ListingStatusReasonKind = (typeof LISTING_STATUS_REASON_KINDS)[number];
+
+export const listingStatusReasonSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('certificate_revoked'),
+      reason: z.string().describe('The revoking lab or admin’s own words, shown as given'),
+    }),
+    z.object({
+      kind: z.literal('inspection_mismatch'),
+      identification: z.string().describe('What the on-site inspection found'),
+      certificateNumber: z.string(),
+      certificateIdentification: z.string().describe('What the certificate says'),
+    }),
+    z.object({
+      kind: z.literal('other'),
+      text: z.string().describe('A reason recorded before reasons had kinds, shown as given'),
+    }),
+  ])
+  .describe('Why the listing is suspended: a kind and its facts; null when nothing is to explain');
+export type ListingStatusReason = z.infer<typeof listingStatusReasonSchema>;
+
 export const listingSchema = z.object({
   id: z.uuid(),
   sellerOrgId: z.uuid(),
@@ -118,7 +142,7 @@ export const listingSchema = z.object({
   metalWeightMg: z.number().int().nullable(),
   imageIds: z.array(z.uuid()),
   status: listingStatusSchema,
-  statusReason: z.string().nullable(),
+  statusReason: listingStatusReasonSchema.nullable(),
   createdAt: dateTime,
   updatedAt: dateTime,
   publishedAt: dateTime.nullable(),

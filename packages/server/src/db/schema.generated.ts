@@ -341,7 +341,8 @@ export interface Listings {
   sellerOrgId: string;
   soldCount: Generated<number>;
   status: string;
-  statusReason: string | null;
+  statusReasonDetails: Json | null;
+  statusReasonKind: string | null;
   stock: number;
   title: string;
   updatedAt: Generated<Timestamp>;

@@ -1,7 +1,8 @@
-import { creditCodeCheckCharacter, type ListingCategory } from '@jadelive/shared';
+import { creditCodeCheckCharacter, type ListingCategory, type ListingStatusReason } from '@jadelive/shared';
 import type { Database } from '../db/database';
 import { describeIdentification } from '../features/certificates/service';
 import { publishProblems, scanListingText } from '../features/listings/rules';
+import { statusReasonColumns, statusReasonFacts } from '../features/listings/status-reason';
 import { DEMO_PIECES, type DemoPiece } from './demo-catalog-data';
 
 const LAB_SLUG = 'yuzhou-gem-lab';
@@ -121,7 +122,7 @@ async function insertListing(
   piece: DemoPiece,
   certificateId: string | null,
   status: 'published' | 'draft' | 'suspended',
-  statusReason: string | null = null,
+  statusReason: ListingStatusReason | null = null,
 ) {
   const lowestDeal = piece.deals?.length ? Math.min(...piece.deals.map((deal) => deal.priceFen)) : null;
   if (status === 'published') assertHonest(piece, lowestDeal);
@@ -141,7 +142,7 @@ async function insertListing(
       purityMark: piece.purityMark ?? null,
       metalWeightMg: piece.metalWeightMg ?? null,
       status,
-      statusReason,
+      ...statusReasonColumns(statusReason),
       publishedAt: status === 'draft' ? null : new Date(Date.now() - 10 * DAY_MS),
     })
     .returning('id')
@@ -247,6 +248,7 @@ async function seedProblemCases(trx: Database, labOrgId: string) {
     'revoked',
     { revokeReason: reason },
   );
+  const suspension: ListingStatusReason = { kind: 'certificate_revoked', reason };
   const listingId = await insertListing(
     trx,
     seller.id,
@@ -259,7 +261,7 @@ async function seedProblemCases(trx: Database, labOrgId: string) {
     },
     revoked,
     'suspended',
-    `证书已撤销：${reason}`,
+    suspension,
   );
   await trx
     .insertInto('notifications')
@@ -269,7 +271,7 @@ async function seedProblemCases(trx: Database, labOrgId: string) {
       message: `商品「满绿翡翠手镯」已下架：所绑定的检测证书已被撤销（${reason}）。`,
       subjectType: 'listing',
       subjectId: listingId,
-      details: JSON.stringify({ title: '满绿翡翠手镯', reason }),
+      details: JSON.stringify({ title: '满绿翡翠手镯', ...statusReasonFacts(suspension) }),
     })
     .execute();
 }

@@ -9,6 +9,7 @@ import * as auctions from './2026-11-30T08-auctions';
 import * as inspectionsGiveaways from './2026-11-30T09-inspections-giveaways';
 import * as flashGrabOrders from './2026-11-30T10-flash-grab-orders';
 import * as giveawayBroadcasts from './2026-11-30T11-giveaway-broadcasts';
+import * as listingStatusReason from './2026-11-30T12-listing-status-reason';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T09-inspections-giveaways': inspectionsGiveaways,
   '2026-11-30T10-flash-grab-orders': flashGrabOrders,
   '2026-11-30T11-giveaway-broadcasts': giveawayBroadcasts,
+  '2026-11-30T12-listing-status-reason': listingStatusReason,
 };

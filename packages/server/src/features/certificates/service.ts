@@ -1,8 +1,9 @@
-import type { Certificate, CertificateStatus } from '@jadelive/shared';
+import type { Certificate, CertificateStatus, ListingStatusReason } from '@jadelive/shared';
 import { parseIdentification } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
+import { statusReasonColumns, statusReasonFacts } from '../listings/status-reason';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
 
@@ -76,31 +77,30 @@ async function suspendListingsOfRevoked(trx: Database, certificateId: string, re
     trx,
     { certificateId },
     {
-      statusReason: `证书已撤销：${reason}`,
+      reason: { kind: 'certificate_revoked', reason },
       kind: 'listing_suspended',
       message: (title) => `商品「${title}」已下架：所绑定的检测证书已被撤销（${reason}）。`,
-      details: { reason },
     },
   );
 }
 
 /**
- * Takes listings off sale (draft, published and sold-out ones; suspended stays suspended) and
- * notifies each seller, with `details` beside the title for the reader's language.
+ * Takes listings off sale (draft, published and sold-out ones; suspended stays suspended), records
+ * why as `reason` (a kind and its facts), and notifies each seller with those facts beside the
+ * title, so both are worded in the reader's language.
  */
 export async function suspendListings(
   trx: Database,
   target: { certificateId: string } | { listingId: string },
   notice: {
-    statusReason: string;
+    reason: ListingStatusReason;
     kind: string;
     message: (title: string) => string;
-    details: Record<string, string | number | null>;
   },
 ) {
   const suspended = await trx
     .updateTable('listings')
-    .set({ status: 'suspended', statusReason: notice.statusReason, updatedAt: sql`now()` })
+    .set({ status: 'suspended', ...statusReasonColumns(notice.reason), updatedAt: sql`now()` })
     .where(
       'certificateId' in target ? 'certificateId' : 'id',
       '=',
@@ -119,7 +119,7 @@ export async function suspendListings(
         message: notice.message(listing.title),
         subjectType: 'listing',
         subjectId: listing.id,
-        details: JSON.stringify({ title: listing.title, ...notice.details }),
+        details: JSON.stringify({ title: listing.title, ...statusReasonFacts(notice.reason) }),
       })),
     )
     .execute();

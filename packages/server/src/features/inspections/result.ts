@@ -99,14 +99,14 @@ async function applyMismatch(
     trx,
     { listingId: inspection.listingId },
     {
-      statusReason: reason,
-      kind: 'listing_suspended_inspection',
-      message: (listing) => `商品「${listing}」已下架：${reason}。`,
-      details: {
+      reason: {
+        kind: 'inspection_mismatch',
         identification: result.identification,
         certificateNumber: inspection.certificateNumber,
         certificateIdentification: inspection.certificateIdentification,
       },
+      kind: 'listing_suspended_inspection',
+      message: (listing) => `商品「${listing}」已下架：${reason}。`,
     },
   );
   const order = await lockOrder(trx, { system: true }, inspection.orderId);

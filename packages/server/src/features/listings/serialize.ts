@@ -1,6 +1,7 @@
 import type { Listing, ListingCategory, ListingStatus } from '@jadelive/shared';
 import { iso, isoOrNull } from '../../lib/serialize';
 import type { ListingRow } from './repository';
+import { statusReasonFromColumns } from './status-reason';
 
 export function certificateSummary(row: ListingRow): Listing['certificate'] {
   if (
@@ -41,7 +42,7 @@ export function toListing(row: ListingRow): Listing {
     metalWeightMg: row.metalWeightMg,
     imageIds: row.imageIds,
     status: row.status as ListingStatus,
-    statusReason: row.statusReason,
+    statusReason: statusReasonFromColumns(row.statusReasonKind, row.statusReasonDetails),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     publishedAt: isoOrNull(row.publishedAt),

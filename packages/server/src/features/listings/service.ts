@@ -13,6 +13,7 @@ import {
   scanListingText,
 } from './rules';
 import { toListing } from './serialize';
+import { statusReasonColumns } from './status-reason';
 
 type CreateBody = z.infer<typeof createListingBodySchema>;
 type UpdateBody = z.infer<typeof updateListingBodySchema>;
@@ -152,7 +153,7 @@ export async function publishListing(db: Database, sellerOrgId: string, id: stri
     if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
     await repo.updateListing(trx, sellerOrgId, id, {
       status: 'published',
-      statusReason: null,
+      ...statusReasonColumns(null),
       publishedAt: new Date(),
     });
   });

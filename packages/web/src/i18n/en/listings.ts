@@ -43,6 +43,12 @@ export const listings: typeof source = {
   archiveConfirm: 'Archiving is final and frees the bound certificate. Archive this listing?',
   status: 'Status: {{status}}',
   statusReason: 'Reason: {{reason}}',
+  statusReasons: {
+    certificate_revoked: 'the certificate was revoked ({{reason}})',
+    inspection_mismatch:
+      'the on-site inspection found {{identification}}, not what certificate {{certificateNumber}} says ({{certificateIdentification}})',
+    other: '{{text}}',
+  },
   publicPage: 'Open the listing page',
   preview: {
     heading: 'Compliance check',

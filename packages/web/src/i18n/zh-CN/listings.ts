@@ -40,6 +40,13 @@ export const listings = {
   archiveConfirm: '归档后不可恢复，并释放所绑定的证书。确定归档吗？',
   status: '状态：{{status}}',
   statusReason: '原因：{{reason}}',
+  // Why a listing is suspended, by kind; the revocation reason and older free text are quoted as given.
+  statusReasons: {
+    certificate_revoked: '证书已撤销（{{reason}}）',
+    inspection_mismatch:
+      '就地检验结果（{{identification}}）与证书 {{certificateNumber}}（{{certificateIdentification}}）不符',
+    other: '{{text}}',
+  },
   publicPage: '查看商品页',
   preview: {
     heading: '合规预检',

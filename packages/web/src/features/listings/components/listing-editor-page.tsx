@@ -8,6 +8,7 @@ import { consolePaths } from '../../../lib/paths';
 import { useCertificateChoices } from '../api/get-certificate-choices';
 import { useMyListing } from '../api/get-listing';
 import { ListingEditor } from './listing-editor';
+import { describeStatusReason } from './listing-status-reason';
 
 /** `/seller/listings/new` and `/seller/listings/:listingId`: one editor for both. */
 export function ListingEditorPage({ canEdit }: { canEdit: boolean }) {
@@ -35,7 +36,7 @@ export function ListingEditorPage({ canEdit }: { canEdit: boolean }) {
         {current && (
           <p className="muted" data-testid="listing-status" data-status={current.status}>
             {t('listings.status', { status: t(`goods.listingStatuses.${current.status}`) })}
-            {current.statusReason && ` · ${t('listings.statusReason', { reason: current.statusReason })}`}
+            {current.statusReason && ` · ${describeStatusReason(t, current.statusReason)}`}
           </p>
         )}
       </header>
