@@ -1,5 +1,7 @@
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../support/app';
 import { hostLiveWithPinnedPiece, PHONE, scheduleDemoSessionWithPiece } from '../support/demo-live-session';
 import {
   type LiveBrowserWorld,
@@ -23,11 +25,25 @@ const signIn = (email: string, viewport: { width: number; height: number }) => w
 /** Page-side check as a string (this package is type-checked without the DOM library). */
 const FITS_PHONE = 'document.documentElement.scrollWidth <= window.innerWidth';
 
+/** An instant as Beijing wall-clock time, "2026-11-30 20:15:08" (Swedish dates are ISO-like). */
+const beijing = (epochMs: number) =>
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(epochMs);
+/** What the host types into the start field: Beijing time, though this browser runs in the machine's zone. */
+const startInput = (epochMs: number) => beijing(epochMs).replace(' ', 'T');
+
 const remaining = (page: Page, count: number) =>
   page.locator(`[data-testid="flash-sale-card"] [data-testid="flash-remaining"][data-remaining="${count}"]`);
 
 describe('flash sale: the host starts it in the studio, phone viewers grab and pay, everyone sees the stock', () => {
-  it('start (with a refused price), grab, sandbox payment, live remaining, seller order list, end early', async () => {
+  it('start (with a refused price), grab, sandbox payment, live remaining, seller order list, end early, then a scheduled sale', async () => {
     // A piece with five in stock and no deal history, list price ¥2,000.
     const session = await scheduleDemoSessionWithPiece(
       world,
@@ -149,6 +165,81 @@ describe('flash sale: the host starts it in the studio, phone viewers grab and p
       .where('orderId', '=', orderId)
       .execute();
     expect(payments).toEqual([{ status: 'succeeded' }]);
+
+    // Next the host schedules a sale from a phone-sized studio, typing the start in Beijing time.
+    const buyer2Api = await login(world.server.app, 'buyer2@jadelive.test', DEMO_PASSWORD);
+    await host.setViewportSize(PHONE);
+    await host.getByTestId('flash-quantity').fill('1');
+    await host.getByTestId('flash-price-input').fill('1200');
+    await host.getByTestId('flash-start-scheduled').check();
+    await host.getByTestId('flash-starts-at').waitFor(TIMEOUT);
+    expect(await host.evaluate(FITS_PHONE)).toBe(true);
+    // A start that has passed is refused in the form; one more than 24 h ahead by the server.
+    await host.getByTestId('flash-starts-at').fill(startInput(Date.now() - 120_000));
+    await host.getByTestId('flash-start').click();
+    await host.locator('[data-testid="flash-starts-at-error"][data-problem="past"]').waitFor(TIMEOUT);
+    await host.getByTestId('flash-starts-at').fill(startInput(Date.now() + 25 * 3_600_000));
+    await host.getByTestId('flash-start').click();
+    await host
+      .locator('[data-testid="flash-start-error"][data-reason="start_out_of_range"]')
+      .waitFor(TIMEOUT);
+    expect(await host.getByTestId('flash-starts-at-error').count()).toBe(0);
+
+    // Ten seconds ahead (room for a busy machine), to the second: the studio says when it starts
+    // and offers to cancel it.
+    const startsAt = Math.ceil((Date.now() + 10_000) / 1000) * 1000;
+    await host.getByTestId('flash-starts-at').fill(startInput(startsAt));
+    await host.getByTestId('flash-start').click();
+    const scheduled = host.locator('[data-testid="flash-counters"][data-state="scheduled"]');
+    await scheduled.waitFor(TIMEOUT);
+    const nextSaleId = await scheduled.getAttribute('data-sale');
+    expect(await host.getByTestId('studio-flash-starts').textContent()).toBe(
+      `将于 ${beijing(startsAt).slice(11, 16)} 开始`,
+    );
+    expect(await host.getByTestId('flash-end').textContent()).toBe('取消定时秒杀');
+    expect(await host.evaluate(FITS_PHONE)).toBe(true);
+
+    // The phone in the room counts down to it; grabbing waits for the start, and so does the API.
+    const nextCard = second.locator(`[data-testid="flash-sale-card"][data-sale="${nextSaleId}"]`);
+    await second
+      .locator(`[data-testid="flash-sale-card"][data-sale="${nextSaleId}"][data-state="scheduled"]`)
+      .waitFor(TIMEOUT);
+    const toStart = Number(await nextCard.getByTestId('flash-countdown').getAttribute('data-ms'));
+    expect(toStart).toBeGreaterThan(0);
+    expect(toStart).toBeLessThanOrEqual(11_000);
+    expect(await nextCard.getByTestId('flash-grab').isDisabled()).toBe(true);
+    const early = await call(world.server.app, 'POST', `/api/flash-sales/${nextSaleId}/grab`, {
+      session: buyer2Api,
+      body: { idempotencyKey: `early-${Date.now()}` },
+    });
+    expect(early.status, early.text).toBe(409);
+    expect(early.json.error.details.reason).toBe('not_started');
+    expect(Date.now()).toBeLessThan(startsAt);
+
+    // At the start the card opens by itself and the grab goes through.
+    await second
+      .locator(`[data-testid="flash-sale-card"][data-sale="${nextSaleId}"][data-state="running"]`)
+      .waitFor(TIMEOUT);
+    await nextCard.locator('[data-testid="flash-grab"]:not([disabled])').click();
+    await nextCard.getByTestId('flash-won').waitFor(TIMEOUT);
+    expect(Date.now()).toBeGreaterThanOrEqual(startsAt);
+    await host
+      .locator(`[data-testid="flash-counters"][data-sale="${nextSaleId}"][data-state="sold_out"]`)
+      .waitFor(TIMEOUT);
+
+    const next = await world.database.db
+      .selectFrom('flashSales')
+      .select(['startsAt', 'quantity', 'remaining'])
+      .where('id', '=', nextSaleId as string)
+      .executeTakeFirstOrThrow();
+    expect(next).toEqual({ startsAt: new Date(startsAt), quantity: 1, remaining: 0 });
+    // The two refused starts made nothing.
+    const sales = await world.database.db
+      .selectFrom('flashSales')
+      .select('id')
+      .where('sessionId', '=', session.id)
+      .execute();
+    expect(sales).toHaveLength(2);
     expect(world.pageErrors).toEqual([]);
   });
 });

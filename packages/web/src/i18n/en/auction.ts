@@ -76,6 +76,7 @@ export const auction: typeof source = {
     ladderRung: 'From {{from}}: +{{step}}',
     priceInvalid: 'Enter valid amounts; the reserve cannot be below the starting bid',
     start: 'Start auction',
+    schedule: 'Schedule auction',
     liveOnly: 'Auctions start once you are live',
     counters: 'Live figures',
     hammer: 'Hammer now',
@@ -83,5 +84,6 @@ export const auction: typeof source = {
     confirmHammer: 'Close the auction now?',
     confirmCancel: 'Cancel this auction? All deposits are refunded.',
     ends: 'Ends at {{time}}',
+    startsAt: 'Starts at {{time}}',
   },
 };

@@ -74,6 +74,7 @@ export const auction = {
     ladderRung: '{{from}} 起每次加价 {{step}}',
     priceInvalid: '请输入有效金额，保留价不低于起拍价',
     start: '开始拍卖',
+    schedule: '定时开始拍卖',
     liveOnly: '开播后才能开始拍卖',
     counters: '实时数据',
     hammer: '立即落槌',
@@ -81,5 +82,6 @@ export const auction = {
     confirmHammer: '确定现在落槌吗？',
     confirmCancel: '确定取消本场拍卖吗？所有保证金将退还。',
     ends: '结束时间 {{time}}',
+    startsAt: '将于 {{time}} 开拍',
   },
 };

@@ -6,7 +6,15 @@ import { formatFen, yuanToFen } from '../../../lib/units';
 import type { useAuctionControl } from '../api/auctions';
 import type { PinnedListingView } from '../types';
 import { useAuctionReason } from './auction-reasons';
+import { CommerceRefusal, refusalReason } from './commerce-refusal';
 import { ReasonAlert } from './reason-alert';
+import {
+  readStartChoice,
+  type StartChoice,
+  type StartProblem,
+  StartTimeField,
+  startNow,
+} from './start-time-field';
 
 const DURATIONS = [60, 120, 300, 600, 1800, 3600];
 const ANTI_SNIPE = [0, 10, 30, 60, ANTI_SNIPE_MAX_SECONDS];
@@ -17,7 +25,10 @@ interface AuctionFormProps {
   start: ReturnType<typeof useAuctionControl>['start'];
 }
 
-/** 开始拍卖 on the pinned piece; the default ladder is shown because it is what bidders will meet. */
+/**
+ * 开始拍卖 on the pinned piece, now or at a Beijing time; the default ladder is shown because it
+ * is what bidders will meet.
+ */
 export function AuctionForm({ pinned, live, start }: AuctionFormProps) {
   const { t } = useTranslation();
   const describe = useAuctionReason();
@@ -26,20 +37,25 @@ export function AuctionForm({ pinned, live, start }: AuctionFormProps) {
   const [deposit, setDeposit] = useState('');
   const [duration, setDuration] = useState(300);
   const [antiSnipe, setAntiSnipe] = useState(30);
+  const [startChoice, setStartChoice] = useState<StartChoice>(startNow);
   const [invalid, setInvalid] = useState(false);
+  const [startProblem, setStartProblem] = useState<StartProblem | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const optional = (text: string) => (text.trim() === '' ? undefined : (yuanToFen(text) ?? Number.NaN));
+    const when = readStartChoice(startChoice);
     const parsed = createAuctionBodySchema.safeParse({
       startPriceFen: yuanToFen(startPrice) ?? Number.NaN,
       reservePriceFen: optional(reserve),
       depositFen: optional(deposit),
       durationSeconds: duration,
       antiSnipeSeconds: antiSnipe,
+      startsAt: when.ok ? when.startsAt : undefined,
     });
     setInvalid(!parsed.success);
-    if (parsed.success) start.mutate(parsed.data);
+    setStartProblem(when.ok ? null : when.problem);
+    if (parsed.success && when.ok) start.mutate(parsed.data);
   }
 
   if (!pinned) return <p className="muted">{t('auction.studio.pinFirst')}</p>;
@@ -100,6 +116,7 @@ export function AuctionForm({ pinned, live, start }: AuctionFormProps) {
           onChange={setDeposit}
         />
       </div>
+      <StartTimeField value={startChoice} onChange={setStartChoice} problem={startProblem} testId="auction" />
       <details className="fine-print">
         <summary>{t('auction.studio.ladder')}</summary>
         <ul className="plain-list">
@@ -120,10 +137,15 @@ export function AuctionForm({ pinned, live, start }: AuctionFormProps) {
         data-testid="auction-start"
         disabled={!live || start.isPending}
       >
-        {t('auction.studio.start')}
+        {startChoice.mode === 'scheduled' ? t('auction.studio.schedule') : t('auction.studio.start')}
       </button>
       {!live && <p className="fine-print">{t('auction.studio.liveOnly')}</p>}
-      {start.isError && <ReasonAlert error={start.error} describe={describe} testId="auction-start-error" />}
+      {start.isError &&
+        (refusalReason(start.error) === 'start_out_of_range' ? (
+          <CommerceRefusal error={start.error} testId="auction-start-error" />
+        ) : (
+          <ReasonAlert error={start.error} describe={describe} testId="auction-start-error" />
+        ))}
     </form>
   );
 }

@@ -12,11 +12,13 @@ const KNOWN_REASONS = [
   'flash_price_not_lower',
   'not_enough_stock',
   'no_pinned_listing',
+  'start_out_of_range',
 ] as const;
 type KnownReason = (typeof KNOWN_REASONS)[number];
 
 interface RefusalDetails {
   reason?: string;
+  field?: string;
   stock?: number;
   listPriceFen?: number;
   lowestDealPriceFen7d?: number | null;
@@ -24,7 +26,10 @@ interface RefusalDetails {
 
 /** The business reason a 409/422 carries in `details.reason`, if it is one the console explains. */
 export function refusalReason(error: unknown): KnownReason | null {
-  const details = toApiError(error).details as RefusalDetails | undefined;
+  const apiError = toApiError(error);
+  const details = apiError.details as RefusalDetails | undefined;
+  // A start time the server will not take (past, or more than 24 h ahead) is named by its field.
+  if (apiError.code === 'UNPROCESSABLE' && details?.field === 'startsAt') return 'start_out_of_range';
   const reason = details?.reason;
   return KNOWN_REASONS.find((known) => known === reason) ?? null;
 }

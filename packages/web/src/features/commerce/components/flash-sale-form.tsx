@@ -6,6 +6,13 @@ import { formatFenExact, yuanToFen } from '../../../lib/units';
 import type { useFlashSaleControl } from '../api/flash-sales';
 import type { PinnedListingView } from '../types';
 import { CommerceRefusal } from './commerce-refusal';
+import {
+  readStartChoice,
+  type StartChoice,
+  type StartProblem,
+  StartTimeField,
+  startNow,
+} from './start-time-field';
 
 const DURATIONS = [60, 180, 300, 600, 1800, FLASH_SALE_MAX_SECONDS];
 
@@ -15,23 +22,28 @@ interface FlashSaleFormProps {
   start: ReturnType<typeof useFlashSaleControl>['start'];
 }
 
-/** 开始秒杀 on the pinned piece: how many, at what price, for how long, how many per buyer. */
+/** 开始秒杀 on the pinned piece: how many, at what price, when, for how long, how many per buyer. */
 export function FlashSaleForm({ pinned, live, start }: FlashSaleFormProps) {
   const { t } = useTranslation();
   const [quantity, setQuantity] = useState('1');
   const [price, setPrice] = useState('');
   const [duration, setDuration] = useState(300);
   const [limit, setLimit] = useState('1');
+  const [startChoice, setStartChoice] = useState<StartChoice>(startNow);
   const [priceInvalid, setPriceInvalid] = useState(false);
+  const [startProblem, setStartProblem] = useState<StartProblem | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const priceFen = yuanToFen(price);
+    const when = readStartChoice(startChoice);
     setPriceInvalid(priceFen === null || priceFen <= 0);
-    if (priceFen === null || priceFen <= 0) return;
+    setStartProblem(when.ok ? null : when.problem);
+    if (priceFen === null || priceFen <= 0 || !when.ok) return;
     start.mutate({
       quantity: Number(quantity),
       priceFen,
+      ...(when.startsAt ? { startsAt: when.startsAt } : {}),
       durationSeconds: duration,
       perBuyerLimit: Number(limit),
     });
@@ -65,6 +77,7 @@ export function FlashSaleForm({ pinned, live, start }: FlashSaleFormProps) {
         </Field>
       </div>
       {priceInvalid && <p className="field-error">{t('commerce.studio.priceInvalid')}</p>}
+      <StartTimeField value={startChoice} onChange={setStartChoice} problem={startProblem} testId="flash" />
       <div className="form-row">
         <Field label={t('commerce.studio.duration')}>
           <select
@@ -94,7 +107,7 @@ export function FlashSaleForm({ pinned, live, start }: FlashSaleFormProps) {
         data-testid="flash-start"
         disabled={!live || start.isPending}
       >
-        {t('commerce.studio.start')}
+        {startChoice.mode === 'scheduled' ? t('commerce.studio.schedule') : t('commerce.studio.start')}
       </button>
       {!live && <p className="fine-print">{t('commerce.studio.liveOnly')}</p>}
       {start.isError && <CommerceRefusal error={start.error} testId="flash-start-error" />}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useDateTimeFormat } from '../../../i18n/format';
+import { shanghaiClockLabel } from '../../../lib/shanghai-time';
 import { formatFenExact } from '../../../lib/units';
 import { useAuctionControl } from '../api/auctions';
 import { type AuctionView, useSessionAuction } from '../hooks/use-session-auction';
@@ -11,7 +12,10 @@ import { ReasonAlert } from './reason-alert';
 
 const AUCTION_POLL_MS = 5_000;
 
-/** The host's auction section: live counters and hammer/cancel while one runs, else the start form. */
+/**
+ * The host's auction section: live counters and hammer/cancel while one runs (cancel only while it
+ * is scheduled), else the start form.
+ */
 export function StudioAuction({
   sessionId,
   sessionStatus,
@@ -45,6 +49,7 @@ function AuctionCounters({
   const describe = useAuctionReason();
   const phase = useAuctionPhase(auction);
   const running = phase !== 'closed';
+  const scheduled = phase === 'scheduled';
   return (
     <div className="auction-counters" data-testid="auction-counters" data-state={phase}>
       <h4>{t('auction.studio.counters')}</h4>
@@ -60,6 +65,11 @@ function AuctionCounters({
       </p>
       <p className="flash-meta">
         <AuctionClock auction={auction} phase={phase} />
+        {scheduled && (
+          <span className="fine-print" data-testid="studio-auction-starts" data-starts-at={auction.startsAt}>
+            {t('auction.studio.startsAt', { time: shanghaiClockLabel(auction.startsAt) })}
+          </span>
+        )}
         <span className="fine-print">{t('auction.studio.ends', { time: formatDate(auction.endsAt) })}</span>
         {!running && auction.outcome && (
           <span className="status">{t(`auction.outcomes.${auction.outcome}`)}</span>
@@ -67,17 +77,20 @@ function AuctionCounters({
       </p>
       {running && (
         <div className="form-row">
-          <button
-            type="button"
-            className="button button-primary"
-            data-testid="auction-hammer"
-            disabled={control.closeNow.isPending}
-            onClick={() =>
-              window.confirm(t('auction.studio.confirmHammer')) && control.closeNow.mutate(auction.id)
-            }
-          >
-            {t('auction.studio.hammer')}
-          </button>
+          {/* Before the start there is nothing to hammer: the host can only call it off. */}
+          {!scheduled && (
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="auction-hammer"
+              disabled={control.closeNow.isPending}
+              onClick={() =>
+                window.confirm(t('auction.studio.confirmHammer')) && control.closeNow.mutate(auction.id)
+              }
+            >
+              {t('auction.studio.hammer')}
+            </button>
+          )}
           <button
             type="button"
             className="button button-danger"

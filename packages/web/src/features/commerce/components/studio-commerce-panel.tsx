@@ -1,6 +1,7 @@
 import '../commerce.css';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { shanghaiClockLabel } from '../../../lib/shanghai-time';
 import { formatFenExact } from '../../../lib/units';
 import { useFlashSaleControl, useFlashSaleCounts } from '../api/flash-sales';
 import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-flash-sale';
@@ -30,17 +31,7 @@ export function StudioCommercePanel(context: Omit<RoomCommerceContext, 'signedIn
       <h2 className="section-heading">{t('commerce.studio.title')}</h2>
       {sale && <FlashSaleCounters sale={sale} />}
       {open ? (
-        <button
-          type="button"
-          className="button button-danger"
-          data-testid="flash-end"
-          disabled={control.end.isPending}
-          onClick={() => {
-            if (window.confirm(t('commerce.studio.confirmEnd'))) control.end.mutate(sale.id);
-          }}
-        >
-          {t('commerce.studio.end')}
-        </button>
+        <FlashSaleEndButton sale={sale} end={control.end} />
       ) : (
         <FlashSaleForm pinned={pinned} live={sessionStatus === 'live'} start={control.start} />
       )}
@@ -48,6 +39,32 @@ export function StudioCommercePanel(context: Omit<RoomCommerceContext, 'signedIn
       <StudioAuction {...context} />
       <StudioGiveaway {...context} />
     </section>
+  );
+}
+
+/** Ends a running sale early, or calls off a scheduled one before it starts (the same API call). */
+function FlashSaleEndButton({
+  sale,
+  end,
+}: {
+  sale: FlashSaleView;
+  end: ReturnType<typeof useFlashSaleControl>['end'];
+}) {
+  const { t } = useTranslation();
+  const scheduled = useFlashSalePhase(sale) === 'scheduled';
+  return (
+    <button
+      type="button"
+      className="button button-danger"
+      data-testid="flash-end"
+      disabled={end.isPending}
+      onClick={() => {
+        const question = scheduled ? t('commerce.studio.confirmCancel') : t('commerce.studio.confirmEnd');
+        if (window.confirm(question)) end.mutate(sale.id);
+      }}
+    >
+      {scheduled ? t('commerce.studio.cancel') : t('commerce.studio.end')}
+    </button>
   );
 }
 
@@ -66,6 +83,11 @@ function FlashSaleCounters({ sale }: { sale: FlashSaleView }) {
         <span className="price">{formatFenExact(sale.priceFen)}</span>
         <FlashSaleClock sale={sale} phase={phase} />
       </p>
+      {phase === 'scheduled' && (
+        <p className="fine-print" data-testid="studio-flash-starts" data-starts-at={sale.startsAt}>
+          {t('commerce.studio.startsAt', { time: shanghaiClockLabel(sale.startsAt) })}
+        </p>
+      )}
       <dl className="figures">
         <div>
           <dt>{t('commerce.studio.remaining')}</dt>
