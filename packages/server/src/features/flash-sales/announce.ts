@@ -43,8 +43,7 @@ export async function announceFlashSale(
     if (claim.lastRemaining !== remaining) scheduleTrailing(deps, saleId);
     return false;
   }
-  if (lastClaimedHere.size > 1_000) lastClaimedHere.clear();
-  lastClaimedHere.set(saleId, performance.now());
+  noteClaimedHere(saleId);
   // Claimed: read the sale as it is now (it may have moved on since `remaining` was known).
   const sale = await readFlashSale(deps.db, saleId);
   if (!sale) return false;
@@ -78,8 +77,13 @@ function scheduleTrailing(deps: Deps, saleId: string) {
   trailing.set(saleId, timer);
 }
 
-/** When this instance last claimed each sale's slot: a local pre-check that spares the database. */
+/** When this instance last claimed (or tried to claim) each sale's slot: a local pre-check that spares the database. */
 const lastClaimedHere = new Map<string, number>();
+
+function noteClaimedHere(saleId: string) {
+  if (lastClaimedHere.size > 1_000) lastClaimedHere.clear();
+  lastClaimedHere.set(saleId, performance.now());
+}
 
 /**
  * Fire and forget: a grab's answer never waits for the room update. Within the interval of this
@@ -93,6 +97,9 @@ export function announceSoon(deps: Deps, saleId: string, remaining?: number) {
     scheduleTrailing(deps, saleId);
     return;
   }
+  // Counted from the attempt, not from its answer: the grabs that finish while this claim is on
+  // its way join the trailing update instead of each sending a claim that can only lose.
+  noteClaimedHere(saleId);
   announceFlashSale(deps, saleId, { remaining }).catch((error: unknown) =>
     deps.logger.warn({ err: error, saleId }, 'flash sale update not sent'),
   );
