@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_TIME_ZONE } from './time';
 
 // Livestream bases (直播基地) run by cluster operators, their studios (直播间), the sellers
 // admitted to them, and studio bookings.
@@ -63,8 +64,8 @@ export const BOOKING_MIN_MINUTES = 15;
 export const BOOKING_MAX_HOURS = 12;
 /** How far ahead a studio can be booked. */
 export const BOOKING_MAX_DAYS_AHEAD = 180;
-/** Calendar weeks run Monday 00:00 to Monday 00:00 in this zone. */
-export const BOOKING_TIME_ZONE = 'Asia/Shanghai';
+/** Calendar weeks run Monday 00:00 to Monday 00:00 in this zone: the platform's own. */
+export const BOOKING_TIME_ZONE = PLATFORM_TIME_ZONE;
 
 const isoDateTime = z.iso.datetime({ offset: true });
 

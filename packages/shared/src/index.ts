@@ -12,3 +12,4 @@ export * from './inspections';
 export * from './live';
 export * from './organization';
 export * from './storefronts';
+export * from './time';

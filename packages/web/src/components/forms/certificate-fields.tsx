@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { shanghaiToday } from '../../lib/shanghai-time';
 import { decimalToInteger } from '../../lib/units';
 import { Field } from '../ui/field';
 
@@ -40,8 +41,6 @@ export function readCertificateFields(form: FormData): CertificateFieldValues | 
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export function CertificateFields() {
   const { t } = useTranslation();
   return (
@@ -64,8 +63,8 @@ export function CertificateFields() {
             type="date"
             name="issuedOn"
             required
-            defaultValue={today()}
-            max={today()}
+            defaultValue={shanghaiToday()}
+            max={shanghaiToday()}
           />
         </Field>
       </div>

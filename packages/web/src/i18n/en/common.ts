@@ -14,4 +14,5 @@ export const common: typeof source = {
   open: 'Open',
   loadMore: 'Load more',
   you: '(you)',
+  beijingTime: 'Beijing time (UTC+8)',
 };

@@ -12,4 +12,5 @@ export const common = {
   open: '进入',
   loadMore: '加载更多',
   you: '（你）',
+  beijingTime: '北京时间（UTC+8）',
 };

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
+import { shanghaiInputToIso } from '../../../lib/shanghai-time';
 import { useBookStudio } from '../api/membership';
 
 /** Pick one of the admitted bases, a studio and a time (Beijing time); the operator approves it. */
@@ -17,11 +18,10 @@ export function BookStudioForm({ bases }: { bases: Base[] }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const date = String(form.get('date'));
-    const at = (key: string) => `${date}T${String(form.get(key))}:00+08:00`;
+    const at = (key: string) => shanghaiInputToIso(`${String(form.get('date'))}T${String(form.get(key))}`);
     const startsAt = at('start');
     const endsAt = at('end');
-    const ok = /^\d{4}-\d{2}-\d{2}$/.test(date) && Date.parse(endsAt) > Date.parse(startsAt);
+    const ok = startsAt !== null && endsAt !== null && Date.parse(endsAt) > Date.parse(startsAt);
     setInvalid(!ok);
     setBooked(false);
     if (!ok) return;
@@ -64,7 +64,7 @@ export function BookStudioForm({ bases }: { bases: Base[] }) {
         <Field label={t('bases.fields.date')}>
           <input className="input" type="date" name="date" required />
         </Field>
-        <Field label={t('bases.fields.startTime')}>
+        <Field label={t('bases.fields.startTime')} hint={t('common.beijingTime')}>
           <input className="input" type="time" name="start" required defaultValue="19:00" />
         </Field>
         <Field label={t('bases.fields.endTime')}>

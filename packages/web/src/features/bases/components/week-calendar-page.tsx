@@ -5,8 +5,9 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useLanguage } from '../../../i18n/language';
 import { consolePaths } from '../../../lib/paths';
+import { shanghaiClock, shanghaiToday } from '../../../lib/shanghai-time';
 import { useBaseCalendar } from '../api/operator-bases';
-import { addDays, overlapsDay, shanghaiTime, shanghaiToday, weekDays } from './week-days';
+import { addDays, overlapsDay, weekDays } from './week-days';
 
 /** A base's week: studios as rows, days as columns, bookings as blocks with seller and status. */
 export function WeekCalendarPage() {
@@ -100,7 +101,7 @@ export function WeekCalendarPage() {
                             data-booking={slot.bookingId}
                           >
                             <span className="slot-time">
-                              {shanghaiTime(slot.startsAt)}–{shanghaiTime(slot.endsAt)}
+                              {shanghaiClock(slot.startsAt)}–{shanghaiClock(slot.endsAt)}
                             </span>
                             <span className="slot-seller">
                               {slot.seller?.name ?? t('bases.bookingStatuses.busy')}

@@ -7,6 +7,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
+import { shanghaiInputToIso, toShanghaiInput } from '../../../lib/shanghai-time';
 import { yuanToFen } from '../../../lib/units';
 import type { useGiveawayControl } from '../api/giveaways';
 import { useGiveawayReason } from './giveaway-card';
@@ -14,11 +15,8 @@ import { ReasonAlert } from './reason-alert';
 
 type Condition = (typeof GIVEAWAY_ENTRY_CONDITIONS)[number];
 
-/** A datetime-local value ("2026-11-30T20:15") for a moment `minutes` from now, in local time. */
-function localInput(minutes: number) {
-  const at = new Date(Date.now() + minutes * 60_000);
-  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
+/** How far ahead the draw time is pre-filled. */
+const DEFAULT_DRAW_LEAD_MS = 10 * 60_000;
 
 /**
  * 发布福袋: the rules are fixed once published, so they are checked here with the shared schema
@@ -38,7 +36,7 @@ export function GiveawayForm({
   const [winners, setWinners] = useState('1');
   const [condition, setCondition] = useState<Condition>('join');
   const [keyword, setKeyword] = useState('');
-  const [drawAt, setDrawAt] = useState(() => localInput(10));
+  const [drawAt, setDrawAt] = useState(() => toShanghaiInput(Date.now() + DEFAULT_DRAW_LEAD_MS));
   const [description, setDescription] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -49,14 +47,13 @@ export function GiveawayForm({
       setProblem(t('giveaway.studio.prizeOverLimit'));
       return;
     }
-    const drawTime = new Date(drawAt);
     const parsed = createGiveawayBodySchema.safeParse({
       prizeTitle,
       prizeValueFen,
       winnerCount: Number(winners),
       entryCondition: condition,
       keyword: condition === 'comment_keyword' ? keyword : undefined,
-      drawAt: Number.isNaN(drawTime.getTime()) ? '' : drawTime.toISOString(),
+      drawAt: shanghaiInputToIso(drawAt) ?? '',
       description,
     });
     if (!parsed.success) {
@@ -135,7 +132,7 @@ export function GiveawayForm({
           </Field>
         )}
       </div>
-      <Field label={t('giveaway.studio.drawAt')}>
+      <Field label={t('giveaway.studio.drawAt')} hint={t('common.beijingTime')}>
         <input
           className="input"
           type="datetime-local"

@@ -1,12 +1,14 @@
 import { COMPLIANCE_CATEGORIES, SEVERITIES } from '@jadelive/shared/compliance';
+import { shanghaiDayEnd, shanghaiDayStart } from '../../../lib/shanghai-time';
 import type { FlagFilters } from '../api/flags';
 
 const pick = <T extends string>(allowed: readonly T[], value: string | null): T | undefined =>
   allowed.includes(value as T) ? (value as T) : undefined;
 
-/** Regulators work in Chongqing: a date picked in the form means that day in UTC+8. */
-const dayStart = (day: string) => `${day}T00:00:00+08:00`;
-const dayEnd = (day: string) => `${day}T23:59:59.999+08:00`;
+/**
+ * Regulators work in Chongqing: a date picked in the form means that whole day in Beijing time,
+ * up to the next midnight (the server's `to` is exclusive).
+ */
 const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Filters live in the URL (`?category=medical_claim&reviewed=false`) so a search can be shared. */
@@ -24,7 +26,7 @@ export function filtersFromParams(params: URLSearchParams): FlagFilters {
     sellerId: uuid('seller'),
     sessionId: uuid('session'),
     reviewed: reviewed === 'true' || reviewed === 'false' ? reviewed : undefined,
-    from: isDay(from) ? dayStart(from) : undefined,
-    to: isDay(to) ? dayEnd(to) : undefined,
+    from: isDay(from) ? shanghaiDayStart(from) : undefined,
+    to: isDay(to) ? shanghaiDayEnd(to) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { LiveSession } from '@jadelive/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateTimeFormat } from '../../../i18n/format';
 import { imageUrl } from '../../../lib/images';
 import { SessionStatusBadge } from './session-badges';
 
@@ -13,8 +14,8 @@ interface SessionListProps {
 
 /** Sessions as cards: cover, title, seller, when, status, viewers, and what this page lets you do. */
 export function SessionList({ sessions, empty, actions, testId = 'live-sessions' }: SessionListProps) {
-  const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { t } = useTranslation();
+  const formatDate = useDateTimeFormat();
   if (sessions.length === 0) return <p className="empty">{empty}</p>;
   return (
     <ul className="session-list" data-testid={testId}>
@@ -28,7 +29,7 @@ export function SessionList({ sessions, empty, actions, testId = 'live-sessions'
           <div className="session-body">
             <span className="card-title">{session.title}</span>
             <span className="fine-print">
-              {session.sellerName} · {when.format(new Date(session.startedAt ?? session.plannedStartAt))}
+              {session.sellerName} · {formatDate(session.startedAt ?? session.plannedStartAt)}
             </span>
             <span className="session-meta">
               <SessionStatusBadge status={session.status} />

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
 import { livePaths } from '../../../lib/paths';
+import { shanghaiInputToIso } from '../../../lib/shanghai-time';
 import { formatFen } from '../../../lib/units';
 import { useCreateLiveSession, useHostChoices, useLineupChoices } from '../api/create-live-session';
 import { useLiveSessions } from '../api/get-live-sessions';
@@ -84,7 +85,7 @@ function CreateSessionForm({ onCancel }: { onCancel(): void }) {
     create.mutate(
       {
         title: String(form.get('title') ?? ''),
-        plannedStartAt: new Date(planned || Date.now()).toISOString(),
+        plannedStartAt: shanghaiInputToIso(planned) ?? new Date().toISOString(),
         hostUserIds: form.getAll('hostUserIds').map(String),
         listingIds: form.getAll('listingIds').map(String),
       },
@@ -98,7 +99,7 @@ function CreateSessionForm({ onCancel }: { onCancel(): void }) {
       <Field label={t('live.sessions.fields.title')}>
         <input className="input" name="title" required maxLength={120} data-testid="session-title" />
       </Field>
-      <Field label={t('live.sessions.fields.plannedStartAt')}>
+      <Field label={t('live.sessions.fields.plannedStartAt')} hint={t('common.beijingTime')}>
         <input className="input" type="datetime-local" name="plannedStartAt" required />
       </Field>
       <fieldset className="checkbox-group">
