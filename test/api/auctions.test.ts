@@ -2,7 +2,6 @@ import { sweepAuctions } from '@jadelive/server/features/auctions/sweep';
 import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
 import { DEFAULT_BID_LADDER, minimumNextBidFen } from '@jadelive/shared';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectErrorShape, type Session, type TestApp } from '../support/app';
 import type { CatalogWorld } from '../support/catalog-fixtures';
@@ -14,6 +13,7 @@ import {
   liveSessionWithPin,
   payOrder,
   publishedListing,
+  sweepDeps,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { recordingLivekit } from '../support/stage';
@@ -25,18 +25,7 @@ let hostUserId: string;
 let staff: Session;
 let otherSeller: Session;
 const livekit = recordingLivekit();
-const jobDeps = () => ({
-  db: database.db,
-  livekit: null,
-  logger: pino({ level: 'silent' }),
-  config: {
-    publicUrl: 'http://localhost:3000',
-    sessionTtlHours: 24,
-    cookieSecure: false,
-    trustProxy: true,
-    uploadDir: '/tmp',
-  },
-});
+const jobDeps = () => sweepDeps(database.db);
 /** Everything the public API answered in these tests, to prove the reserve never leaks. */
 const publicAnswers: string[] = [];
 const RESERVE_FEN = 987_65;

@@ -148,8 +148,31 @@ describe('inspection before shipping: mismatch', () => {
     expect(detail.json.payments.map((payment: { status: string }) => payment.status)).toEqual(['refunded']);
     const systemMoves = detail.json.events
       .filter((event: { actor: string }) => event.actor === 'system')
-      .map((event: { toStatus: string }) => event.toStatus);
-    expect(systemMoves).toEqual(['refund_requested', 'refunded']);
+      .map((event: { toStatus: string; cause: string | null; note: string | null }) => [
+        event.toStatus,
+        event.cause,
+        event.note,
+      ]);
+    expect(systemMoves).toEqual([
+      ['refund_requested', 'inspection_mismatch', null],
+      ['refunded', 'inspection_mismatch', null],
+    ]);
+    // Nobody typed a reason: the refund carries the mismatch's facts, for each console to word.
+    const refund = {
+      refundReason: null,
+      refundCause: {
+        kind: 'inspection_mismatch',
+        identification: '翡翠（处理）手镯',
+        certificateNumber: requested.json.certificate.number,
+        certificateIdentification: '翡翠（A货）手镯',
+      },
+    };
+    expect(detail.json.order).toMatchObject(refund);
+    const sellers = await call(app, 'GET', `/api/seller/orders/${orderId}`, {
+      session: world.seller.session,
+    });
+    expect(sellers.status, sellers.text).toBe(200);
+    expect(sellers.json.order).toMatchObject(refund);
     // Suspended, and the piece that failed its certificate is not back on sale.
     expect(await listingFacts(database.db, listingId)).toEqual({
       status: 'suspended',
@@ -217,7 +240,13 @@ describe('inspection before shipping: mismatch', () => {
     });
     expect(mismatched.status, mismatched.text).toBe(200);
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
-    expect(detail.json.order.status).toBe('cancelled');
+    expect(detail.json.order).toMatchObject({ status: 'cancelled', refundReason: null, refundCause: null });
+    expect(detail.json.events.at(-1)).toMatchObject({
+      toStatus: 'cancelled',
+      actor: 'system',
+      cause: 'inspection_mismatch',
+      note: null,
+    });
     expect(await listingFacts(database.db, listingId)).toMatchObject({ status: 'suspended', stock: 0 });
     const suspended = await call(app, 'GET', `/api/listings/${listingId}`, {
       session: unbased.seller.session,
@@ -260,8 +289,46 @@ describe('inspection before shipping: mismatch', () => {
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
     expect(detail.json.order.status).toBe('refunded');
     expect(detail.json.payments[0].status).toBe('refunded');
+    expect(detail.json.events.at(-1)).toMatchObject({ toStatus: 'refunded', cause: 'inspection_mismatch' });
     const settled = await call(app, 'GET', `/api/orders/${orderId}/inspection`, { session: buyer });
     expect(settled.json.settledAt).not.toBeNull();
+  });
+
+  it('a buyer who asked for a refund before the result keeps their own words', async () => {
+    const { orderId } = await orderOf(world, { pay: true });
+    const requested = await requestInspection(orderId);
+    expect(requested.status, requested.text).toBe(201);
+    const asked = await call(app, 'POST', `/api/orders/${orderId}/refund-request`, {
+      session: buyer,
+      body: { reason: 'Changed my mind — 不要了 <b>{{x}}</b>' },
+    });
+    expect(asked.status, asked.text).toBe(200);
+
+    const mismatched = await recordResult(requested.json.id, baseLab.session, {
+      outcome: 'mismatch',
+      identification: '翡翠（处理）手镯',
+      note: '红外光谱见树脂充填',
+    });
+    expect(mismatched.status, mismatched.text).toBe(200);
+    const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
+    expect(detail.json.order).toMatchObject({
+      status: 'refunded',
+      refundReason: 'Changed my mind — 不要了 <b>{{x}}</b>',
+      refundCause: { kind: 'buyer' },
+    });
+    expect(
+      detail.json.events.map((event: { toStatus: string; actor: string; cause: string | null }) => [
+        event.toStatus,
+        event.actor,
+        event.cause,
+      ]),
+    ).toEqual([
+      ['pending_payment', 'buyer', null],
+      ['paid', 'payment', null],
+      ['refund_requested', 'buyer', null],
+      ['refunded', 'system', 'inspection_mismatch'],
+    ]);
+    expect(detail.json.events[2].note).toBe('Changed my mind — 不要了 <b>{{x}}</b>');
   });
 });
 

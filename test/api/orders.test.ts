@@ -104,18 +104,22 @@ describe('orders: happy path', () => {
     const detail = await call(app, 'GET', `/api/orders/${created.json.id}`, { session: buyer });
     expect(detail.json.order.status).toBe('completed');
     expect(
-      detail.json.events.map((e: { fromStatus: string | null; toStatus: string; actor: string }) => [
-        e.fromStatus,
-        e.toStatus,
-        e.actor,
-      ]),
+      detail.json.events.map(
+        (e: { fromStatus: string | null; toStatus: string; actor: string; cause: string | null }) => [
+          e.fromStatus,
+          e.toStatus,
+          e.actor,
+          e.cause,
+        ],
+      ),
     ).toEqual([
-      [null, 'pending_payment', 'buyer'],
-      ['pending_payment', 'paid', 'payment'],
-      ['paid', 'shipped', 'seller'],
-      ['shipped', 'delivered', 'buyer'],
-      ['delivered', 'completed', 'system'],
+      [null, 'pending_payment', 'buyer', null],
+      ['pending_payment', 'paid', 'payment', null],
+      ['paid', 'shipped', 'seller', null],
+      ['shipped', 'delivered', 'buyer', null],
+      ['delivered', 'completed', 'system', 'return_window_closed'],
     ]);
+    expect(detail.json.events.at(-1).note).toBeNull();
   });
 
   it('a repeated idempotency key answers with the same order, also when both arrive at once', async () => {
@@ -151,12 +155,21 @@ describe('orders: happy path', () => {
       body: { reason: '不想要了' },
     });
     expect(requested.json.order.status).toBe('refund_requested');
+    // The buyer's words are kept as typed, as the buyer's refund; the event quotes them.
+    expect(requested.json.order).toMatchObject({ refundReason: '不想要了', refundCause: { kind: 'buyer' } });
+    expect(requested.json.events.at(-1)).toMatchObject({
+      toStatus: 'refund_requested',
+      actor: 'buyer',
+      cause: null,
+      note: '不想要了',
+    });
     const approved = await call(app, 'POST', `/api/seller/orders/${created.json.id}/approve-refund`, {
       session: world.seller.session,
     });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.json.order.status).toBe('refunded');
     expect(approved.json.payments[0].status).toBe('refunded');
+    expect(approved.json.order).toMatchObject({ refundReason: '不想要了', refundCause: { kind: 'buyer' } });
     expect(await listingFacts(database.db, listingId)).toEqual({
       stock: 1,
       soldCount: 0,
@@ -176,7 +189,12 @@ describe('orders: happy path', () => {
     await sweepCommerce(sweeper(), new Date(Date.now() + 16 * 60_000));
     const detail = await call(app, 'GET', `/api/orders/${created.json.id}`, { session: buyer });
     expect(detail.json.order.status).toBe('cancelled');
-    expect(detail.json.events.at(-1)).toMatchObject({ actor: 'system', note: 'payment timed out' });
+    expect(detail.json.events.at(-1)).toMatchObject({
+      actor: 'system',
+      cause: 'payment_timed_out',
+      note: null,
+    });
+    expect(detail.json.order).toMatchObject({ refundReason: null, refundCause: null });
     expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 2, status: 'published' });
   });
 });

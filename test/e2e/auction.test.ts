@@ -9,7 +9,8 @@ import {
 import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
 
 // A real LiveKit server, PostgreSQL and Chromium: the host starts an auction in the studio, two
-// buyers bid from phones, the price and leader reach every screen, the host hammers it.
+// buyers bid from phones (one with a max bid), the price and leader reach every screen, the host
+// hammers it.
 let world: LiveBrowserWorld;
 
 beforeAll(async () => {
@@ -44,7 +45,8 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
     await first.getByTestId('auction-you-lead').waitFor(TIMEOUT);
     await price(first, 800_00).waitFor(TIMEOUT);
 
-    // The second buyer sees the masked leader and the next minimum (¥800 + ¥50), adds one step more.
+    // The second buyer sees the masked leader and the next minimum (¥800 + ¥50), adds one step
+    // more and sets a max bid (代理出价) of ¥1,500 with it, which only they see.
     const second = await world.signIn('buyer2@jadelive.test', PHONE);
     await second.goto(`${world.server.baseUrl}/live/${session.id}`);
     await price(second, 800_00).waitFor(TIMEOUT);
@@ -52,8 +54,12 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
     await second.locator('[data-testid="auction-minimum"][data-fen="85000"]').waitFor(TIMEOUT);
     await second.getByTestId('auction-plus-1').click();
     expect(await second.getByTestId('auction-amount').inputValue()).toBe('900');
+    await second.getByTestId('auction-max-amount').fill('1500');
     await second.getByTestId('auction-bid').click();
     await second.getByTestId('auction-you-lead').waitFor(TIMEOUT);
+    await second.locator('[data-testid="auction-your-max"][data-fen="150000"]').waitFor(TIMEOUT);
+    // The bid panel with the max field still fits a 390 px phone.
+    expect(await second.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
 
     // Everyone follows: the first buyer is outbid without a reload, the host's counters move.
     await price(first, 900_00).waitFor(TIMEOUT);
@@ -63,6 +69,17 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
     // An amount below the new minimum cannot be sent.
     await first.getByTestId('auction-amount').fill('900');
     expect(await first.getByTestId('auction-bid').isDisabled()).toBe(true);
+    expect(await first.getByTestId('auction-your-max').count()).toBe(0);
+
+    // The first buyer bids ¥1,000: the second's max answers at once with ¥1,200 (¥1,000 + ¥200), marked automatic.
+    await first.getByTestId('auction-amount').fill('1000');
+    await first.getByTestId('auction-bid').click();
+    await price(first, 1_200_00).waitFor(TIMEOUT);
+    await first.getByTestId('auction-leader').waitFor(TIMEOUT);
+    await price(second, 1_200_00).waitFor(TIMEOUT);
+    await second.getByTestId('auction-you-lead').waitFor(TIMEOUT);
+    expect(await first.locator('[data-testid="auction-card"]').textContent()).not.toContain('1,500');
+    await first.locator('[data-testid="auction-bid-row"]', { hasText: '自动' }).first().waitFor(TIMEOUT);
 
     await host.getByTestId('auction-hammer').click();
     await host.getByTestId('auction-form').waitFor(TIMEOUT);
@@ -78,7 +95,11 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
       .select(['orders.status', 'orders.unitPriceFen', 'users.email'])
       .where('orders.id', '=', orderId as string)
       .executeTakeFirstOrThrow();
-    expect(order).toEqual({ status: 'pending_payment', unitPriceFen: 900_00, email: 'buyer2@jadelive.test' });
+    expect(order).toEqual({
+      status: 'pending_payment',
+      unitPriceFen: 1_200_00,
+      email: 'buyer2@jadelive.test',
+    });
     expect(world.pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../support/app';
+import { payOrder } from '../support/commerce-fixtures';
 import { type LiveBrowserWorld, startLiveBrowserWorld } from '../support/live-browser';
 
 // The order console on the demo data, in Chromium: the buyer on a phone, the shop owner on a laptop.
@@ -74,6 +79,10 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
     await buyer.locator('[data-testid="refund-form"] textarea').fill('拍错了');
     await buyer.locator('[data-testid="refund-form"] button[type="submit"]').click();
     await buyer.locator(`[data-page="buyer-order"][data-status="refund_requested"]`).waitFor(TIMEOUT);
+    // The buyer's own words, as typed.
+    expect(await buyer.locator('[data-testid="order-refund-reason"][data-cause="buyer"]').textContent()).toBe(
+      '拍错了',
+    );
 
     // The shop owner ships the newly paid order and approves the refund.
     const seller = await signIn('seller@jadelive.test', { width: 1280, height: 800 });
@@ -101,6 +110,80 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
       [paid.id]: 'refunded',
       [shipped.id]: 'refund_requested',
     });
+    expect(world.pageErrors).toEqual([]);
+  });
+});
+
+/** Switches a signed-in page's console language (as the language switch stores it) and reloads. */
+async function readIn(page: Page, language: 'zh-CN' | 'en') {
+  await page.evaluate(`localStorage.setItem('jadelive.language', ${JSON.stringify(language)})`);
+  await page.reload();
+}
+
+describe('order console: an inspection mismatch’s refund, in the reader’s language', () => {
+  it('buyer and seller read why the order was refunded in Chinese and in English', async () => {
+    // A certified piece of the demo seller, whose base's lab is the demo lab; bought with 就地检验.
+    const listing = await world.database.db
+      .selectFrom('listings')
+      .innerJoin('certificates', 'certificates.id', 'listings.certificateId')
+      .innerJoin('organizations', 'organizations.id', 'listings.sellerOrgId')
+      .select(['listings.id', 'certificates.number', 'certificates.identification'])
+      .where('organizations.slug', '=', 'jiefangbei-cuiyuxuan')
+      .where('listings.status', '=', 'published')
+      .where('listings.stock', '>', 0)
+      .orderBy('listings.createdAt')
+      .executeTakeFirstOrThrow();
+    const app = world.server.app;
+    const buyerSession = await login(app, 'buyer@jadelive.test', DEMO_PASSWORD);
+    const ordered = await call(app, 'POST', '/api/orders', {
+      session: buyerSession,
+      body: { listingId: listing.id, quantity: 1, idempotencyKey: randomUUID(), inspection: true },
+    });
+    expect(ordered.status, ordered.text).toBe(201);
+    const orderId = ordered.json.id as string;
+    await payOrder(app, buyerSession, orderId);
+    const inspection = await call(app, 'GET', `/api/orders/${orderId}/inspection`, { session: buyerSession });
+    expect(inspection.status, inspection.text).toBe(200);
+    const lab = await login(app, 'lab@jadelive.test', DEMO_PASSWORD);
+    const found = '翡翠（B+C货）手镯';
+    const recorded = await call(app, 'POST', `/api/lab/inspections/${inspection.json.id}/result`, {
+      session: lab,
+      body: { outcome: 'mismatch', identification: found, note: '红外光谱见树脂充填' },
+    });
+    expect(recorded.status, recorded.text).toBe(200);
+
+    const expected = {
+      'zh-CN': {
+        reason: `就地检验结果（${found}）与证书 ${listing.number}（${listing.identification}）不符`,
+        event: '就地检验结果与证书不符',
+      },
+      en: {
+        reason: `The on-site inspection found ${found}, not what certificate ${listing.number} says (${listing.identification})`,
+        event: 'The on-site inspection did not match the certificate',
+      },
+    };
+    const reasonOf = (page: Page) =>
+      page.locator('[data-testid="order-refund-reason"][data-cause="inspection_mismatch"]').textContent();
+    const eventsOf = (page: Page) =>
+      page.locator('[data-testid="order-timeline"] [data-cause="inspection_mismatch"]').allTextContents();
+
+    const buyer = await signIn('buyer@jadelive.test', { width: 390, height: 844 });
+    for (const language of ['zh-CN', 'en'] as const) {
+      await buyer.goto(`${world.server.baseUrl}/buyer/orders/${orderId}`);
+      await readIn(buyer, language);
+      await buyer.locator('[data-page="buyer-order"][data-status="refunded"]').waitFor(TIMEOUT);
+      expect(await buyer.locator('html').getAttribute('lang')).toBe(language);
+      expect(await reasonOf(buyer), language).toBe(expected[language].reason);
+      // Asked for and settled by the system: both moves say why.
+      expect(await eventsOf(buyer), language).toEqual([expected[language].event, expected[language].event]);
+      expect(await buyer.evaluate(FITS_PHONE)).toBe(true);
+    }
+
+    const seller = await signIn('seller@jadelive.test', { width: 1280, height: 800 });
+    await seller.goto(`${world.server.baseUrl}/seller/orders/${orderId}`);
+    await readIn(seller, 'en');
+    await seller.locator('[data-page="seller-order"][data-status="refunded"]').waitFor(TIMEOUT);
+    expect(await reasonOf(seller)).toBe(expected.en.reason);
     expect(world.pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '@jadelive/server/db/database';
 import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { hashToken, randomToken } from '@jadelive/server/lib/tokens';
+import pino from 'pino';
 import { expect } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from './app';
 import { type CatalogWorld, createCatalogWorld, createListing, issueCertificate } from './catalog-fixtures';
@@ -125,4 +126,20 @@ export async function payOrder(
   });
   expect(completed.status, completed.text).toBe(200);
   return completed.json as { payment: { id: string; status: string }; order: { status: string } };
+}
+
+/** What a sweeper or job needs, as a test calls it directly: quiet, and no LiveKit. */
+export function sweepDeps(db: Database) {
+  return {
+    db,
+    livekit: null,
+    logger: pino({ level: 'silent' }),
+    config: {
+      publicUrl: 'http://localhost:3000',
+      sessionTtlHours: 24,
+      cookieSecure: false,
+      trustProxy: true,
+      uploadDir: '/tmp',
+    },
+  };
 }

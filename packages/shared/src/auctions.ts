@@ -90,11 +90,25 @@ export const createAuctionBodySchema = z
   });
 export type CreateAuctionBody = z.infer<typeof createAuctionBodySchema>;
 
-export const placeBidBodySchema = z.strictObject({
-  amountFen: fen,
+export const placeBidBodySchema = z
+  .strictObject({
+    amountFen: fen,
+    /** 代理出价 with the bid: the most the server may bid for you later; private to you. */
+    maxFen: fen.optional(),
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .refine((body) => body.maxFen === undefined || body.maxFen >= body.amountFen, {
+    message: 'the max bid cannot be below the bid',
+    path: ['maxFen'],
+  });
+export type PlaceBidBody = z.infer<typeof placeBidBodySchema>;
+
+/** 代理出价 on its own: set or change the most the server may bid for you. */
+export const setMaxBidBodySchema = z.strictObject({
+  maxFen: fen,
   idempotencyKey: idempotencyKeySchema,
 });
-export type PlaceBidBody = z.infer<typeof placeBidBodySchema>;
+export type SetMaxBidBody = z.infer<typeof setMaxBidBodySchema>;
 
 export const AUCTION_STATES = ['scheduled', 'open', 'closed'] as const;
 /** sold: the leader won at the hammer price; unsold: no bid or reserve not met; cancelled by the stage. */
@@ -119,6 +133,8 @@ export const auctionBidSchema = z.object({
   placedAt: isoDateTime,
   /** True when this bid moved the end (anti-sniping). */
   extended: z.boolean(),
+  /** True when the server placed it for the bidder's max bid (代理出价); the max itself is never shown. */
+  automatic: z.boolean(),
 });
 export type AuctionBid = z.infer<typeof auctionBidSchema>;
 
@@ -172,6 +188,8 @@ export const auctionViewerSchema = z.object({
   /** Their order at the hammer price, once they won. */
   wonOrderId: z.uuid().nullable(),
   deposit: auctionDepositSchema.nullable(),
+  /** Their own max bid (代理出价), if set; nobody else ever sees it. */
+  maxBidFen: z.number().int().nullable(),
 });
 
 export const auctionDetailSchema = z.object({

@@ -76,6 +76,35 @@ export const shipOrderBodySchema = z.strictObject({
 
 export const refundRequestBodySchema = z.strictObject({ reason: text(1, 200) });
 
+/** Who or what asked for an order's refund; each console words a system's cause from its facts. */
+export const ORDER_REFUND_CAUSE_KINDS = ['buyer', 'inspection_mismatch'] as const;
+export type OrderRefundCauseKind = (typeof ORDER_REFUND_CAUSE_KINDS)[number];
+
+export const orderRefundCauseSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('buyer').describe('The buyer asked; their words are `refundReason`') }),
+    z.object({
+      kind: z.literal('inspection_mismatch'),
+      identification: z.string().describe('What the on-site inspection found'),
+      certificateNumber: z.string(),
+      certificateIdentification: z.string().describe('What the certificate says'),
+    }),
+  ])
+  .describe('Why a refund was asked for: a kind and its facts; null when none was');
+export type OrderRefundCause = z.infer<typeof orderRefundCauseSchema>;
+
+/**
+ * Why the system moved an order, as a kind each console words in its reader's language; an
+ * event's `note` is free text shown as given (the buyer's refund reason, a tracking number).
+ */
+export const ORDER_EVENT_CAUSES = [
+  'inspection_mismatch',
+  'payment_timed_out',
+  'return_window_closed',
+] as const;
+export const orderEventCauseSchema = z.enum(ORDER_EVENT_CAUSES);
+export type OrderEventCause = z.infer<typeof orderEventCauseSchema>;
+
 export const orderSchema = z.object({
   id: z.uuid(),
   buyerUserId: z.uuid(),
@@ -94,7 +123,9 @@ export const orderSchema = z.object({
   paymentDueAt: isoDateTime,
   trackingNumber: z.string().nullable(),
   carrier: z.string().nullable(),
+  /** The buyer's own words when the buyer asked for the refund, shown as given; null otherwise. */
   refundReason: z.string().nullable(),
+  refundCause: orderRefundCauseSchema.nullable(),
   createdAt: isoDateTime,
   paidAt: isoDateTime.nullable(),
   shippedAt: isoDateTime.nullable(),
@@ -113,6 +144,7 @@ export const orderEventSchema = z.object({
   toStatus: orderStatusSchema,
   actor: z.enum(ORDER_ACTORS),
   actorUserId: z.uuid().nullable(),
+  cause: orderEventCauseSchema.nullable(),
   note: z.string().nullable(),
   occurredAt: isoDateTime,
 });

@@ -43,6 +43,7 @@ export interface AuctionBidRefusals {
   auctionId: string;
   bidderUserId: string;
   id: Generated<number>;
+  maxBid: Generated<boolean>;
   minimumFen: number | null;
   reason: string;
 }
@@ -50,6 +51,7 @@ export interface AuctionBidRefusals {
 export interface AuctionBids {
   amountFen: number;
   auctionId: string;
+  automatic: Generated<boolean>;
   bidderUserId: string;
   endsAtAfter: Timestamp;
   extended: boolean;
@@ -78,6 +80,23 @@ export interface AuctionDeposits {
   refundRef: string | null;
   settledAt: Timestamp | null;
   status: string;
+}
+
+export interface AuctionMaxBidChanges {
+  auctionId: string;
+  bidderUserId: string;
+  changedAt: Timestamp;
+  id: Generated<number>;
+  idempotencyKey: string;
+  maxFen: number;
+}
+
+export interface AuctionMaxBids {
+  auctionId: string;
+  bidderUserId: string;
+  maxFen: number;
+  setAt: Timestamp;
+  updatedAt: Timestamp;
 }
 
 export interface Auctions {
@@ -455,6 +474,7 @@ export interface Notifications {
 export interface OrderEvents {
   actor: string;
   actorUserId: string | null;
+  cause: string | null;
   fromStatus: string | null;
   id: Generated<number>;
   note: string | null;
@@ -503,6 +523,8 @@ export interface Orders {
   paidAt: Timestamp | null;
   paymentDueAt: Timestamp;
   quantity: number;
+  refundCauseDetails: Json | null;
+  refundCauseKind: string | null;
   refundedAt: Timestamp | null;
   refundFromStatus: string | null;
   refundReason: string | null;
@@ -627,6 +649,8 @@ export interface DB {
   auctionBids: AuctionBids;
   auctionBroadcasts: AuctionBroadcasts;
   auctionDeposits: AuctionDeposits;
+  auctionMaxBidChanges: AuctionMaxBidChanges;
+  auctionMaxBids: AuctionMaxBids;
   auctions: Auctions;
   auditEvents: AuditEvents;
   baseMemberships: BaseMemberships;

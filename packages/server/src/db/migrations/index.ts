@@ -10,6 +10,8 @@ import * as inspectionsGiveaways from './2026-11-30T09-inspections-giveaways';
 import * as flashGrabOrders from './2026-11-30T10-flash-grab-orders';
 import * as giveawayBroadcasts from './2026-11-30T11-giveaway-broadcasts';
 import * as listingStatusReason from './2026-11-30T12-listing-status-reason';
+import * as orderRefundReason from './2026-11-30T13-order-refund-reason';
+import * as auctionMaxBids from './2026-11-30T14-auction-max-bids';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T10-flash-grab-orders': flashGrabOrders,
   '2026-11-30T11-giveaway-broadcasts': giveawayBroadcasts,
   '2026-11-30T12-listing-status-reason': listingStatusReason,
+  '2026-11-30T13-order-refund-reason': orderRefundReason,
+  '2026-11-30T14-auction-max-bids': auctionMaxBids,
 };

@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors';
 import { type LoadedSession, loadSession } from '../live/access';
 import { closeAuction } from './close';
 import { findBuyerDeposit, toDeposit } from './deposits';
-import { type AuctionRow, readAuction, recentBids, toAuction, toAuctionBid } from './repository';
+import { type AuctionRow, findMaxBid, readAuction, recentBids, toAuction, toAuctionBid } from './repository';
 
 /**
  * The auction if the caller may see its session (another tenant's private session: 404). One
@@ -27,19 +27,24 @@ export async function loadAuction(
   return { auction, loaded };
 }
 
-/** The public view, the latest bids and, for a signed-in buyer, where they stand. */
+/** The public view, the latest bids and, for a signed-in buyer, where they stand (with their own max bid). */
 export async function auctionDetail(c: Context<AppEnv>, auction: AuctionRow): Promise<AuctionDetail> {
   const { db } = c.var.deps;
   const bids = await recentBids(db, auction.id);
   const actor = c.var.actor;
   let viewer: AuctionDetail['viewer'] = null;
   if (actor?.type === 'session' && actor.organizationId === null) {
-    const deposit = await findBuyerDeposit(db, auction.id, actor.userId);
+    const [deposit, maxBid] = await Promise.all([
+      findBuyerDeposit(db, auction.id, actor.userId),
+      findMaxBid(db, auction.id, actor.userId),
+    ]);
     const won = auction.outcome === 'sold' && auction.leaderUserId === actor.userId;
     viewer = {
       isLeader: auction.leaderUserId === actor.userId,
       wonOrderId: won ? auction.winnerOrderId : null,
       deposit: deposit ? toDeposit(deposit) : null,
+      // The caller's own max only: nobody else's is ever read here.
+      maxBidFen: maxBid?.maxFen ?? null,
     };
   }
   return { auction: toAuction(auction), bids: bids.map(toAuctionBid), viewer };

@@ -88,6 +88,7 @@ const bidColumns = [
   'auctionBids.amountFen',
   'auctionBids.placedAt',
   'auctionBids.extended',
+  'auctionBids.automatic',
   'users.displayName',
 ] as const;
 
@@ -121,5 +122,25 @@ export function toAuctionBid(row: BidRow): AuctionBid {
     amountFen: row.amountFen,
     placedAt: iso(row.placedAt),
     extended: row.extended,
+    automatic: row.automatic,
   };
+}
+
+/** A bidder's own max bid (代理出价): only ever read for that bidder. */
+export async function findMaxBid(db: Database, auctionId: string, bidderUserId: string) {
+  return db
+    .selectFrom('auctionMaxBids')
+    .select(['maxFen', 'setAt'])
+    .where('auctionId', '=', auctionId)
+    .where('bidderUserId', '=', bidderUserId)
+    .executeTakeFirst();
+}
+
+export async function findMaxBidChangeByKey(db: Database, bidderUserId: string, idempotencyKey: string) {
+  return db
+    .selectFrom('auctionMaxBidChanges')
+    .select(['auctionId', 'maxFen'])
+    .where('bidderUserId', '=', bidderUserId)
+    .where('idempotencyKey', '=', idempotencyKey)
+    .executeTakeFirst();
 }

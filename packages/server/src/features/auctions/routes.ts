@@ -1,5 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { auctionDetailSchema, placeBidBodySchema, placedBidSchema } from '@jadelive/shared';
+import {
+  auctionDetailSchema,
+  placeBidBodySchema,
+  placedBidSchema,
+  setMaxBidBodySchema,
+} from '@jadelive/shared';
 import type { Context } from 'hono';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
@@ -11,6 +16,7 @@ import { buyerUserId } from '../orders/buyer';
 import { placeBid } from './bid';
 import { type CloseMode, closeAuction } from './close';
 import { auctionDetail, loadAuction } from './detail';
+import { setMaxBid } from './max-bid';
 import { readAuction, toAuction, toAuctionBid } from './repository';
 
 const tags = ['auctions'];
@@ -64,7 +70,7 @@ export const auctionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       tags,
       summary: 'Place a bid (出价)',
       description:
-        'Buyer accounts only (members 403). Bids of one auction are serialised on the server; each must be at least `minimumNextBidFen`. 201 with the bid and the auction after it; the same idempotencyKey answers 200 with the same bid (422 idempotency_key_reused if the amount or auction differ). 409 with details.reason: too_low (details.minimumFen, currentPriceFen) | not_started | ended | deposit_required (details.depositFen) | own_listing | already_leading. A bid in the anti-sniping window moves `endsAt` (the bid shows `extended: true`). Every accepted bid is kept for audit, refusals too.',
+        'Buyer accounts only (members 403). Bids of one auction are serialised on the server; each must be at least `minimumNextBidFen`. 201 with the bid and the auction after it; the same idempotencyKey answers 200 with the same bid (422 idempotency_key_reused if the amount, the max or the auction differ). 409 with details.reason: too_low (details.minimumFen, currentPriceFen) | not_started | ended | deposit_required (details.depositFen) | own_listing | already_leading. A bid in the anti-sniping window moves `endsAt` (the bid shows `extended: true`). Every accepted bid is kept for audit, refusals too. Optional `maxFen` (at least `amountFen`) also sets your max bid (代理出价), as PUT /api/auctions/{id}/max-bid does; competing maxes are resolved in the same step, so the answer’s `auction` may already show another leader.',
       request: { params: uuidParam('id'), body: jsonBody(placeBidBodySchema) },
       responses: {
         201: jsonResponse(placedBidSchema, 'Created'),
@@ -82,6 +88,27 @@ export const auctionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         { bid: toAuctionBid(outcome.bid), auction: toAuction(auction) },
         outcome.replayed ? 200 : 201,
       );
+    },
+  )
+  .openapi(
+    defineRoute(Access.signedIn, {
+      method: 'put',
+      path: '/{id}/max-bid',
+      tags,
+      summary: 'Set or change your max bid (代理出价 / 自动出价)',
+      description:
+        'Buyer accounts only (members 403); an auction the caller may not see is 404. The server then bids for you, one ladder step past the competition and never above your max: competing maxes are resolved at once, in the same serialised step as bids — the highest max leads (the earlier of equal maxes), at the runner-up’s max plus one step, capped by the leader’s max. Each automatic bid is an ordinary bid of the ledger marked `automatic` (the runner-up’s last step and the leader’s answer); anti-sniping applies to them too. `maxFen` must be at least `minimumNextBidFen`, or for the leader at least their own leading bid (a leader may lower it down to that, never below): otherwise 409 reason too_low with details.minimumFen. Also 409 not_started | ended | deposit_required (details.depositFen) | own_listing. Your max is private: it appears only in your own `viewer.maxBidFen`, never in public answers or room messages. The same idempotencyKey answers 200 again without a second change (422 idempotency_key_reused with another amount). 200 with the auction after the change, as GET /api/auctions/{id} shows it to you.',
+      request: { params: uuidParam('id'), body: jsonBody(setMaxBidBodySchema) },
+      responses: { 200: jsonResponse(auctionDetailSchema) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await loadAuction(c, id);
+      const userId = buyerUserId(c);
+      await setMaxBid(c.var.deps, userId, id, c.req.valid('json'));
+      const auction = await readAuction(c.var.deps.db, id);
+      if (!auction) throw notFound('auction');
+      return c.json(await auctionDetail(c, auction), 200);
     },
   )
   .openapi(

@@ -1,4 +1,4 @@
-import type { InspectionResultBody } from '@jadelive/shared';
+import type { InspectionResultBody, ListingStatusReason } from '@jadelive/shared';
 import type { ComplianceContext, ComplianceFlag } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../http/errors';
 import { suspendListings } from '../certificates/service';
 import { recordFlags } from '../compliance/record';
 import { undoSoldCount } from '../orders/deal';
+import { refundCauseColumns } from '../orders/refund-cause';
 import { lockOrder } from '../orders/repository';
 import { refundOrderPayment } from '../orders/seller-actions';
 import { transitionOrder } from '../orders/transitions';
@@ -94,17 +95,18 @@ async function applyMismatch(
   result: InspectionResultBody,
   title: string,
 ) {
+  const mismatch = {
+    kind: 'inspection_mismatch',
+    identification: result.identification,
+    certificateNumber: inspection.certificateNumber,
+    certificateIdentification: inspection.certificateIdentification,
+  } satisfies ListingStatusReason;
   const reason = `就地检验结果（${result.identification}）与证书 ${inspection.certificateNumber}（${inspection.certificateIdentification}）不符`;
   await suspendListings(
     trx,
     { listingId: inspection.listingId },
     {
-      reason: {
-        kind: 'inspection_mismatch',
-        identification: result.identification,
-        certificateNumber: inspection.certificateNumber,
-        certificateIdentification: inspection.certificateIdentification,
-      },
+      reason: mismatch,
       kind: 'listing_suspended_inspection',
       message: (listing) => `商品「${listing}」已下架：${reason}。`,
     },
@@ -114,12 +116,14 @@ async function applyMismatch(
   const flagId = await raiseFlag(trx, inspection, result, order.liveSessionId);
   let settled = false;
   if (order.status === 'pending_payment') {
-    await transitionOrder(trx, { system: true }, order.id, 'cancelled', system, { note: reason });
+    await transitionOrder(trx, { system: true }, order.id, 'cancelled', system, {
+      cause: 'inspection_mismatch',
+    });
     settled = true;
   } else if (order.status === 'paid') {
     await transitionOrder(trx, { system: true }, order.id, 'refund_requested', system, {
-      note: reason,
-      set: { refundReason: reason, refundFromStatus: 'paid' },
+      cause: 'inspection_mismatch',
+      set: { ...refundCauseColumns(mismatch), refundFromStatus: 'paid' },
     });
   } else if (order.status !== 'refund_requested') {
     settled = true;
@@ -216,7 +220,7 @@ export async function settleMismatch(deps: Pick<AppDeps, 'db' | 'config'>, inspe
     const order = await lockOrder(trx, { system: true }, inspection.orderId);
     if (order?.status === 'refund_requested') {
       await transitionOrder(trx, { system: true }, order.id, 'refunded', system, {
-        note: 'refunded after the inspection mismatch',
+        cause: 'inspection_mismatch',
       });
       await refundOrderPayment(deps, trx, order.id);
       await undoSoldCount(trx, order);

@@ -1,6 +1,7 @@
 import { RETURN_WINDOW_DAYS } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
 import { unprocessable } from '../../http/errors';
+import { refundCauseColumns } from './refund-cause';
 import { returnWindowEndsAt } from './serialize';
 import { releaseOrderStock } from './stock';
 import { transitionOrder } from './transitions';
@@ -32,7 +33,7 @@ export async function requestRefund(deps: Deps, buyerUserId: string, orderId: st
   await deps.db.transaction().execute((trx) =>
     transitionOrder(trx, { buyerUserId }, orderId, 'refund_requested', buyer(buyerUserId), {
       note: reason,
-      set: { refundReason: reason },
+      set: { refundReason: reason, ...refundCauseColumns({ kind: 'buyer' }) },
       check: (order) => {
         if (order.status !== 'delivered') return;
         if (order.customMade) {

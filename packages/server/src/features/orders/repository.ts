@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@jadelive/shared';
+import type { OrderEventCause, OrderStatus } from '@jadelive/shared';
 import type { Database } from '../../db/database';
 
 /** Whose orders a query may see: a buyer's own, a seller's listings', or (jobs only) all. */
@@ -44,7 +44,7 @@ export type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
 export async function listOrderEvents(db: Database, orderId: string) {
   return db
     .selectFrom('orderEvents')
-    .select(['fromStatus', 'toStatus', 'actor', 'actorUserId', 'note', 'occurredAt'])
+    .select(['fromStatus', 'toStatus', 'actor', 'actorUserId', 'cause', 'note', 'occurredAt'])
     .where('orderId', '=', orderId)
     .orderBy('id')
     .execute();
@@ -58,11 +58,12 @@ export async function insertOrderEvent(
     toStatus: OrderStatus;
     actor: 'buyer' | 'seller' | 'system' | 'payment';
     actorUserId: string | null;
+    cause?: OrderEventCause | null;
     note?: string | null;
   },
 ) {
   await db
     .insertInto('orderEvents')
-    .values({ ...event, note: event.note ?? null })
+    .values({ ...event, cause: event.cause ?? null, note: event.note ?? null })
     .execute();
 }

@@ -7,6 +7,7 @@ import {
 } from '@jadelive/shared';
 import type { z } from 'zod';
 import { iso, isoOrNull } from '../../lib/serialize';
+import { refundCauseFromColumns } from './refund-cause';
 import type { OrderRow } from './repository';
 
 const DAY_MS = 86_400_000;
@@ -35,6 +36,7 @@ export function toOrder(row: OrderRow): Order {
     trackingNumber: row.trackingNumber,
     carrier: row.carrier,
     refundReason: row.refundReason,
+    refundCause: refundCauseFromColumns(row.refundCauseKind, row.refundCauseDetails),
     createdAt: iso(row.createdAt),
     paidAt: isoOrNull(row.paidAt),
     shippedAt: isoOrNull(row.shippedAt),
@@ -52,6 +54,7 @@ export function toOrderEvent(row: {
   toStatus: string;
   actor: string;
   actorUserId: string | null;
+  cause: string | null;
   note: string | null;
   occurredAt: Date;
 }): z.infer<typeof orderEventSchema> {

@@ -78,7 +78,7 @@ async function cancelOverdueOrders(deps: Deps, now: Date) {
     (id) =>
       deps.db.transaction().execute(async (trx) => {
         const { before } = await transitionOrder(trx, { system: true }, id, 'cancelled', system, {
-          note: 'payment timed out',
+          cause: 'payment_timed_out',
           check: (order) => {
             if (order.paymentDueAt > now) throw new ApiError('CONFLICT', 'not due yet');
           },
@@ -125,7 +125,7 @@ async function completeDeliveredOrders(deps: Deps, now: Date) {
       deps.db
         .transaction()
         .execute((trx) =>
-          transitionOrder(trx, { system: true }, id, 'completed', system, { note: 'return window closed' }),
+          transitionOrder(trx, { system: true }, id, 'completed', system, { cause: 'return_window_closed' }),
         ),
   );
 }

@@ -1,4 +1,4 @@
-import { canTransitionOrder, type OrderStatus } from '@jadelive/shared';
+import { canTransitionOrder, type OrderEventCause, type OrderStatus } from '@jadelive/shared';
 import { sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Orders } from '../../db/schema.generated';
@@ -33,6 +33,8 @@ export async function transitionOrder(
   to: OrderStatus,
   by: OrderActor,
   options: {
+    /** Why the system moved the order (the console words it); `note` is for people's words. */
+    cause?: OrderEventCause;
     note?: string | null;
     set?: Updateable<Orders>;
     check?: (order: LockedOrder) => void | Promise<void>;
@@ -63,6 +65,7 @@ export async function transitionOrder(
     toStatus: to,
     actor: by.actor,
     actorUserId: by.userId,
+    cause: options.cause,
     note: options.note,
   });
   return { before, after };

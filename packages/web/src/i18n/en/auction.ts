@@ -24,6 +24,17 @@ export const auction: typeof source = {
   signInToBid: 'Sign in to bid',
   recentBids: 'Recent bids',
   bidExtended: 'extended',
+  bidAutomatic: 'auto',
+  maxBid: {
+    label: 'Max bid (automatic bidding)',
+    placeholder: 'Optional, CNY',
+    hint: 'We bid for you one step at a time, only as far as needed, never above this. Only you see it.',
+    set: 'Set max bid',
+    setting: 'Setting…',
+    invalid: 'Your max bid must be at least {{minimum}}',
+    belowBid: 'Your max bid cannot be below this bid',
+    yours: 'Your max bid {{price}}',
+  },
   deposit: {
     required: 'Bidding needs a deposit of {{amount}}, refunded in full unless you win and do not pay',
     pay: 'Pay deposit',

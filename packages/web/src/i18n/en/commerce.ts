@@ -73,9 +73,18 @@ export const commerce: typeof source = {
     paymentDue: 'Pay by',
     tracking: 'Tracking',
     refundReason: 'Refund reason',
+    refundCauses: {
+      inspection_mismatch:
+        'The on-site inspection found {{identification}}, not what certificate {{certificateNumber}} says ({{certificateIdentification}})',
+    },
     refundPlaceholder: 'e.g. the size does not fit',
     customMade: 'Custom-made',
     timeline: 'History',
+    eventCauses: {
+      inspection_mismatch: 'The on-site inspection did not match the certificate',
+      payment_timed_out: 'Not paid in time',
+      return_window_closed: 'The return window closed',
+    },
     pay: 'Pay',
     cancel: 'Cancel order',
     confirmCancel: 'Cancel this unpaid order?',

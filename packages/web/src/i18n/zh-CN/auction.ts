@@ -22,6 +22,17 @@ export const auction = {
   signInToBid: '登录后出价',
   recentBids: '最近出价',
   bidExtended: '延时',
+  bidAutomatic: '自动',
+  maxBid: {
+    label: '最高出价（自动加价）',
+    placeholder: '可选，单位元',
+    hint: '有人出价时自动按加价幅度替你加价，只加到领先为止，不超过此价；仅你可见',
+    set: '设置最高出价',
+    setting: '设置中…',
+    invalid: '最高出价不能低于 {{minimum}}',
+    belowBid: '最高出价不能低于本次出价',
+    yours: '你的最高出价 {{price}}',
+  },
   deposit: {
     required: '参拍需缴纳保证金 {{amount}}，未成交全额退还',
     pay: '缴纳保证金',

@@ -70,9 +70,20 @@ export const commerce = {
     paymentDue: '付款截止',
     tracking: '物流单号',
     refundReason: '退款原因',
+    // Why the system asked for a refund, by kind; a buyer's reason is shown as typed.
+    refundCauses: {
+      inspection_mismatch:
+        '就地检验结果（{{identification}}）与证书 {{certificateNumber}}（{{certificateIdentification}}）不符',
+    },
     refundPlaceholder: '例如：圈口不合适',
     customMade: '定制商品',
     timeline: '订单动态',
+    // Why the system moved an order, by kind (shown in its history).
+    eventCauses: {
+      inspection_mismatch: '就地检验结果与证书不符',
+      payment_timed_out: '超时未付款',
+      return_window_closed: '无理由退货期已结束',
+    },
     pay: '支付',
     cancel: '取消订单',
     confirmCancel: '确定取消这笔未付款的订单吗？',

@@ -39,15 +39,37 @@ function useRefreshAuctions(sessionId: string) {
     ]);
 }
 
-/** One bid attempt; the key is the caller's, so a retry of the same attempt cannot bid twice. */
+/**
+ * One bid attempt, optionally with a max bid (代理出价); the key is the caller's, so a retry of
+ * the same attempt cannot bid twice.
+ */
 export function usePlaceBid(sessionId: string) {
   const refresh = useRefreshAuctions(sessionId);
   return useMutation({
-    mutationFn: (input: { auctionId: string; amountFen: number; idempotencyKey: string }) =>
+    mutationFn: (input: { auctionId: string; amountFen: number; maxFen?: number; idempotencyKey: string }) =>
       unwrap(
         api.auctions[':id'].bids.$post({
           param: { id: input.auctionId },
-          json: { amountFen: input.amountFen, idempotencyKey: input.idempotencyKey },
+          json: {
+            amountFen: input.amountFen,
+            idempotencyKey: input.idempotencyKey,
+            ...(input.maxFen === undefined ? {} : { maxFen: input.maxFen }),
+          },
+        }),
+      ),
+    onSettled: refresh,
+  });
+}
+
+/** Sets or changes the caller's max bid on its own; the server may bid for them at once. */
+export function useSetMaxBid(sessionId: string) {
+  const refresh = useRefreshAuctions(sessionId);
+  return useMutation({
+    mutationFn: (input: { auctionId: string; maxFen: number; idempotencyKey: string }) =>
+      unwrap(
+        api.auctions[':id']['max-bid'].$put({
+          param: { id: input.auctionId },
+          json: { maxFen: input.maxFen, idempotencyKey: input.idempotencyKey },
         }),
       ),
     onSettled: refresh,

@@ -2,7 +2,7 @@ import { type AuctionDetail, bidStepFen } from '@jadelive/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuan, formatFenExact, yuanToFen } from '../../../lib/units';
-import { usePlaceBid } from '../api/auctions';
+import { usePlaceBid, useSetMaxBid } from '../api/auctions';
 import { isRetriable, useAttemptKey } from '../hooks/use-attempt-key';
 import type { AuctionView } from '../hooks/use-session-auction';
 import { AuctionDeposit } from './auction-deposit';
@@ -19,7 +19,8 @@ interface AuctionBidProps {
 /**
  * The bid box: pre-filled with the least the server accepts (`minimumNextBidFen`), quick +step
  * buttons, and one idempotency key per attempt so a retry after a lost answer cannot bid twice.
- * A deposit, when asked for, is paid first.
+ * An optional max bid (代理出价) goes with the bid, or on its own (also while leading, to raise
+ * it). A deposit, when asked for, is paid first.
  */
 export function AuctionBid({ sessionId, auction, viewer, open }: AuctionBidProps) {
   const { t } = useTranslation();
@@ -35,22 +36,51 @@ export function AuctionBid({ sessionId, auction, viewer, open }: AuctionBidProps
     if (!touched) setAmount(fenToYuan(minimum));
   }, [minimum, touched]);
 
+  const setMax = useSetMaxBid(sessionId);
+  const maxAttempt = useAttemptKey();
+  const [maxInput, setMaxInput] = useState('');
+
   const amountFen = yuanToFen(amount);
   const tooLow = amountFen === null || amountFen < minimum;
   const needsDeposit = auction.depositFen !== null && viewer?.deposit?.status !== 'held';
+  const leads = viewer?.isLeader === true;
+  const maxGiven = maxInput.trim() !== '';
+  const maxFen = maxGiven ? yuanToFen(maxInput) : null;
+  // On its own a max must reach the next bid, or for the leader their own bid; with a bid, the bid.
+  const maxFloor = leads ? (auction.currentPriceFen ?? minimum) : minimum;
+  const maxTooLow = maxGiven && (maxFen === null || maxFen < maxFloor);
+  // The leader cannot bid (only change their max), so their bid amount does not bound it.
+  const maxBelowBid =
+    !leads && maxGiven && !maxTooLow && amountFen !== null && (maxFen as number) < amountFen;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (amountFen === null || tooLow) return;
+    if (amountFen === null || tooLow || maxTooLow || maxBelowBid) return;
     const idempotencyKey = attempt.take();
     bid.mutate(
-      { auctionId: auction.id, amountFen, idempotencyKey },
+      { auctionId: auction.id, amountFen, idempotencyKey, ...(maxFen === null ? {} : { maxFen }) },
       {
         onSuccess: () => {
           attempt.settle(null);
           setTouched(false);
+          setMaxInput('');
         },
         onError: (error) => attempt.settle(error),
+      },
+    );
+  }
+
+  function submitMax() {
+    if (maxFen === null || maxTooLow) return;
+    const idempotencyKey = maxAttempt.take();
+    setMax.mutate(
+      { auctionId: auction.id, maxFen, idempotencyKey },
+      {
+        onSuccess: () => {
+          maxAttempt.settle(null);
+          setMaxInput('');
+        },
+        onError: (error) => maxAttempt.settle(error),
       },
     );
   }
@@ -104,11 +134,50 @@ export function AuctionBid({ sessionId, auction, viewer, open }: AuctionBidProps
       {touched && tooLow && (
         <p className="field-error">{t('auction.amountInvalid', { minimum: formatFenExact(minimum) })}</p>
       )}
+      <div className="field auction-max-bid">
+        <label className="field-label" htmlFor={`auction-max-${auction.id}`}>
+          {t('auction.maxBid.label')}
+        </label>
+        <div className="form-row">
+          <input
+            id={`auction-max-${auction.id}`}
+            className="input"
+            inputMode="decimal"
+            placeholder={t('auction.maxBid.placeholder')}
+            aria-invalid={maxTooLow || maxBelowBid}
+            data-testid="auction-max-amount"
+            value={maxInput}
+            onChange={(event) => setMaxInput(event.currentTarget.value)}
+          />
+          <button
+            type="button"
+            className="button"
+            data-testid="auction-set-max"
+            disabled={!open || setMax.isPending || maxFen === null || maxTooLow}
+            onClick={submitMax}
+          >
+            {setMax.isPending ? t('auction.maxBid.setting') : t('auction.maxBid.set')}
+          </button>
+        </div>
+        <p className="field-hint">{t('auction.maxBid.hint')}</p>
+        {maxTooLow && (
+          <p className="field-error">{t('auction.maxBid.invalid', { minimum: formatFenExact(maxFloor) })}</p>
+        )}
+        {maxBelowBid && <p className="field-error">{t('auction.maxBid.belowBid')}</p>}
+        {viewer?.maxBidFen != null && (
+          <p data-testid="auction-your-max" data-fen={viewer.maxBidFen}>
+            <strong>{t('auction.maxBid.yours', { price: formatFenExact(viewer.maxBidFen) })}</strong>
+          </p>
+        )}
+        {setMax.isError && (
+          <ReasonAlert error={setMax.error} describe={describe} testId="auction-max-error" />
+        )}
+      </div>
       <button
         type="submit"
         className="button button-primary"
         data-testid="auction-bid"
-        disabled={!open || bid.isPending || tooLow || viewer?.isLeader === true}
+        disabled={!open || bid.isPending || tooLow || maxTooLow || maxBelowBid || leads}
       >
         {bid.isPending
           ? t('auction.bidding')

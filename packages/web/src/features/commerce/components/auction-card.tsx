@@ -170,6 +170,7 @@ function RecentBids({ bids }: { bids: Bid[] }) {
           <li key={bid.id} data-testid="auction-bid-row">
             <span>{bid.bidderAlias}</span> <strong className="mono">{formatFenExact(bid.amountFen)}</strong>{' '}
             <span className="fine-print">{formatDate(bid.placedAt)}</span>
+            {bid.automatic && <span className="status"> {t('auction.bidAutomatic')}</span>}
             {bid.extended && <span className="status"> {t('auction.bidExtended')}</span>}
           </li>
         ))}

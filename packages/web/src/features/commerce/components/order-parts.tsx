@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { publicPaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
+import { describeEventCause, describeRefundReason } from './order-causes';
 
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
@@ -85,6 +86,7 @@ export function OrderList({ orders, linkTo }: { orders: Order[]; linkTo: (orderI
 export function OrderFacts({ order }: { order: Order }) {
   const { t } = useTranslation();
   const formatDate = useDateTimeFormat();
+  const refundReason = describeRefundReason(t, order);
   return (
     <dl className="facts" data-testid="order-facts">
       <dt>{t('commerce.orders.item')}</dt>
@@ -121,10 +123,12 @@ export function OrderFacts({ order }: { order: Order }) {
           </dd>
         </>
       )}
-      {order.refundReason && (
+      {refundReason && (
         <>
           <dt>{t('commerce.orders.refundReason')}</dt>
-          <dd>{order.refundReason}</dd>
+          <dd data-testid="order-refund-reason" data-cause={order.refundCause?.kind}>
+            {refundReason}
+          </dd>
         </>
       )}
     </dl>
@@ -145,6 +149,11 @@ export function OrderTimeline({ events }: { events: OrderDetail['events'] }) {
             <span className="fine-print">
               {t(`commerce.actors.${event.actor}`)} · {formatDate(event.occurredAt)}
             </span>
+            {event.cause && (
+              <span className="fine-print" data-cause={event.cause}>
+                {describeEventCause(t, event.cause)}
+              </span>
+            )}
             {event.note && <span className="fine-print">{event.note}</span>}
           </li>
         ))}

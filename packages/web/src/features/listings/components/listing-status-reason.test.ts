@@ -3,26 +3,11 @@ import {
   type ListingStatusReason,
   listingStatusReasonSchema,
 } from '@jadelive/shared';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../i18n/en';
+import { placeholdersOf as placeholders, testTranslator as translator } from '../../../i18n/testing';
 import { zhCN } from '../../../i18n/zh-CN';
 import { describeStatusReason } from './listing-status-reason';
-
-function translator(language: 'zh-CN' | 'en') {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: language,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    showSupportNotice: false,
-  });
-  return instance.t;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('listing status reasons', () => {
   it('every kind the API can send is worded from exactly its facts, in both languages', () => {
