@@ -257,8 +257,18 @@ describe('auctions: closing', () => {
     const foreign = await call(app, 'GET', `/api/orders/${orderId}`, { session: a });
     expect(foreign.status).toBe(404);
     expectErrorShape(foreign.json, 'NOT_FOUND');
-    const events = await call(app, 'GET', `/api/orders/${orderId}`, { session: b });
-    expect(events.json.events[0].note).toContain(`auction ${auctionId}`);
+    // The order opens with the hammer as its cause, the price as its fact; which auction is the order's.
+    expect(own.json.events).toEqual([
+      {
+        fromStatus: null,
+        toStatus: 'pending_payment',
+        actor: 'system',
+        actorUserId: null,
+        cause: { kind: 'auction_won', hammerPriceFen: 990_00 },
+        note: null,
+        occurredAt: expect.any(String),
+      },
+    ]);
     await payOrder(app, b, orderId);
     expect(await listingFacts(database.db, listingId)).toMatchObject({ stock: 0, soldCount: 1 });
   });

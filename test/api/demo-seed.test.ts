@@ -76,6 +76,15 @@ describe('demo data', () => {
       expect(detail.status, detail.text).toBe(200);
       const history = detail.json.events.map((event: { toStatus: string }) => event.toStatus);
       expect(history, order.status).toEqual(steps.slice(0, steps.indexOf(order.status) + 1));
+      // As the real flow records them: each move's cause, no sentence as a note.
+      const causes = [null, 'payment_received', 'shipped', null, 'return_window_closed'];
+      expect(
+        detail.json.events.map((event: { cause: { kind: string } | null; note: string | null }) => [
+          event.cause?.kind ?? null,
+          event.note,
+        ]),
+        order.status,
+      ).toEqual(history.map((_: string, i: number) => [causes[i], null]));
       const paid = detail.json.payments.filter(
         (payment: { status: string }) => payment.status === 'succeeded',
       );

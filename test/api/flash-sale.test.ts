@@ -153,6 +153,21 @@ describe('flash sale: grabbing under concurrency', () => {
     expect(orders).toHaveLength(7);
     expect(new Set(orders.map((o) => o.buyerUserId)).size).toBe(7);
     expect(orders.every((o) => o.unitPriceFen === 699_00)).toBe(true);
+    // Each winner's order opens with the grab as its cause; the losers' went with their orders.
+    const opening = await database.db
+      .selectFrom('orderEvents')
+      .innerJoin('orders', 'orders.id', 'orderEvents.orderId')
+      .select(['orderEvents.actor', 'orderEvents.cause', 'orderEvents.causeDetails', 'orderEvents.note'])
+      .where('orders.flashSaleId', '=', saleId)
+      .execute();
+    expect(opening).toEqual(
+      Array.from({ length: 7 }, () => ({
+        actor: 'buyer',
+        cause: 'flash_sale_grab',
+        causeDetails: null,
+        note: null,
+      })),
+    );
     expect(await remaining(saleId)).toMatchObject({ remaining: 0 });
     expect((await remaining(saleId)).soldOutAt).not.toBeNull();
     // Listing stock 10 = 3 left on the listing + 7 ordered; ending returns nothing.
@@ -175,6 +190,17 @@ describe('flash sale: grabbing under concurrency', () => {
     // The batch answers with the order it wrote: the same as reading the order afterwards.
     const stored = await call(app, 'GET', `/api/orders/${first.json.id}`, { session: buyer });
     expect(first.json).toEqual(stored.json.order);
+    expect(stored.json.events).toEqual([
+      {
+        fromStatus: null,
+        toStatus: 'pending_payment',
+        actor: 'buyer',
+        actorUserId: buyer.userId,
+        cause: { kind: 'flash_sale_grab' },
+        note: null,
+        occurredAt: expect.any(String),
+      },
+    ]);
     expect(retry.json).toEqual(first.json);
 
     const twinKey = idempotencyKey();

@@ -148,14 +148,14 @@ describe('inspection before shipping: mismatch', () => {
     expect(detail.json.payments.map((payment: { status: string }) => payment.status)).toEqual(['refunded']);
     const systemMoves = detail.json.events
       .filter((event: { actor: string }) => event.actor === 'system')
-      .map((event: { toStatus: string; cause: string | null; note: string | null }) => [
+      .map((event: { toStatus: string; cause: unknown; note: string | null }) => [
         event.toStatus,
         event.cause,
         event.note,
       ]);
     expect(systemMoves).toEqual([
-      ['refund_requested', 'inspection_mismatch', null],
-      ['refunded', 'inspection_mismatch', null],
+      ['refund_requested', { kind: 'inspection_mismatch' }, null],
+      ['refunded', { kind: 'inspection_mismatch' }, null],
     ]);
     // Nobody typed a reason: the refund carries the mismatch's facts, for each console to word.
     const refund = {
@@ -244,7 +244,7 @@ describe('inspection before shipping: mismatch', () => {
     expect(detail.json.events.at(-1)).toMatchObject({
       toStatus: 'cancelled',
       actor: 'system',
-      cause: 'inspection_mismatch',
+      cause: { kind: 'inspection_mismatch' },
       note: null,
     });
     expect(await listingFacts(database.db, listingId)).toMatchObject({ status: 'suspended', stock: 0 });
@@ -289,7 +289,10 @@ describe('inspection before shipping: mismatch', () => {
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
     expect(detail.json.order.status).toBe('refunded');
     expect(detail.json.payments[0].status).toBe('refunded');
-    expect(detail.json.events.at(-1)).toMatchObject({ toStatus: 'refunded', cause: 'inspection_mismatch' });
+    expect(detail.json.events.at(-1)).toMatchObject({
+      toStatus: 'refunded',
+      cause: { kind: 'inspection_mismatch' },
+    });
     const settled = await call(app, 'GET', `/api/orders/${orderId}/inspection`, { session: buyer });
     expect(settled.json.settledAt).not.toBeNull();
   });
@@ -317,16 +320,16 @@ describe('inspection before shipping: mismatch', () => {
       refundCause: { kind: 'buyer' },
     });
     expect(
-      detail.json.events.map((event: { toStatus: string; actor: string; cause: string | null }) => [
+      detail.json.events.map((event: { toStatus: string; actor: string; cause: unknown }) => [
         event.toStatus,
         event.actor,
         event.cause,
       ]),
     ).toEqual([
       ['pending_payment', 'buyer', null],
-      ['paid', 'payment', null],
+      ['paid', 'payment', { kind: 'payment_received' }],
       ['refund_requested', 'buyer', null],
-      ['refunded', 'system', 'inspection_mismatch'],
+      ['refunded', 'system', { kind: 'inspection_mismatch' }],
     ]);
     expect(detail.json.events[2].note).toBe('Changed my mind — 不要了 <b>{{x}}</b>');
   });

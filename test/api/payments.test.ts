@@ -74,7 +74,11 @@ describe('payment notifications', () => {
     expect(await dealEvents(database.db, listingId)).toHaveLength(1);
     expect((await listingFacts(database.db, listingId)).soldCount).toBe(1);
     const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
-    expect(detail.json.events.filter((e: { toStatus: string }) => e.toStatus === 'paid')).toHaveLength(1);
+    // The payment is in the order's payments; its event says only that the money arrived.
+    expect(detail.json.events.filter((e: { toStatus: string }) => e.toStatus === 'paid')).toEqual([
+      expect.objectContaining({ actor: 'payment', cause: { kind: 'payment_received' }, note: null }),
+    ]);
+    expect(detail.json.payments).toEqual([expect.objectContaining({ id: paymentId, status: 'succeeded' })]);
 
     // A second, different notification for the settled payment is ignored.
     const late = sandbox.signNotification({ paymentId, outcome: 'success', amountFen: 2_000_00 });

@@ -94,15 +94,44 @@ export const orderRefundCauseSchema = z
 export type OrderRefundCause = z.infer<typeof orderRefundCauseSchema>;
 
 /**
- * Why the system moved an order, as a kind each console words in its reader's language; an
- * event's `note` is free text shown as given (the buyer's refund reason, a tracking number).
+ * Why an order moved, as a kind each console words in its reader's language (with its facts, if
+ * any); an event's `note` is only what a person typed (the buyer's refund reason), shown as given.
  */
 export const ORDER_EVENT_CAUSES = [
   'inspection_mismatch',
   'payment_timed_out',
   'return_window_closed',
+  'buyer_cancelled',
+  'refund_approved',
+  'payment_received',
+  'shipped',
+  'auction_won',
+  'flash_sale_grab',
 ] as const;
-export const orderEventCauseSchema = z.enum(ORDER_EVENT_CAUSES);
+export type OrderEventCauseKind = (typeof ORDER_EVENT_CAUSES)[number];
+
+const factlessCause = <K extends OrderEventCauseKind>(kind: K, description: string) =>
+  z.object({ kind: z.literal(kind).describe(description) });
+
+export const orderEventCauseSchema = z
+  .discriminatedUnion('kind', [
+    factlessCause('inspection_mismatch', 'The on-site inspection did not match the certificate'),
+    factlessCause('payment_timed_out', 'Not paid in time: the system cancelled it'),
+    factlessCause('return_window_closed', 'The no-reason return window closed: the system completed it'),
+    factlessCause('buyer_cancelled', 'The buyer cancelled the unpaid order'),
+    factlessCause('refund_approved', 'The seller approved the refund'),
+    factlessCause('payment_received', 'The payment provider confirmed the payment (see `payments`)'),
+    factlessCause(
+      'shipped',
+      "The seller shipped it (the tracking is the order's `trackingNumber`/`carrier`)",
+    ),
+    z.object({
+      kind: z.literal('auction_won').describe("The auction's hammer made this order for its winner"),
+      hammerPriceFen: z.number().int().describe('The hammer price, in fen'),
+    }),
+    factlessCause('flash_sale_grab', 'The buyer grabbed the piece in a flash sale'),
+  ])
+  .describe('Why the order moved: a kind and its facts; null when nothing more than the status and actor');
 export type OrderEventCause = z.infer<typeof orderEventCauseSchema>;
 
 export const orderSchema = z.object({

@@ -475,6 +475,7 @@ export interface OrderEvents {
   actor: string;
   actorUserId: string | null;
   cause: string | null;
+  causeDetails: Json | null;
   fromStatus: string | null;
   id: Generated<number>;
   note: string | null;

@@ -1,4 +1,4 @@
-import type { OrderStatus } from '@jadelive/shared';
+import type { OrderEventCauseKind, OrderStatus } from '@jadelive/shared';
 import type { Database } from '../db/database';
 import { DEFAULT_COMMERCE_CONFIG } from '../features/orders/config';
 import { recordDeal } from '../features/orders/deal';
@@ -48,12 +48,21 @@ const DEMO_ORDERS: DemoOrder[] = [
   },
 ];
 
-/** The steps after placing an order, in order, each this long after the previous one. */
-const STEPS: { to: OrderStatus; after: number; actor: 'payment' | 'seller' | 'buyer' | 'system' }[] = [
-  { to: 'paid', after: 10 * 60_000, actor: 'payment' },
-  { to: 'shipped', after: 20 * HOUR_MS, actor: 'seller' },
-  { to: 'delivered', after: 2 * DAY_MS, actor: 'buyer' },
-  { to: 'completed', after: 7 * DAY_MS, actor: 'system' },
+/**
+ * The steps after placing an order, in order, each this long after the previous one, with the
+ * cause the real flow records for it.
+ */
+const STEPS: {
+  to: OrderStatus;
+  after: number;
+  actor: 'payment' | 'seller' | 'buyer' | 'system';
+  /** Only kinds without facts: the seed writes the kind alone. */
+  cause: Extract<OrderEventCauseKind, 'payment_received' | 'shipped' | 'return_window_closed'> | null;
+}[] = [
+  { to: 'paid', after: 10 * 60_000, actor: 'payment', cause: 'payment_received' },
+  { to: 'shipped', after: 20 * HOUR_MS, actor: 'seller', cause: 'shipped' },
+  { to: 'delivered', after: 2 * DAY_MS, actor: 'buyer', cause: null },
+  { to: 'completed', after: 7 * DAY_MS, actor: 'system', cause: 'return_window_closed' },
 ];
 
 /**
@@ -128,7 +137,8 @@ async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrde
 
   // The events carry the demo's history, not the seeding moment.
   let from: OrderStatus | null = null;
-  const events = [{ to: 'pending_payment' as OrderStatus, actor: 'buyer' as const, at: placedAt }, ...stamps];
+  const placed = { to: 'pending_payment' as OrderStatus, actor: 'buyer' as const, cause: null, at: placedAt };
+  const events = [placed, ...stamps];
   await trx
     .insertInto('orderEvents')
     .values(
@@ -139,10 +149,9 @@ async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrde
           toStatus: event.to,
           actor: event.actor,
           actorUserId: event.actor === 'buyer' ? buyerUserId : null,
-          note:
-            event.to === 'shipped' && demo.tracking
-              ? `${demo.tracking.carrier} ${demo.tracking.number}`
-              : null,
+          // None of these causes has facts; the tracking is the order's own.
+          cause: event.cause,
+          note: null,
           occurredAt: event.at,
         };
         from = event.to;

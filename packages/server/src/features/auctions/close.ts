@@ -95,7 +95,7 @@ async function createHammerOrder(trx: Database, config: AppConfig, auction: Hamm
     customMade: listing.customMade,
     actor: 'system',
     actorUserId: null,
-    note: `auction ${auction.id} hammer at ${price} fen`,
+    cause: { kind: 'auction_won', hammerPriceFen: price },
   });
   return orderId;
 }

@@ -117,12 +117,12 @@ async function applyMismatch(
   let settled = false;
   if (order.status === 'pending_payment') {
     await transitionOrder(trx, { system: true }, order.id, 'cancelled', system, {
-      cause: 'inspection_mismatch',
+      cause: { kind: 'inspection_mismatch' },
     });
     settled = true;
   } else if (order.status === 'paid') {
     await transitionOrder(trx, { system: true }, order.id, 'refund_requested', system, {
-      cause: 'inspection_mismatch',
+      cause: { kind: 'inspection_mismatch' },
       set: { ...refundCauseColumns(mismatch), refundFromStatus: 'paid' },
     });
   } else if (order.status !== 'refund_requested') {
@@ -220,7 +220,7 @@ export async function settleMismatch(deps: Pick<AppDeps, 'db' | 'config'>, inspe
     const order = await lockOrder(trx, { system: true }, inspection.orderId);
     if (order?.status === 'refund_requested') {
       await transitionOrder(trx, { system: true }, order.id, 'refunded', system, {
-        cause: 'inspection_mismatch',
+        cause: { kind: 'inspection_mismatch' },
       });
       await refundOrderPayment(deps, trx, order.id);
       await undoSoldCount(trx, order);

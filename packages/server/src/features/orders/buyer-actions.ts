@@ -13,7 +13,7 @@ const buyer = (userId: string) => ({ actor: 'buyer' as const, userId });
 export async function cancelUnpaidOrder(deps: Deps, buyerUserId: string, orderId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { before } = await transitionOrder(trx, { buyerUserId }, orderId, 'cancelled', buyer(buyerUserId), {
-      note: 'cancelled by the buyer',
+      cause: { kind: 'buyer_cancelled' },
     });
     await releaseOrderStock(trx, before);
   });

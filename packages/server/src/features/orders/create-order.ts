@@ -1,4 +1,4 @@
-import type { CreateOrderBody } from '@jadelive/shared';
+import type { CreateOrderBody, OrderEventCause } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
@@ -71,10 +71,10 @@ export async function insertPendingOrder(
     customMade: boolean;
     actor: 'buyer' | 'system';
     actorUserId: string | null;
-    note?: string;
+    cause?: OrderEventCause;
   },
 ) {
-  const { actor, actorUserId, note, ...columns } = order;
+  const { actor, actorUserId, cause, ...columns } = order;
   await trx
     .insertInto('orders')
     .values({
@@ -91,7 +91,7 @@ export async function insertPendingOrder(
     toStatus: 'pending_payment',
     actor,
     actorUserId,
-    note,
+    cause,
   });
 }
 

@@ -44,7 +44,7 @@ export type LockedOrder = NonNullable<Awaited<ReturnType<typeof lockOrder>>>;
 export async function listOrderEvents(db: Database, orderId: string) {
   return db
     .selectFrom('orderEvents')
-    .select(['fromStatus', 'toStatus', 'actor', 'actorUserId', 'cause', 'note', 'occurredAt'])
+    .select(['fromStatus', 'toStatus', 'actor', 'actorUserId', 'cause', 'causeDetails', 'note', 'occurredAt'])
     .where('orderId', '=', orderId)
     .orderBy('id')
     .execute();
@@ -62,8 +62,16 @@ export async function insertOrderEvent(
     note?: string | null;
   },
 ) {
+  const { cause, ...columns } = event;
   await db
     .insertInto('orderEvents')
-    .values({ ...event, cause: event.cause ?? null, note: event.note ?? null })
+    .values({ ...columns, ...eventCauseColumns(cause ?? null), note: event.note ?? null })
     .execute();
+}
+
+/** The event columns that hold why an order moved: the kind, and its facts (if any) as jsonb. */
+function eventCauseColumns(cause: OrderEventCause | null) {
+  if (cause === null) return { cause: null, causeDetails: null };
+  const { kind, ...facts } = cause;
+  return { cause: kind, causeDetails: Object.keys(facts).length > 0 ? JSON.stringify(facts) : null };
 }

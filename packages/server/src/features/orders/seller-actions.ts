@@ -21,7 +21,8 @@ export async function shipOrder(
 ) {
   await deps.db.transaction().execute((trx) =>
     transitionOrder(trx, { sellerOrgId }, orderId, 'shipped', seller(userId), {
-      note: `${shipment.carrier ?? 'tracking'} ${shipment.trackingNumber}`,
+      // The tracking is the order's own (shown with its facts), not repeated in its history.
+      cause: { kind: 'shipped' },
       set: { trackingNumber: shipment.trackingNumber, carrier: shipment.carrier ?? null },
       // The buyer asked for 就地检验: the piece waits for the lab's result.
       check: async (order) => {
@@ -41,7 +42,7 @@ export async function shipOrder(
 export async function approveRefund(deps: Deps, sellerOrgId: string, userId: string | null, orderId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { before } = await transitionOrder(trx, { sellerOrgId }, orderId, 'refunded', seller(userId), {
-      note: 'refund approved',
+      cause: { kind: 'refund_approved' },
     });
     await refundOrderPayment(deps, trx, orderId);
     await undoSoldCount(trx, before);

@@ -55,10 +55,18 @@ export function toOrderEvent(row: {
   actor: string;
   actorUserId: string | null;
   cause: string | null;
+  causeDetails: unknown;
   note: string | null;
   occurredAt: Date;
 }): z.infer<typeof orderEventSchema> {
-  return orderEventSchema.parse({ ...row, occurredAt: iso(row.occurredAt) });
+  const { cause, causeDetails, ...rest } = row;
+  // The check constraints keep a kind and its facts together.
+  const facts = causeDetails as Record<string, unknown> | null;
+  return orderEventSchema.parse({
+    ...rest,
+    cause: cause === null ? null : { ...facts, kind: cause },
+    occurredAt: iso(row.occurredAt),
+  });
 }
 
 export function toPayment(row: {

@@ -78,7 +78,7 @@ async function cancelOverdueOrders(deps: Deps, now: Date) {
     (id) =>
       deps.db.transaction().execute(async (trx) => {
         const { before } = await transitionOrder(trx, { system: true }, id, 'cancelled', system, {
-          cause: 'payment_timed_out',
+          cause: { kind: 'payment_timed_out' },
           check: (order) => {
             if (order.paymentDueAt > now) throw new ApiError('CONFLICT', 'not due yet');
           },
@@ -122,11 +122,11 @@ async function completeDeliveredOrders(deps: Deps, now: Date) {
   return eachOrder(
     done.map((row) => row.id),
     (id) =>
-      deps.db
-        .transaction()
-        .execute((trx) =>
-          transitionOrder(trx, { system: true }, id, 'completed', system, { cause: 'return_window_closed' }),
-        ),
+      deps.db.transaction().execute((trx) =>
+        transitionOrder(trx, { system: true }, id, 'completed', system, {
+          cause: { kind: 'return_window_closed' },
+        }),
+      ),
   );
 }
 

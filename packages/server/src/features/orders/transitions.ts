@@ -33,7 +33,7 @@ export async function transitionOrder(
   to: OrderStatus,
   by: OrderActor,
   options: {
-    /** Why the system moved the order (the console words it); `note` is for people's words. */
+    /** Why the order moved (the console words it, with its facts); `note` is only what a person typed. */
     cause?: OrderEventCause;
     note?: string | null;
     set?: Updateable<Orders>;

@@ -94,9 +94,8 @@ export async function applyNotification(
         order.id,
         'paid',
         { actor: 'payment', userId: null },
-        {
-          note: `${providerName} payment ${payment.id}`,
-        },
+        // Which payment, by which provider, is in the order's payments.
+        { cause: { kind: 'payment_received' } },
       );
       await recordDeal(trx, order);
       await settle('paid', payment.id);

@@ -33,6 +33,7 @@ export const commerce = {
     past: '开始时间已过，请选择将来的时间',
   },
   panel: { title: '直播间购物', myOrders: '查看我的订单' },
+  countdown: { withDays: '{{days}}天 {{clock}}' },
   flash: {
     badge: '秒杀',
     remaining: '剩余 {{remaining}}/{{quantity}} 件',
@@ -78,11 +79,17 @@ export const commerce = {
     refundPlaceholder: '例如：圈口不合适',
     customMade: '定制商品',
     timeline: '订单动态',
-    // Why the system moved an order, by kind (shown in its history).
+    // Why an order moved, by kind, worded from exactly its facts (shown in its history).
     eventCauses: {
       inspection_mismatch: '就地检验结果与证书不符',
       payment_timed_out: '超时未付款',
       return_window_closed: '无理由退货期已结束',
+      buyer_cancelled: '买家取消了订单',
+      refund_approved: '商家同意退款',
+      payment_received: '已收到付款',
+      shipped: '商家已发货',
+      auction_won: '拍卖落槌，成交价 {{hammerPriceFen}}',
+      flash_sale_grab: '秒杀抢购下单',
     },
     pay: '支付',
     cancel: '取消订单',

@@ -1,5 +1,6 @@
 import type { Order, OrderEventCause } from '@jadelive/shared';
 import type { TFunction } from 'i18next';
+import { formatFenExact } from '../../../lib/units';
 
 /**
  * Why a refund was asked for, in the reader's language: the buyer's own words as typed, a system's
@@ -14,7 +15,17 @@ export function describeRefundReason(
   return t(`commerce.orders.refundCauses.${cause.kind}`, cause);
 }
 
-/** Why the system moved an order, in the reader's language. */
+/**
+ * Why an order moved, in the reader's language, worded from exactly its facts: amounts in fen are
+ * shown as money, anything else as given.
+ */
 export function describeEventCause(t: TFunction, cause: OrderEventCause): string {
-  return t(`commerce.orders.eventCauses.${cause}`);
+  const { kind, ...facts } = cause;
+  const worded = Object.fromEntries(
+    Object.entries(facts).map(([name, value]) => [
+      name,
+      name.endsWith('Fen') && typeof value === 'number' ? formatFenExact(value) : value,
+    ]),
+  );
+  return t(`commerce.orders.eventCauses.${kind}`, worded);
 }

@@ -150,11 +150,15 @@ export function OrderTimeline({ events }: { events: OrderDetail['events'] }) {
               {t(`commerce.actors.${event.actor}`)} · {formatDate(event.occurredAt)}
             </span>
             {event.cause && (
-              <span className="fine-print" data-cause={event.cause}>
+              <span className="fine-print" data-cause={event.cause.kind}>
                 {describeEventCause(t, event.cause)}
               </span>
             )}
-            {event.note && <span className="fine-print">{event.note}</span>}
+            {event.note && (
+              <span className="fine-print" data-testid="order-event-note">
+                {event.note}
+              </span>
+            )}
           </li>
         ))}
       </ol>
