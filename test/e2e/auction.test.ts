@@ -82,6 +82,7 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
     await first.locator('[data-testid="auction-bid-row"]', { hasText: '自动' }).first().waitFor(TIMEOUT);
 
     await host.getByTestId('auction-hammer').click();
+    await host.getByTestId('auction-hammer-confirm').click();
     await host.getByTestId('auction-form').waitFor(TIMEOUT);
     const won = second.getByTestId('auction-won');
     await won.waitFor(TIMEOUT);

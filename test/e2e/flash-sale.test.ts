@@ -126,6 +126,7 @@ describe('flash sale: the host starts it in the studio, phone viewers grab and p
 
     // The host ends the sale early; the phones are told through the room.
     await host.getByTestId('flash-end').click();
+    await host.getByTestId('flash-end-confirm').click();
     await host.getByTestId('flash-sale-form').waitFor(TIMEOUT);
     await second.locator('[data-testid="flash-sale-card"][data-state="ended"]').waitFor(TIMEOUT);
 

@@ -117,6 +117,7 @@ describe('live room: a host goes live from the studio and a phone viewer watches
 
     // The host ends the broadcast; the viewer is told.
     await host.getByTestId('end-live').click();
+    await host.getByTestId('end-live-confirm').click();
     await viewer.getByTestId('session-ended').waitFor(TIMEOUT);
     await host.locator('[data-page="studio"][data-status="ended"]').waitFor(TIMEOUT);
     await host.getByTestId('summary-link').click();

@@ -36,6 +36,8 @@ const ONLY_ONE_SHIPPED = `(() => {
   return items.length === 1 && items[0].getAttribute('data-status') === 'shipped';
 })()`;
 const FITS_PHONE = 'document.documentElement.scrollWidth <= window.innerWidth';
+/** The test id of the focused element. */
+const FOCUSED = "document.activeElement?.getAttribute('data-testid') ?? null";
 
 describe('order console: buyers pay, confirm and return; sellers ship and refund', () => {
   it('walks the demo orders through payment, delivery, return, shipping and refund', async () => {
@@ -65,6 +67,16 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
 
     // The unpaid order: a failed sandbox payment, then a successful one.
     await buyer.goto(`${world.server.baseUrl}/buyer/orders/${unpaid.id}`);
+    // Cancelling asks first, in place on the phone; Escape backs out with the order untouched.
+    await buyer.getByTestId('order-cancel').click();
+    await buyer.getByRole('group', { name: '确定取消这笔未付款的订单吗？' }).waitFor(TIMEOUT);
+    expect(await buyer.evaluate(FOCUSED)).toBe('order-cancel-back');
+    expect(await buyer.evaluate(FITS_PHONE)).toBe(true);
+    await buyer.keyboard.press('Escape');
+    await buyer.getByTestId('order-cancel').waitFor(TIMEOUT);
+    expect(await buyer.evaluate(FOCUSED)).toBe('order-cancel');
+    expect(await buyer.getByTestId('order-cancel-confirm').count()).toBe(0);
+    await buyer.locator(`[data-page="buyer-order"][data-status="pending_payment"]`).waitFor(TIMEOUT);
     await buyer.getByTestId('order-pay').click();
     await buyer.getByTestId('sandbox-banner').waitFor(TIMEOUT);
     await buyer.locator('[data-testid="sandbox-fail"]:not([disabled])').click();
@@ -96,9 +108,24 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
     await seller.getByTestId('ship-submit').click();
     await seller.locator('[data-page="seller-order"][data-status="shipped"]').waitFor(TIMEOUT);
     expect(await seller.getByTestId('order-tracking').textContent()).toBe('顺丰速运 SF1234567890');
+    // The history words each move; the tracking is the order's, not repeated there.
+    const shippedTimeline = seller.getByTestId('order-timeline');
+    expect(await shippedTimeline.locator('[data-to="shipped"] [data-cause="shipped"]').textContent()).toBe(
+      '商家已发货',
+    );
+    expect(await shippedTimeline.getByTestId('order-event-note').count()).toBe(0);
     await seller.goto(`${world.server.baseUrl}/seller/orders/${paid.id}`);
     await seller.getByTestId('approve-refund').click();
+    await seller.getByTestId('approve-refund-confirm').click();
     await seller.locator('[data-page="seller-order"][data-status="refunded"]').waitFor(TIMEOUT);
+    // Each of the server's moves in the reader's language; only the buyer's words are a note, as typed.
+    const refundedTimeline = seller.getByTestId('order-timeline');
+    const causeIn = (to: string, kind: string) =>
+      refundedTimeline.locator(`[data-to="${to}"] [data-cause="${kind}"]`).textContent();
+    expect(await causeIn('paid', 'payment_received')).toBe('已收到付款');
+    expect(await causeIn('refunded', 'refund_approved')).toBe('商家同意退款');
+    expect(await refundedTimeline.locator('[data-cause]').count()).toBe(2);
+    expect(await refundedTimeline.getByTestId('order-event-note').allTextContents()).toEqual(['拍错了']);
 
     const rows = await world.database.db
       .selectFrom('orders')

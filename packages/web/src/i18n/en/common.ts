@@ -15,4 +15,5 @@ export const common: typeof source = {
   loadMore: 'Load more',
   you: '(you)',
   beijingTime: 'Beijing time (UTC+8)',
+  goBack: 'Go back',
 };

@@ -13,4 +13,5 @@ export const common = {
   loadMore: '加载更多',
   you: '（你）',
   beijingTime: '北京时间（UTC+8）',
+  goBack: '返回',
 };

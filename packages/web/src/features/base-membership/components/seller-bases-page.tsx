@@ -2,6 +2,7 @@ import { REAPPLY_FROM } from '@jadelive/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useAllBases, useApply, useCancelBooking, useMyBookings, useMyMemberships } from '../api/membership';
@@ -63,16 +64,14 @@ export function SellerBasesPage() {
                   </span>
                 </span>
                 {(booking.status === 'requested' || booking.status === 'approved') && (
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    disabled={cancel.isPending}
-                    onClick={() =>
-                      window.confirm(t('bases.seller.cancelConfirm')) && cancel.mutate(booking.id)
-                    }
-                  >
-                    {t('bases.seller.cancel')}
-                  </button>
+                  <ConfirmButton
+                    tone="danger"
+                    small
+                    label={t('bases.seller.cancel')}
+                    question={t('bases.seller.cancelConfirm')}
+                    pending={cancel.isPending}
+                    onConfirm={() => cancel.mutate(booking.id)}
+                  />
                 )}
               </li>
             ))}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { commercePaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
-import { formatCountdown, millisecondsUntil, useTicker } from '../hooks/use-server-clock';
+import { millisecondsUntil, useCountdownFormat, useTicker } from '../hooks/use-server-clock';
 import type { AuctionView } from '../hooks/use-session-auction';
 import { AuctionBid } from './auction-bid';
 
@@ -23,6 +23,7 @@ export function useAuctionPhase(auction: AuctionView): AuctionView['state'] {
 export function AuctionClock({ auction, phase }: { auction: AuctionView; phase: AuctionView['state'] }) {
   const { t } = useTranslation();
   const now = useTicker(phase !== 'closed');
+  const formatCountdown = useCountdownFormat();
   if (phase === 'closed') return null;
   const target = phase === 'scheduled' ? auction.startsAt : auction.endsAt;
   const left = millisecondsUntil(target, auction.serverTime, auction.receivedAt, now);

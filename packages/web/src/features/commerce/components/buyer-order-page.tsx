@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { ReasonForm } from '../../../components/forms/reason-form';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { commercePaths } from '../../../lib/paths';
 import { useBuyerOrderAction } from '../api/buyer-order-actions';
@@ -48,17 +49,13 @@ function BuyerActions({ order }: { order: Order }) {
             <Link to={commercePaths.pay(order.id)} className="button button-primary" data-testid="order-pay">
               {t('commerce.orders.pay')}
             </Link>
-            <button
-              type="button"
-              className="button"
-              data-testid="order-cancel"
-              disabled={action.isPending}
-              onClick={() => {
-                if (window.confirm(t('commerce.orders.confirmCancel'))) action.mutate({ kind: 'cancel' });
-              }}
-            >
-              {t('commerce.orders.cancel')}
-            </button>
+            <ConfirmButton
+              testId="order-cancel"
+              label={t('commerce.orders.cancel')}
+              question={t('commerce.orders.confirmCancel')}
+              pending={action.isPending}
+              onConfirm={() => action.mutate({ kind: 'cancel' })}
+            />
           </>
         )}
         {order.status === 'shipped' && (

@@ -1,6 +1,6 @@
 import type { FlashSale } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
-import { formatCountdown, millisecondsUntil, useTicker } from '../hooks/use-server-clock';
+import { millisecondsUntil, useCountdownFormat, useTicker } from '../hooks/use-server-clock';
 import type { FlashSaleView } from '../hooks/use-session-flash-sale';
 
 /**
@@ -16,10 +16,11 @@ export function useFlashSalePhase(sale: FlashSaleView): FlashSale['state'] {
   return sale.remaining === 0 ? 'sold_out' : 'running';
 }
 
-/** "距结束 04:59" / "距开始 00:30", counted on the server's clock. */
+/** "距结束 04:59" / "距开始 1:00:00" / "距开始 1天 2:00:00", counted on the server's clock. */
 export function FlashSaleClock({ sale, phase }: { sale: FlashSaleView; phase: FlashSale['state'] }) {
   const { t } = useTranslation();
   const now = useTicker(phase === 'scheduled' || phase === 'running');
+  const formatCountdown = useCountdownFormat();
   if (phase !== 'scheduled' && phase !== 'running') return null;
   const target = phase === 'scheduled' ? sale.startsAt : sale.endsAt;
   const left = millisecondsUntil(target, sale.serverTime, sale.receivedAt, now);

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { formatFenExact } from '../../../lib/units';
 import { useEnterGiveaway, useGiveawayAudit } from '../api/giveaways';
-import { formatCountdown, millisecondsUntil, useTicker } from '../hooks/use-server-clock';
+import { millisecondsUntil, useCountdownFormat, useTicker } from '../hooks/use-server-clock';
 import type { GiveawayView } from '../hooks/use-session-giveaway';
 import { GiveawayAuditView } from './giveaway-audit';
 import { knownReason, ReasonAlert, type RefusalDetails } from './reason-alert';
@@ -84,6 +84,7 @@ export function GiveawayCard({ sessionId, giveaway, signedIn, loginPath }: Givea
   const enter = useEnterGiveaway(sessionId);
   const describe = useGiveawayReason(giveaway.keyword);
   const now = useTicker(phase === 'open', 500);
+  const formatCountdown = useCountdownFormat();
   const [auditOpen, setAuditOpen] = useState(false);
   const entered = giveaway.myEntry !== null;
 

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Field } from '../../../components/ui/field';
 import { commercePaths } from '../../../lib/paths';
 import { useSellerOrder, useSellerOrderAction } from '../api/seller-orders';
@@ -89,18 +90,14 @@ function SellerActions({ order, canApproveRefunds }: { order: Order; canApproveR
       )}
       {order.status === 'refund_requested' &&
         (canApproveRefunds ? (
-          <button
-            type="button"
-            className="button button-danger"
-            data-testid="approve-refund"
-            disabled={action.isPending}
-            onClick={() => {
-              if (window.confirm(t('commerce.refund.confirmApprove')))
-                action.mutate({ kind: 'approveRefund' });
-            }}
-          >
-            {t('commerce.refund.approve')}
-          </button>
+          <ConfirmButton
+            tone="danger"
+            testId="approve-refund"
+            label={t('commerce.refund.approve')}
+            question={t('commerce.refund.confirmApprove')}
+            pending={action.isPending}
+            onConfirm={() => action.mutate({ kind: 'approveRefund' })}
+          />
         ) : (
           <p className="fine-print">{t('commerce.refund.managersOnly')}</p>
         ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { shanghaiClockLabel } from '../../../lib/shanghai-time';
 import { formatFenExact } from '../../../lib/units';
@@ -79,29 +80,23 @@ function AuctionCounters({
         <div className="form-row">
           {/* Before the start there is nothing to hammer: the host can only call it off. */}
           {!scheduled && (
-            <button
-              type="button"
-              className="button button-primary"
-              data-testid="auction-hammer"
-              disabled={control.closeNow.isPending}
-              onClick={() =>
-                window.confirm(t('auction.studio.confirmHammer')) && control.closeNow.mutate(auction.id)
-              }
-            >
-              {t('auction.studio.hammer')}
-            </button>
+            <ConfirmButton
+              tone="primary"
+              testId="auction-hammer"
+              label={t('auction.studio.hammer')}
+              question={t('auction.studio.confirmHammer')}
+              pending={control.closeNow.isPending}
+              onConfirm={() => control.closeNow.mutate(auction.id)}
+            />
           )}
-          <button
-            type="button"
-            className="button button-danger"
-            data-testid="auction-cancel"
-            disabled={control.cancel.isPending}
-            onClick={() =>
-              window.confirm(t('auction.studio.confirmCancel')) && control.cancel.mutate(auction.id)
-            }
-          >
-            {t('auction.studio.cancel')}
-          </button>
+          <ConfirmButton
+            tone="danger"
+            testId="auction-cancel"
+            label={t('auction.studio.cancel')}
+            question={t('auction.studio.confirmCancel')}
+            pending={control.cancel.isPending}
+            onConfirm={() => control.cancel.mutate(auction.id)}
+          />
         </div>
       )}
       {control.closeNow.isError && <ReasonAlert error={control.closeNow.error} describe={describe} />}

@@ -1,6 +1,7 @@
 import '../commerce.css';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { shanghaiClockLabel } from '../../../lib/shanghai-time';
 import { formatFenExact } from '../../../lib/units';
 import { useFlashSaleControl, useFlashSaleCounts } from '../api/flash-sales';
@@ -53,18 +54,14 @@ function FlashSaleEndButton({
   const { t } = useTranslation();
   const scheduled = useFlashSalePhase(sale) === 'scheduled';
   return (
-    <button
-      type="button"
-      className="button button-danger"
-      data-testid="flash-end"
-      disabled={end.isPending}
-      onClick={() => {
-        const question = scheduled ? t('commerce.studio.confirmCancel') : t('commerce.studio.confirmEnd');
-        if (window.confirm(question)) end.mutate(sale.id);
-      }}
-    >
-      {scheduled ? t('commerce.studio.cancel') : t('commerce.studio.end')}
-    </button>
+    <ConfirmButton
+      tone="danger"
+      testId="flash-end"
+      label={scheduled ? t('commerce.studio.cancel') : t('commerce.studio.end')}
+      question={scheduled ? t('commerce.studio.confirmCancel') : t('commerce.studio.confirmEnd')}
+      pending={end.isPending}
+      onConfirm={() => end.mutate(sale.id)}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testTranslator } from '../../../i18n/testing';
 import { formatCountdown, millisecondsUntil, serverNow } from './use-server-clock';
 import { type FlashSaleView, newerReading } from './use-session-flash-sale';
 
@@ -21,6 +22,43 @@ describe('countdowns on the server clock', () => {
     expect(formatCountdown(240_000)).toBe('04:00');
     expect(formatCountdown(59_001)).toBe('01:00');
     expect(formatCountdown(0)).toBe('00:00');
+  });
+});
+
+describe('long countdowns', () => {
+  const HOUR = 3_600_000;
+  const DAY = 24 * HOUR;
+
+  it('keeps minutes:seconds under an hour, rounding up to the second', () => {
+    expect(formatCountdown(HOUR - 1_000)).toBe('59:59');
+    expect(formatCountdown(HOUR - 500)).toBe('1:00:00');
+  });
+
+  it('shows hours from one hour on, never hundreds of minutes', () => {
+    expect(formatCountdown(HOUR)).toBe('1:00:00');
+    expect(formatCountdown(10 * HOUR)).toBe('10:00:00');
+    expect(formatCountdown(2 * HOUR + 3 * 60_000 + 4_000)).toBe('2:03:04');
+    expect(formatCountdown(DAY - 1_000)).toBe('23:59:59');
+  });
+
+  it('puts the days before the clock from one day on, worded by the catalogue', () => {
+    const later = 2 * DAY + 5 * HOUR + 6 * 60_000 + 7_000;
+    expect(formatCountdown(DAY)).toBe('1d 0:00:00');
+    expect(formatCountdown(later)).toBe('2d 5:06:07');
+    for (const [language, expected] of [
+      ['zh-CN', '2天 5:06:07'],
+      ['en', '2d 5:06:07'],
+    ] as const) {
+      const t = testTranslator(language);
+      const worded = formatCountdown(later, (days, clock) =>
+        t('commerce.countdown.withDays', { days, clock }),
+      );
+      expect(worded).toBe(expected);
+    }
+  });
+
+  it('never shows a negative time', () => {
+    expect(formatCountdown(-5_000)).toBe('00:00');
   });
 });
 

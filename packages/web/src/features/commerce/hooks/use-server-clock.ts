@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The server's "now" from a reading of its clock: how far the server is ahead of this device
@@ -26,10 +27,31 @@ export function useTicker(active: boolean, intervalMs = 250): number {
   return now;
 }
 
-/** 90_500 → "01:30" (minutes:seconds, rounded up so 0:00 shows only when time is up). */
-export function formatCountdown(milliseconds: number): string {
-  const total = Math.ceil(milliseconds / 1000);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+const SECONDS_PER_HOUR = 3_600;
+const SECONDS_PER_DAY = 86_400;
+
+/**
+ * A countdown's text, rounded up to the second so 00:00 shows only when time is up: "MM:SS" under
+ * an hour (90_500 → "01:30"), "H:MM:SS" under a day (3_600_000 → "1:00:00"), and from a day on the
+ * days before the clock, worded by `withDays` (the catalogue's "N天 H:MM:SS" / "Nd H:MM:SS").
+ */
+export function formatCountdown(
+  milliseconds: number,
+  withDays: (days: number, clock: string) => string = (days, clock) => `${days}d ${clock}`,
+): string {
+  const total = Math.max(0, Math.ceil(milliseconds / 1000));
+  const days = Math.floor(total / SECONDS_PER_DAY);
+  const hours = Math.floor((total % SECONDS_PER_DAY) / SECONDS_PER_HOUR);
+  const minutes = Math.floor((total % SECONDS_PER_HOUR) / 60);
+  const mmss = `${String(minutes).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  if (total < SECONDS_PER_HOUR) return mmss;
+  const clock = `${hours}:${mmss}`;
+  return days === 0 ? clock : withDays(days, clock);
+}
+
+/** `formatCountdown` with the days worded by the current language. */
+export function useCountdownFormat(): (milliseconds: number) => string {
+  const { t } = useTranslation();
+  return (milliseconds) =>
+    formatCountdown(milliseconds, (days, clock) => t('commerce.countdown.withDays', { days, clock }));
 }

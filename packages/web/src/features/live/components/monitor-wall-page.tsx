@@ -4,6 +4,7 @@ import { RoomContext, useRemoteParticipants } from '@livekit/components-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { useLiveSessions } from '../api/get-live-sessions';
 import { useModerate } from '../api/moderation';
 import { useChangeSessionStatus } from '../api/session-lifecycle';
@@ -114,15 +115,14 @@ function FocusTools({ sessionId }: { sessionId: string }) {
         ))}
       </ul>
       <p className="fine-print">{t('live.monitor.endNote')}</p>
-      <button
-        type="button"
-        className="button button-danger"
-        data-testid="end-broadcast"
-        disabled={endSession.isPending}
-        onClick={() => window.confirm(t('live.monitor.confirmEnd')) && endSession.mutate('end')}
-      >
-        {t('live.monitor.endBroadcast')}
-      </button>
+      <ConfirmButton
+        tone="danger"
+        testId="end-broadcast"
+        label={t('live.monitor.endBroadcast')}
+        question={t('live.monitor.confirmEnd')}
+        pending={endSession.isPending}
+        onConfirm={() => endSession.mutate('end')}
+      />
       {moderate.error && <ApiErrorAlert error={moderate.error} />}
       {endSession.error && <ApiErrorAlert error={endSession.error} />}
     </section>

@@ -3,6 +3,7 @@ import type { ChatMessage } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Field } from '../../../components/ui/field';
 import { livePaths } from '../../../lib/paths';
 import { useStudio } from '../hooks/use-studio';
@@ -125,17 +126,14 @@ function Studio({ sessionId, panel: Panel }: { sessionId: string; panel?: RoomPa
                 </button>
               )}
               {live && (
-                <button
-                  type="button"
-                  className="button button-danger"
-                  data-testid="end-live"
-                  disabled={lifecycle.isPending}
-                  onClick={() => {
-                    if (window.confirm(t('live.studio.confirmEnd'))) void studio.end().catch(() => {});
-                  }}
-                >
-                  {t('live.studio.end')}
-                </button>
+                <ConfirmButton
+                  tone="danger"
+                  testId="end-live"
+                  label={t('live.studio.end')}
+                  question={t('live.studio.confirmEnd')}
+                  pending={lifecycle.isPending}
+                  onConfirm={() => void studio.end().catch(() => {})}
+                />
               )}
               {(data.status === 'ended' || data.status === 'cancelled') && (
                 <Link className="button" to={livePaths.summary(sessionId)} data-testid="summary-link">

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useInvitations } from '../api/get-invitations';
@@ -41,22 +42,14 @@ export function InvitationList() {
                 <td className="nowrap">{formatDate(invitation.createdAt)}</td>
                 <td className="nowrap">{formatDate(invitation.expiresAt)}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    disabled={withdraw.isPending}
-                    onClick={() => {
-                      if (
-                        window.confirm(
-                          t('organization.invitations.withdrawConfirm', { email: invitation.email }),
-                        )
-                      ) {
-                        withdraw.mutate(invitation.id);
-                      }
-                    }}
-                  >
-                    {t('organization.invitations.withdraw')}
-                  </button>
+                  <ConfirmButton
+                    tone="danger"
+                    small
+                    label={t('organization.invitations.withdraw')}
+                    question={t('organization.invitations.withdrawConfirm', { email: invitation.email })}
+                    pending={withdraw.isPending}
+                    onConfirm={() => withdraw.mutate(invitation.id)}
+                  />
                 </td>
               </tr>
             ))}

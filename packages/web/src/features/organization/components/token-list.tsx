@@ -2,6 +2,7 @@ import type { ApiToken } from '@jadelive/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useApiTokens } from '../api/get-api-tokens';
@@ -71,18 +72,14 @@ export function TokenList() {
                   </td>
                   <td>
                     {status === 'active' && (
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('organization.tokens.revokeConfirm', { name: token.name }))) {
-                            revoke.mutate(token.id);
-                          }
-                        }}
-                      >
-                        {t('organization.tokens.revoke')}
-                      </button>
+                      <ConfirmButton
+                        tone="danger"
+                        small
+                        label={t('organization.tokens.revoke')}
+                        question={t('organization.tokens.revokeConfirm', { name: token.name })}
+                        pending={revoke.isPending}
+                        onConfirm={() => revoke.mutate(token.id)}
+                      />
                     )}
                   </td>
                 </tr>
