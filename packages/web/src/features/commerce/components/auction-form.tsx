@@ -1,6 +1,7 @@
 import { ANTI_SNIPE_MAX_SECONDS, createAuctionBodySchema, DEFAULT_BID_LADDER } from '@jadelive/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../../components/ui/choice-field';
 import { Field } from '../../../components/ui/field';
 import { formatFen, yuanToFen } from '../../../lib/units';
 import type { useAuctionControl } from '../api/auctions';
@@ -79,36 +80,24 @@ export function AuctionForm({ pinned, live, start }: AuctionFormProps) {
         />
       </div>
       <div className="form-row">
-        <Field label={t('auction.studio.duration')}>
-          <select
-            className="input"
-            data-testid="auction-duration"
-            value={duration}
-            onChange={(e) => setDuration(Number(e.currentTarget.value))}
-          >
-            {DURATIONS.map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {t('auction.studio.minutes', { count: seconds / 60 })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('auction.studio.antiSnipe')}>
-          <select
-            className="input"
-            data-testid="auction-anti-snipe"
-            value={antiSnipe}
-            onChange={(e) => setAntiSnipe(Number(e.currentTarget.value))}
-          >
-            {ANTI_SNIPE.map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {seconds === 0
-                  ? t('auction.studio.antiSnipeOff')
-                  : t('auction.studio.seconds', { count: seconds })}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceField
+          label={t('auction.studio.duration')}
+          testId="auction-duration"
+          choices={DURATIONS}
+          value={duration}
+          onChange={setDuration}
+          labelOf={(seconds) => t('auction.studio.minutes', { count: seconds / 60 })}
+        />
+        <ChoiceField
+          label={t('auction.studio.antiSnipe')}
+          testId="auction-anti-snipe"
+          choices={ANTI_SNIPE}
+          value={antiSnipe}
+          onChange={setAntiSnipe}
+          labelOf={(seconds) =>
+            seconds === 0 ? t('auction.studio.antiSnipeOff') : t('auction.studio.seconds', { count: seconds })
+          }
+        />
         <MoneyField
           label={t('auction.studio.deposit')}
           testId="auction-deposit-input"

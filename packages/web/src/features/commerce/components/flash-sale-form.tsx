@@ -1,6 +1,7 @@
 import { FLASH_SALE_MAX_SECONDS } from '@jadelive/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../../components/ui/choice-field';
 import { Field } from '../../../components/ui/field';
 import { formatFenExact, yuanToFen } from '../../../lib/units';
 import type { useFlashSaleControl } from '../api/flash-sales';
@@ -79,20 +80,14 @@ export function FlashSaleForm({ pinned, live, start }: FlashSaleFormProps) {
       {priceInvalid && <p className="field-error">{t('commerce.studio.priceInvalid')}</p>}
       <StartTimeField value={startChoice} onChange={setStartChoice} problem={startProblem} testId="flash" />
       <div className="form-row">
-        <Field label={t('commerce.studio.duration')}>
-          <select
-            className="input"
-            data-testid="flash-duration"
-            value={duration}
-            onChange={(event) => setDuration(Number(event.currentTarget.value))}
-          >
-            {DURATIONS.map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {t('commerce.studio.minutes', { count: seconds / 60 })}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceField
+          label={t('commerce.studio.duration')}
+          testId="flash-duration"
+          choices={DURATIONS}
+          value={duration}
+          onChange={setDuration}
+          labelOf={(seconds) => t('commerce.studio.minutes', { count: seconds / 60 })}
+        />
         <CountField
           label={t('commerce.studio.perBuyerLimit')}
           max={10}

@@ -6,6 +6,7 @@ import {
 } from '@jadelive/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../../components/ui/choice-field';
 import { Field } from '../../../components/ui/field';
 import { shanghaiInputToIso, toShanghaiInput } from '../../../lib/shanghai-time';
 import { yuanToFen } from '../../../lib/units';
@@ -105,20 +106,14 @@ export function GiveawayForm({
             onChange={(e) => setWinners(e.currentTarget.value)}
           />
         </Field>
-        <Field label={t('giveaway.studio.condition')}>
-          <select
-            className="input"
-            data-testid="giveaway-condition"
-            value={condition}
-            onChange={(e) => setCondition(e.currentTarget.value as Condition)}
-          >
-            {GIVEAWAY_ENTRY_CONDITIONS.map((entry) => (
-              <option key={entry} value={entry}>
-                {t(`giveaway.conditions.${entry}`, { keyword: keyword || '…' })}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceField
+          label={t('giveaway.studio.condition')}
+          testId="giveaway-condition"
+          choices={GIVEAWAY_ENTRY_CONDITIONS}
+          value={condition}
+          onChange={setCondition}
+          labelOf={(entry) => t(`giveaway.conditions.${entry}`, { keyword: keyword || '…' })}
+        />
         {condition === 'comment_keyword' && (
           <Field label={t('giveaway.studio.keyword')}>
             <input
