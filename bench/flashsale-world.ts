@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '@jadelive/server/db/database';
-import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { hashToken, randomToken } from '@jadelive/server/lib/tokens';
 import { sql } from 'kysely';
 
@@ -159,27 +158,6 @@ export async function seed(db: Database) {
     host: { userId: host.id, cookie: `jl_session=${hostToken}`, csrfToken: hostCsrf },
     buyers: buyers.slice(0, BUYERS),
     warmup: { sessionId: warmup.sessionId, buyers: buyers.slice(BUYERS) },
-  };
-}
-
-/** LiveKit as far as room data goes: counts what the throttled announcer sends. */
-export function countingLivekit(counter: { sent: number }): LiveKitGateway {
-  const unused = () => {
-    throw new Error('not used by the benchmark');
-  };
-  return {
-    url: 'ws://127.0.0.1:1',
-    createRoom: unused,
-    deleteRoom: unused,
-    listRooms: unused,
-    listParticipants: unused,
-    removeParticipant: unused,
-    setPublishSources: unused,
-    mintToken: unused,
-    receiveWebhook: unused,
-    async sendData() {
-      counter.sent++;
-    },
   };
 }
 

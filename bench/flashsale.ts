@@ -34,11 +34,11 @@ import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { Pool } from 'undici';
+import { recordingLivekit } from '../test/support/recording-livekit';
 import {
   type Buyer,
   bareUpdateCeiling,
   CEILING_UPDATES,
-  countingLivekit,
   DB_POOL,
   HTTP_CONNECTIONS,
   LISTING_SPARE,
@@ -57,11 +57,11 @@ async function main() {
   let client: Pool | undefined;
   try {
     const world = await seed(db);
-    const broadcasts = { sent: 0 };
+    const room = recordingLivekit();
     const deps = {
       db,
       logger: pino({ level: 'silent' }),
-      livekit: countingLivekit(broadcasts),
+      livekit: room.gateway,
       config: {
         publicUrl: 'http://127.0.0.1',
         sessionTtlHours: 24,
@@ -214,7 +214,7 @@ async function main() {
         ...short,
         ratioOfCeiling: ratio(short.ordersPerSecond),
       },
-      roomUpdatesSent: broadcasts.sent,
+      roomUpdatesSent: room.sent.length,
       ceiling: {
         what: 'bare UPDATE t SET stock = stock - 1 WHERE stock > 0 RETURNING stock, autocommit, one row, same database',
         connections: DB_POOL,

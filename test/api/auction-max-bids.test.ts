@@ -13,7 +13,7 @@ import {
   sweepDeps,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { recordingLivekit } from '../support/stage';
+import { recordingLivekit } from '../support/recording-livekit';
 
 // 代理出价: a buyer's max bid, resolved by the server into automatic bids of the same ledger.
 let database: TestDatabase;

@@ -13,7 +13,7 @@ import {
   publishedListing,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { recordingLivekit } from '../support/stage';
+import { recordingLivekit } from '../support/recording-livekit';
 
 let database: TestDatabase;
 let app: TestApp;

@@ -9,7 +9,7 @@ import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtur
 import { buyerSession, liveSessionWithPin, publishedListing } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTenant, TEST_PASSWORD } from '../support/fixtures';
-import { recordingLivekit } from '../support/stage';
+import { recordingLivekit } from '../support/recording-livekit';
 
 let database: TestDatabase;
 let app: TestApp;

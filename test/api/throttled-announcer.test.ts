@@ -1,6 +1,6 @@
 import { type AnnouncerDeps, throttledAnnouncer } from '@jadelive/server/features/live/throttled-announcer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordingLivekit } from '../support/stage';
+import { recordingLivekit } from '../support/recording-livekit';
 
 const INTERVAL_MS = 100;
 /** Each way of a claim's round trip to the database. */
