@@ -30,6 +30,7 @@ import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { seedDemo } from '@jadelive/server/seed/demo';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
 import pino from 'pino';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openScratchDatabase } from './scratch-database';
@@ -286,20 +287,12 @@ async function signInPage(page: Page, origin: string, email: string) {
 }
 
 async function scheduleSession(db: Database, origin: string, owner: Caller) {
-  const seller = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('slug', '=', 'jiefangbei-cuiyuxuan')
-    .executeTakeFirstOrThrow();
-  const host = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'host@jadelive.test')
-    .executeTakeFirstOrThrow();
+  const shop = await findDemoJadeShop(db);
+  if (!shop) throw new Error('the demo jade shop is not seeded');
   const listings = await db
     .selectFrom('listings')
     .select('id')
-    .where('sellerOrgId', '=', seller.id)
+    .where('sellerOrgId', '=', shop.sellerOrgId)
     .where('status', '=', 'published')
     .orderBy('createdAt')
     .limit(4)
@@ -310,7 +303,7 @@ async function scheduleSession(db: Database, origin: string, owner: Caller) {
     headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, 'content-type': 'application/json' },
     body: JSON.stringify({
       title: '基准测试直播',
-      hostUserIds: [host.id],
+      hostUserIds: [shop.hostUserId],
       plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
       listingIds: listings.map((listing) => listing.id),
     }),

@@ -1,5 +1,6 @@
 import type { Database } from '@jadelive/server/db/database';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { call, login } from './app';
@@ -11,17 +12,9 @@ export const LAPTOP = { width: 1280, height: 800 };
 
 /** The demo jade shop and its demo host. */
 export async function demoSellerAndHost(db: Database) {
-  const seller = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('slug', '=', 'jiefangbei-cuiyuxuan')
-    .executeTakeFirstOrThrow();
-  const host = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', 'host@jadelive.test')
-    .executeTakeFirstOrThrow();
-  return { sellerOrgId: seller.id, hostUserId: host.id };
+  const shop = await findDemoJadeShop(db);
+  if (!shop) throw new Error('the demo jade shop is not seeded');
+  return shop;
 }
 
 /**

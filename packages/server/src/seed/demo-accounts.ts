@@ -1,4 +1,5 @@
 import type { MemberRole, OrganizationKind } from '@jadelive/shared';
+import { DEMO_HOST_EMAIL, DEMO_JADE_SHOP_SLUG } from './demo-jade-shop';
 
 export const DEMO_PASSWORD = 'jadelive-demo';
 
@@ -72,13 +73,13 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     members: [{ email: 'lab@jadelive.test', displayName: '检测实验室主任', role: 'owner' }],
   },
   {
-    slug: 'jiefangbei-cuiyuxuan',
+    slug: DEMO_JADE_SHOP_SLUG,
     kind: 'seller',
     name: '解放碑翠玉轩',
     district: '渝中区',
     members: [
       { email: 'seller@jadelive.test', displayName: '翠玉轩店长', role: 'owner' },
-      { email: 'host@jadelive.test', displayName: '主播小翠', role: 'host' },
+      { email: DEMO_HOST_EMAIL, displayName: '主播小翠', role: 'host' },
     ],
   },
   {

@@ -4,6 +4,7 @@ import { describeIdentification } from '../features/certificates/service';
 import { publishProblems, scanListingText } from '../features/listings/rules';
 import { statusReasonColumns, statusReasonFacts } from '../features/listings/status-reason';
 import { DEMO_PIECES, type DemoPiece } from './demo-catalog-data';
+import { DEMO_JADE_SHOP_SLUG } from './demo-jade-shop';
 
 const LAB_SLUG = 'yuzhou-gem-lab';
 const DAY_MS = 86_400_000;
@@ -208,7 +209,7 @@ async function seedProblemCases(trx: Database, labOrgId: string) {
   const seller = await trx
     .selectFrom('organizations')
     .select('id')
-    .where('slug', '=', 'jiefangbei-cuiyuxuan')
+    .where('slug', '=', DEMO_JADE_SHOP_SLUG)
     .executeTakeFirstOrThrow();
   const already = await trx
     .selectFrom('certificates')

@@ -1,7 +1,6 @@
 import type { Database } from '../db/database';
+import { findDemoJadeShop } from './demo-jade-shop';
 
-const SELLER_SLUG = 'jiefangbei-cuiyuxuan';
-const HOST_EMAIL = 'host@jadelive.test';
 const HOUR_MS = 3600_000;
 
 /**
@@ -9,17 +8,12 @@ const HOUR_MS = 3600_000;
  * (ended, with its figures), so the console has something to show. Idempotent by title.
  */
 export async function seedDemoLive(trx: Database): Promise<void> {
-  const seller = await trx
-    .selectFrom('organizations')
-    .select('id')
-    .where('slug', '=', SELLER_SLUG)
-    .executeTakeFirst();
-  const host = await trx.selectFrom('users').select('id').where('email', '=', HOST_EMAIL).executeTakeFirst();
-  if (!seller || !host) return;
+  const shop = await findDemoJadeShop(trx);
+  if (!shop) return;
   const listings = await trx
     .selectFrom('listings')
     .select('id')
-    .where('sellerOrgId', '=', seller.id)
+    .where('sellerOrgId', '=', shop.sellerOrgId)
     .where('status', '=', 'published')
     .orderBy('createdAt')
     .limit(6)
@@ -37,17 +31,17 @@ export async function seedDemoLive(trx: Database): Promise<void> {
     const existing = await trx
       .selectFrom('liveSessions')
       .select('id')
-      .where('sellerOrgId', '=', seller.id)
+      .where('sellerOrgId', '=', shop.sellerOrgId)
       .where('title', '=', demo.title)
       .executeTakeFirst();
     if (existing) continue;
     const { id } = await trx
       .insertInto('liveSessions')
       .values({
-        sellerOrgId: seller.id,
+        sellerOrgId: shop.sellerOrgId,
         title: demo.title,
         plannedStartAt: demo.plannedStartAt,
-        createdBy: host.id,
+        createdBy: shop.hostUserId,
         ...(demo.ended
           ? {
               status: 'ended',
@@ -58,7 +52,7 @@ export async function seedDemoLive(trx: Database): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.insertInto('liveSessionHosts').values({ sessionId: id, userId: host.id }).execute();
+    await trx.insertInto('liveSessionHosts').values({ sessionId: id, userId: shop.hostUserId }).execute();
     if (listings.length > 0) {
       await trx
         .insertInto('liveSessionLineup')
