@@ -1,5 +1,6 @@
 import type { Inspection, Order } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
+import { InspectionResultFacts } from '../../../components/inspections/inspection-result-facts';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { formatWeight } from '../../../lib/units';
 import { useBuyerInspection, useRequestInspection, useSellerInspection } from '../api/inspections';
@@ -47,14 +48,7 @@ export function InspectionFacts({ inspection }: { inspection: Inspection }) {
           className={inspection.status === 'matched' ? 'alert alert-success' : 'alert alert-error'}
           data-testid="inspection-result"
         >
-          <p>{t('inspection.result', { identification: inspection.result.identification })}</p>
-          {inspection.result.weightMg !== null && (
-            <p>{t('inspection.resultWeight', { weight: weight(inspection.result.weightMg) })}</p>
-          )}
-          {inspection.result.note && <p>{t('inspection.note', { note: inspection.result.note })}</p>}
-          <p className="fine-print">
-            {t('inspection.recordedAt', { time: formatDate(inspection.result.recordedAt) })}
-          </p>
+          <InspectionResultFacts result={inspection.result} />
           {inspection.status === 'mismatched' && (
             <p className="fine-print">
               {inspection.settledAt

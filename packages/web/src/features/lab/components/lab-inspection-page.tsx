@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { InspectionResultFacts } from '../../../components/inspections/inspection-result-facts';
 import { Field } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
@@ -70,14 +71,7 @@ function CertificateFacts({ inspection }: { inspection: Inspection }) {
       </dl>
       {inspection.result && (
         <div data-testid="lab-inspection-result">
-          <p>{t('inspection.result', { identification: inspection.result.identification })}</p>
-          {inspection.result.weightMg !== null && (
-            <p>{t('inspection.resultWeight', { weight: weight(inspection.result.weightMg) })}</p>
-          )}
-          {inspection.result.note && <p>{t('inspection.note', { note: inspection.result.note })}</p>}
-          <p className="fine-print">
-            {t('inspection.recordedAt', { time: formatDate(inspection.result.recordedAt) })}
-          </p>
+          <InspectionResultFacts result={inspection.result} />
         </div>
       )}
     </section>
