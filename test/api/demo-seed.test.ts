@@ -98,6 +98,18 @@ describe('demo data', () => {
     expect(sellerList.json.orders.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("tonight's demo session starts at eight in the evening, Beijing time, whatever the server's zone", async () => {
+    const tonight = await database.db
+      .selectFrom('liveSessions')
+      .select('plannedStartAt')
+      .where('title', '=', '冰种翡翠手镯专场 · 今晚八点')
+      .executeTakeFirstOrThrow();
+    const beijing = new Date(tonight.plannedStartAt.getTime() + 8 * 3_600_000);
+    expect([beijing.getUTCHours(), beijing.getUTCMinutes()]).toEqual([20, 0]);
+    expect(tonight.plannedStartAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(tonight.plannedStartAt.getTime()).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
+  });
+
   it('seeding again changes nothing', async () => {
     const count = async (table: 'listings' | 'certificates' | 'users' | 'studioBookings' | 'orders') =>
       Number(

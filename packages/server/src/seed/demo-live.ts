@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { shanghaiDate } from '../features/bases/calendar';
 import { findDemoJadeShop } from './demo-jade-shop';
 
 const HOUR_MS = 3600_000;
@@ -18,8 +19,8 @@ export async function seedDemoLive(trx: Database): Promise<void> {
     .orderBy('createdAt')
     .limit(6)
     .execute();
-  const tonight = new Date();
-  tonight.setHours(20, 0, 0, 0);
+  // 今晚八点 in Chongqing, whatever zone the server runs in.
+  const tonight = new Date(`${shanghaiDate()}T20:00:00+08:00`);
   if (tonight.getTime() < Date.now()) tonight.setTime(tonight.getTime() + 24 * HOUR_MS);
   const lastWeek = new Date(tonight.getTime() - 7 * 24 * HOUR_MS);
 

@@ -14,12 +14,17 @@ export interface CalendarWeek {
   to: Date;
 }
 
+/** The Asia/Shanghai calendar date (YYYY-MM-DD) at an instant. */
+export function shanghaiDate(at: Date = new Date()): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /**
  * The Monday-based Asia/Shanghai week containing `day` (YYYY-MM-DD), or containing `now` when no
  * day is given.
  */
 export function shanghaiWeek(day: string | undefined, now: Date = new Date()): CalendarWeek {
-  const shanghaiDay = day ?? new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const shanghaiDay = day ?? shanghaiDate(now);
   const midnightUtc = Date.parse(`${shanghaiDay}T00:00:00Z`);
   const daysSinceMonday = (new Date(midnightUtc).getUTCDay() + 6) % 7;
   const mondayUtc = midnightUtc - daysSinceMonday * DAY_MS;
