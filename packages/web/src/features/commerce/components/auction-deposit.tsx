@@ -4,6 +4,7 @@ import { formatFenExact } from '../../../lib/units';
 import { useCompleteSandboxDeposit, useStartDeposit } from '../api/auctions';
 import { useAuctionReason } from './auction-reasons';
 import { ReasonAlert } from './reason-alert';
+import { SandboxOutcomeButtons } from './sandbox-outcome-buttons';
 
 interface AuctionDepositProps {
   sessionId: string;
@@ -35,26 +36,12 @@ export function AuctionDeposit({ sessionId, auctionId, depositFen, viewer }: Auc
       {pending && deposit ? (
         <div className="sandbox-pay" data-testid="deposit-sandbox">
           <p className="alert alert-info">{t('auction.deposit.sandbox')}</p>
-          <div className="form-row">
-            <button
-              type="button"
-              className="button button-primary"
-              data-testid="deposit-confirm"
-              disabled={complete.isPending}
-              onClick={() => complete.mutate({ depositId: deposit.id, outcome: 'success' })}
-            >
-              {t('auction.deposit.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              data-testid="deposit-fail"
-              disabled={complete.isPending}
-              onClick={() => complete.mutate({ depositId: deposit.id, outcome: 'fail' })}
-            >
-              {t('auction.deposit.fail')}
-            </button>
-          </div>
+          <SandboxOutcomeButtons
+            testIdPrefix="deposit"
+            labels={{ success: t('auction.deposit.confirm'), fail: t('auction.deposit.fail') }}
+            disabled={complete.isPending}
+            onChoose={(outcome) => complete.mutate({ depositId: deposit.id, outcome })}
+          />
         </div>
       ) : (
         <button

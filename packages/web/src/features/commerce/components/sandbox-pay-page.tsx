@@ -10,11 +10,7 @@ import { formatFenExact } from '../../../lib/units';
 import { useMyOrder } from '../api/buyer-orders';
 import { useCompleteSandboxPayment, useStartPayment } from '../api/payments';
 import { OrderStatusBadge } from './order-parts';
-
-const OUTCOMES = [
-  { outcome: 'success', className: 'button-primary', label: 'commerce.sandbox.success' },
-  { outcome: 'fail', className: 'button-danger', label: 'commerce.sandbox.fail' },
-] as const;
+import { SandboxOutcomeButtons } from './sandbox-outcome-buttons';
 
 /**
  * Pay for an order. The only provider here is the sandbox, so this page stands in for the
@@ -75,20 +71,12 @@ export function SandboxPayPage() {
           </p>
         )}
         {pending && !start.isPending && payment?.status === 'pending' && (
-          <div className="button-row sandbox-buttons">
-            {OUTCOMES.map(({ outcome: choice, className, label }) => (
-              <button
-                key={choice}
-                type="button"
-                className={`button ${className}`}
-                data-testid={`sandbox-${choice}`}
-                disabled={complete.isPending}
-                onClick={() => complete.mutate({ paymentId: payment.id, outcome: choice })}
-              >
-                {t(label)}
-              </button>
-            ))}
-          </div>
+          <SandboxOutcomeButtons
+            testIdPrefix="sandbox"
+            labels={{ success: t('commerce.sandbox.success'), fail: t('commerce.sandbox.fail') }}
+            disabled={complete.isPending}
+            onChoose={(outcome) => complete.mutate({ paymentId: payment.id, outcome })}
+          />
         )}
         {pending && outcome === 'failed' && (
           <button
