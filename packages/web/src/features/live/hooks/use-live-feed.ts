@@ -25,10 +25,17 @@ function addMessage(messages: ChatMessage[], message: ChatMessage): ChatMessage[
   return [...messages, message].slice(-MAX_MESSAGES);
 }
 
+/** History merged in: a catch-up can bring messages older than ones the room already delivered. */
+export function mergeHistory(messages: ChatMessage[], history: ChatMessage[]): ChatMessage[] {
+  const merged = history.reduce(addMessage, messages);
+  if (merged === messages) return messages;
+  return [...merged].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)).slice(-MAX_MESSAGES);
+}
+
 function reduce(feed: LiveFeed, action: FeedAction): LiveFeed {
   switch (action.type) {
     case 'history':
-      return { ...feed, messages: action.messages.reduce(addMessage, feed.messages) };
+      return { ...feed, messages: mergeHistory(feed.messages, action.messages) };
     case 'initial':
       // A card that arrived through the room is newer than the one the page loaded with.
       return feed.pinned === undefined
@@ -105,6 +112,8 @@ export function useLiveFeed(
     [],
   );
   const addOwnMessage = useCallback((message: ChatMessage) => dispatch({ type: 'own', message }), []);
+  const { refetch } = history;
+  const catchUp = useCallback(() => void refetch(), [refetch]);
 
-  return { feed, onData, addOwnMessage };
+  return { feed, onData, addOwnMessage, catchUp };
 }

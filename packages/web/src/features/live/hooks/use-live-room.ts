@@ -14,6 +14,11 @@ export interface LiveRoomOptions {
   onData?: (message: LiveDataMessage) => void;
   /** Tracks to publish once connected (the host's camera and microphone). */
   publish?: readonly LocalTrack[];
+  /**
+   * Each time the connection is (re)established: room data sent while this client was not
+   * connected is not replayed, so whoever follows the room catches up from the API here.
+   */
+  onConnected?: () => void;
 }
 
 export interface LiveRoom {
@@ -43,7 +48,14 @@ function parseData(payload: Uint8Array, topic: string | undefined): LiveDataMess
  * given, and reports data messages and how the connection ends. A new Room per connection, so a
  * remount (React's strict mode does one) never reuses a closed one.
  */
-export function useLiveRoom({ sessionId, role, enabled, onData, publish }: LiveRoomOptions): LiveRoom {
+export function useLiveRoom({
+  sessionId,
+  role,
+  enabled,
+  onData,
+  publish,
+  onConnected,
+}: LiveRoomOptions): LiveRoom {
   const [room, setRoom] = useState<Room | null>(null);
   const [phase, setPhase] = useState<RoomPhase>('idle');
   const [error, setError] = useState<unknown>(null);
@@ -53,6 +65,8 @@ export function useLiveRoom({ sessionId, role, enabled, onData, publish }: LiveR
   onDataRef.current = onData;
   const publishRef = useRef(publish);
   publishRef.current = publish;
+  const onConnectedRef = useRef(onConnected);
+  onConnectedRef.current = onConnected;
 
   useEffect(() => {
     if (!enabled) {
@@ -66,7 +80,10 @@ export function useLiveRoom({ sessionId, role, enabled, onData, publish }: LiveR
       if (message) onDataRef.current?.(message);
     });
     next.on(RoomEvent.Reconnecting, () => setPhase('reconnecting'));
-    next.on(RoomEvent.Reconnected, () => setPhase('connected'));
+    next.on(RoomEvent.Reconnected, () => {
+      setPhase('connected');
+      onConnectedRef.current?.();
+    });
     next.on(RoomEvent.Disconnected, (reason) => {
       if (cancelled) return;
       setDisconnectReason(reason ?? DisconnectReason.UNKNOWN_REASON);
@@ -90,7 +107,10 @@ export function useLiveRoom({ sessionId, role, enabled, onData, publish }: LiveR
         for (const track of publishRef.current ?? []) {
           await next.localParticipant.publishTrack(track);
         }
-        if (!cancelled) setPhase('connected');
+        if (!cancelled) {
+          setPhase('connected');
+          onConnectedRef.current?.();
+        }
       } catch (cause) {
         if (cancelled) return;
         setError(cause);

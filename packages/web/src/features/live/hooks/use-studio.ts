@@ -23,7 +23,7 @@ export function useStudio(sessionId: string) {
   const open = status === 'scheduled' || status === 'live';
   const [onAir, setOnAir] = useState(false);
   const media = useLocalMedia(open);
-  const { feed, onData, addOwnMessage } = useLiveFeed(sessionId, session.data);
+  const { feed, onData, addOwnMessage, catchUp } = useLiveFeed(sessionId, session.data);
   const listeners = useRoomDataListeners();
   const tracksReady = media.camera !== null && media.microphone !== null;
   const room = useLiveRoom({
@@ -34,6 +34,7 @@ export function useStudio(sessionId: string) {
       onData(message);
       listeners.emit(message);
     },
+    onConnected: catchUp,
     publish: media.camera && media.microphone ? [media.camera, media.microphone] : [],
   });
   const lifecycle = useChangeSessionStatus(sessionId);

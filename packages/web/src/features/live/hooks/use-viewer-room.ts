@@ -13,7 +13,7 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
   const session = useLiveSession(sessionId);
   const status = session.data?.status;
   const open = status === 'scheduled' || status === 'live';
-  const { feed, onData, addOwnMessage } = useLiveFeed(sessionId, session.data);
+  const { feed, onData, addOwnMessage, catchUp } = useLiveFeed(sessionId, session.data);
   const listeners = useRoomDataListeners();
   const role = signedIn ? 'viewer' : 'guest';
   const room = useLiveRoom({
@@ -24,6 +24,7 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
       onData(message);
       listeners.emit(message);
     },
+    onConnected: catchUp,
   });
   const chat = usePostChatMessage(sessionId);
   const ended =
