@@ -197,4 +197,34 @@ describe('live captions through the claim engine', () => {
     });
     expect(refused.status).toBe(403);
   });
+
+  it("another tenant's refused calls do not use up the session's caption budget", async () => {
+    const other = await createCatalogWorld(database.db, app);
+    const token = await call(app, 'POST', '/api/org/tokens', {
+      session: other.seller.session,
+      body: { name: 'x', permissions: ['live:captions'] },
+    });
+    // One more call than the session's per-minute budget (600), inside one fixed minute window;
+    // a burst that straddles a minute boundary is retried once.
+    const burst = async () => {
+      const startedMinute = Math.floor(Date.now() / 60_000);
+      const statuses = new Set<number>();
+      for (let i = 0; i < 601; i++) {
+        const foreign = await call(app, 'POST', `/api/compliance/sessions/${sessionId}/captions`, {
+          bearer: token.json.token,
+          body: { segments: [{ text: '你好' }] },
+        });
+        statuses.add(foreign.status);
+      }
+      const own = await call(app, 'POST', `/api/compliance/sessions/${sessionId}/captions`, {
+        bearer: seller.captionToken,
+        body: { segments: [{ text: '这只手镯是天然翡翠' }] },
+      });
+      return { statuses, own, sameWindow: startedMinute === Math.floor(Date.now() / 60_000) };
+    };
+    let result = await burst();
+    if (!result.sameWindow) result = await burst();
+    expect([...result.statuses]).toEqual([404]);
+    expect(result.own.status, result.own.text).toBe(200);
+  }, 60_000);
 });

@@ -53,9 +53,11 @@ export const captionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const actor = memberActor(c);
     const { sessionId } = c.req.valid('param');
     const { segments } = c.req.valid('json');
-    await consumeRateLimit(db, `captions:${sessionId}`, CAPTION_SEGMENTS_PER_MINUTE, 60);
+    // The caller's right to the session comes first: a stranger's calls must not use up the
+    // session's budget and so switch off its seller's claim checking.
     const session = await findSpeakableSession(db, actor, sessionId);
     if (!session) throw notFound('live session');
+    await consumeRateLimit(db, `captions:${sessionId}`, CAPTION_SEGMENTS_PER_MINUTE, 60);
     if (session.status !== 'live') throw conflict(`the session is ${session.status}, not live`);
     const lineup = new Set(
       (
