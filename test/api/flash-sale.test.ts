@@ -245,6 +245,33 @@ describe('flash sale: grabbing under concurrency', () => {
   });
 });
 
+describe('flash sale: its live session', () => {
+  it('once the session has ended, a grab is refused (409 session_ended) and the public reads 404', async () => {
+    const { saleId, sessionId } = await startSale({ quantity: 3 });
+    const buyer = await buyerSession(database.db);
+    expect((await call(app, 'GET', `/api/flash-sales/${saleId}`)).status).toBe(200);
+    const ended = await call(app, 'POST', `/api/live/sessions/${sessionId}/end`, {
+      session: world.seller.hostSession,
+    });
+    expect(ended.status, ended.text).toBe(200);
+
+    const late = await grab(buyer, saleId);
+    expect(late.status, late.text).toBe(409);
+    expectErrorShape(late.json, 'CONFLICT');
+    expect(late.json.error.details.reason).toBe('session_ended');
+    expect(await ordersOfSale(saleId)).toEqual([]);
+
+    const publicRead = await call(app, 'GET', `/api/flash-sales/${saleId}`);
+    expect(publicRead.status).toBe(404);
+    expectErrorShape(publicRead.json, 'NOT_FOUND');
+    expect((await call(app, 'GET', `/api/flash-sales/${saleId}`, { session: buyer })).status).toBe(404);
+    // The seller still sees its own sale, as with its session.
+    expect(
+      (await call(app, 'GET', `/api/flash-sales/${saleId}`, { session: world.seller.session })).status,
+    ).toBe(200);
+  });
+});
+
 describe('flash sale: payment timeout, end and broadcasts', () => {
   it('an unpaid grab goes back on sale after the flash timeout; a paid one is a deal at the flash price', async () => {
     const { listingId, saleId } = await startSale({ stock: 4, quantity: 2 });

@@ -1,21 +1,35 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { flashSaleCountsSchema, flashSaleSchema, grabBodySchema, orderSchema } from '@jadelive/shared';
+import type { Database } from '../../db/database';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { notFound } from '../../http/errors';
+import { conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl } from '../live/access';
+import { isSessionOpen } from '../live/session-repository';
 import { buyerUserId } from '../orders/buyer';
 import { toOrder } from '../orders/serialize';
 import { announceFlashSale } from './announce';
 import { endFlashSaleEarly } from './create';
 import { grabFlashSale } from './grab';
 import { findGrabbedOrder } from './lookups';
-import { countSaleOrders, readFlashSale, toFlashSale } from './repository';
-import { forgetSale } from './snapshot';
+import { countSaleOrders, flashSaleState, readFlashSale, toFlashSale } from './repository';
+import { forgetSale, saleSnapshot } from './snapshot';
 
 const tags = ['flash-sales'];
+
+/**
+ * A sale sells only while its live session is open. Not checked when the (cached) snapshot
+ * already refuses (sold out, ended), so a crowd after the last piece is answered without a query.
+ */
+async function refuseAfterSessionEnded(db: Database, saleId: string) {
+  const sale = await saleSnapshot(db, saleId);
+  if (!sale || ['sold_out', 'ended'].includes(flashSaleState(sale))) return;
+  if (!(await isSessionOpen(db, sale.sessionId))) {
+    throw conflict('the live session of this flash sale is over', { reason: 'session_ended' });
+  }
+}
 
 /** `/api/flash-sales/…`: what buyers and the stage do with a sale once it exists. */
 export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -31,6 +45,11 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
     async (c) => {
       const sale = await readFlashSale(c.get('deps').db, c.req.valid('param').id);
       if (!sale) throw notFound('flash sale');
+      // Whoever may see its session, as with auctions and giveaways: once the session is over, a
+      // sale is gone for the public.
+      await loadSession(c, sale.sessionId).catch(() => {
+        throw notFound('flash sale');
+      });
       return c.json(toFlashSale(sale), 200);
     },
   )
@@ -41,13 +60,14 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       tags,
       summary: 'Grab one piece (秒杀): creates an order at the flash price',
       description:
-        'Buyer accounts only. 201 with the order; the same idempotencyKey answers 200 with the same order. 409 with details.reason sold_out | not_started | ended | limit_reached. The order must be paid within FLASH_SALE_PAYMENT_TIMEOUT_MINUTES or the piece goes back on sale.',
+        'Buyer accounts only. 201 with the order; the same idempotencyKey answers 200 with the same order. 409 with details.reason sold_out | not_started | ended | limit_reached | session_ended (its live session is over). The order must be paid within FLASH_SALE_PAYMENT_TIMEOUT_MINUTES or the piece goes back on sale.',
       request: { params: uuidParam('id'), body: jsonBody(grabBodySchema) },
       responses: { 201: jsonResponse(orderSchema, 'Created'), 200: jsonResponse(orderSchema, 'Replayed') },
     }),
     async (c) => {
       const userId = buyerUserId(c);
       const { id } = c.req.valid('param');
+      await refuseAfterSessionEnded(c.get('deps').db, id);
       const outcome = await grabFlashSale(c.get('deps'), userId, id, c.req.valid('json').idempotencyKey);
       // The batch answers with the order; only a replay outside a batch reads it back.
       const order = outcome.order ?? (await findGrabbedOrder(c.get('deps').db, userId, outcome.orderId));

@@ -75,3 +75,14 @@ export async function findSessionByRoom(db: Database, roomName: string) {
     .where('roomName', '=', roomName)
     .executeTakeFirst();
 }
+
+/** Whether the session is still open to the public (scheduled or live): one primary-key read. */
+export async function isSessionOpen(db: Database, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('liveSessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .where('status', 'in', ['scheduled', 'live'])
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -25,6 +25,7 @@ export const commerce: typeof source = {
     not_enough_stock: 'Not enough stock: {{stock}} in stock',
     no_pinned_listing: 'Pin the piece to sell first',
     start_out_of_range: 'The start must be between now and 24 hours from now',
+    session_ended: 'The live session has ended, and its flash sale with it',
   },
   startTime: {
     label: 'Start',

@@ -22,6 +22,7 @@ export const commerce = {
     not_enough_stock: '库存不足：当前库存 {{stock}} 件',
     no_pinned_listing: '请先置顶要秒杀的商品',
     start_out_of_range: '开始时间须在现在到 24 小时之内',
+    session_ended: '直播已结束，秒杀随之关闭',
   },
   startTime: {
     label: '开始时间',

@@ -13,6 +13,7 @@ const KNOWN_REASONS = [
   'not_enough_stock',
   'no_pinned_listing',
   'start_out_of_range',
+  'session_ended',
 ] as const;
 type KnownReason = (typeof KNOWN_REASONS)[number];
 
