@@ -12,6 +12,7 @@ import type { AppEnv } from '../../http/app-env';
 import { notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
 import { decideCertificate, describeIdentification, insertCertificateOrConflict } from './service';
@@ -73,6 +74,8 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const { db } = c.var.deps;
       if (!(await repo.findSellerOrganization(db, body.holderOrgId)))
         throw unprocessable('holderOrgId is not a seller');
+      if (body.photoImageId)
+        await requireOwnImages(db, actor.organizationId, [body.photoImageId], 'photoImageId');
       const described = describeIdentification(body.identification);
       const id = await db.transaction().execute(async (trx) => {
         const { holderOrgId, ...fields } = body;

@@ -6,6 +6,7 @@ import { conflict, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
+import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
 import { describeIdentification, insertCertificateOrConflict, transitionCertificate } from './service';
@@ -48,6 +49,8 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       const { labOrgId, externalLabName, ...fields } = c.req.valid('json');
       if (labOrgId && !(await repo.findLabOrganization(db, labOrgId)))
         throw unprocessable('labOrgId is not a lab');
+      if (fields.photoImageId)
+        await requireOwnImages(db, actor.organizationId, [fields.photoImageId], 'photoImageId');
       const described = describeIdentification(fields.identification);
       const id = await db.transaction().execute(async (trx) => {
         const certificateId = await insertCertificateOrConflict(trx, {

@@ -2,11 +2,11 @@ import type { createListingBodySchema, Listing, updateListingBodySchema } from '
 import type { ComplianceFlag } from '@jadelive/shared/compliance';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
-import { ApiError, conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { ApiError, because, conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import {
   type CertificateFacts,
-  comparisonPriceProblems,
   type ListingFacts,
   type Problem,
   publishProblems,
@@ -41,16 +41,41 @@ async function certificateFacts(db: Database, sellerOrgId: string, certificateId
 function refuse(problems: Problem[], flags: ComplianceFlag[] = []): never {
   const blocking = flags.filter((flag) => flag.severity === 'block');
   const first = problems[0]?.message ?? blocking[0]?.message['zh-CN'] ?? 'refused';
-  throw new ApiError('UNPROCESSABLE', first, { problems, flags: blocking });
+  throw new ApiError('UNPROCESSABLE', first, {
+    ...because('publish_refused', { problems }),
+    flags: blocking,
+  });
 }
 
-function rethrowCertificateTaken(error: unknown): never {
-  if (isUniqueViolation(error, CERTIFICATE_TAKEN)) {
-    throw conflict(
-      'this certificate already backs another active listing: one certificate, one piece on sale',
-    );
-  }
-  throw error;
+/**
+ * The listing on sale (or sold out, or suspended) that a certificate backs, other than `exceptId`;
+ * null when the certificate is free to go on sale.
+ */
+async function certificateBacks(
+  db: Database,
+  sellerOrgId: string,
+  certificateId: string | null,
+  exceptId: string,
+) {
+  if (!certificateId) return null;
+  const row = await repo.findListingBackedBy(db, sellerOrgId, certificateId, exceptId);
+  return row ? { listingId: row.id, listingTitle: row.title } : null;
+}
+
+/** A publish that lost the race for a certificate (the unique index decided) is a 409 naming the winner. */
+async function rethrowCertificateTaken(
+  db: Database,
+  sellerOrgId: string,
+  listingId: string,
+  error: unknown,
+): Promise<never> {
+  if (!isUniqueViolation(error, CERTIFICATE_TAKEN)) throw error;
+  const listing = await repo.findOwnListing(db, sellerOrgId, listingId);
+  const backs = await certificateBacks(db, sellerOrgId, listing?.certificateId ?? null, listingId);
+  throw conflict(
+    'this certificate already backs another active listing: one certificate, one piece on sale',
+    because('certificate_in_use', backs ?? { listingId: '', listingTitle: '' }),
+  );
 }
 
 export async function createListing(
@@ -59,35 +84,25 @@ export async function createListing(
   body: CreateBody,
 ): Promise<ListingResult> {
   const id = await db.transaction().execute(async (trx) => {
-    const certificate = await certificateFacts(trx, sellerOrgId, body.certificateId);
-    const facts: ListingFacts = {
-      ...body,
+    await requireOwnImages(trx, sellerOrgId, body.imageIds, 'imageIds');
+    // A new listing is a draft: it only has to be the seller's own certificate. Whether it may go
+    // on sale (comparison price, a certificate already in use …) is asked when it is published.
+    await certificateFacts(trx, sellerOrgId, body.certificateId);
+    const { id } = await repo.insertListing(trx, {
+      sellerOrgId,
+      title: body.title,
+      description: body.description,
+      category: body.category,
+      certificateId: body.certificateId ?? null,
+      priceFen: body.priceFen,
       comparisonPriceFen: body.comparisonPriceFen ?? null,
+      stock: body.stock,
+      customMade: body.customMade,
       purityMark: body.purityMark ?? null,
       metalWeightMg: body.metalWeightMg ?? null,
-      soldCount: 0,
-      lowestDealPriceFen7d: null,
-      certificate,
-    };
-    const problems = comparisonPriceProblems(facts);
-    if (problems.length > 0) refuse(problems);
-    const { id } = await repo
-      .insertListing(trx, {
-        sellerOrgId,
-        title: body.title,
-        description: body.description,
-        category: body.category,
-        certificateId: body.certificateId ?? null,
-        priceFen: body.priceFen,
-        comparisonPriceFen: facts.comparisonPriceFen,
-        stock: body.stock,
-        customMade: body.customMade,
-        purityMark: facts.purityMark,
-        metalWeightMg: facts.metalWeightMg,
-        imageIds: body.imageIds,
-        status: 'draft',
-      })
-      .catch(rethrowCertificateTaken);
+      imageIds: body.imageIds,
+      status: 'draft',
+    });
     await repo.recordPriceEvent(trx, {
       listingId: id,
       kind: 'list_price',
@@ -109,15 +124,24 @@ export async function updateListing(
     if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
     const current = await repo.findOwnListing(trx, sellerOrgId, id);
     if (!current) throw notFound('listing');
-    if (current.status === 'archived') throw conflict('an archived listing cannot change');
+    if (current.status === 'archived') {
+      throw conflict('an archived listing cannot change', because('listing_archived'));
+    }
+    if (patch.imageIds) await requireOwnImages(trx, sellerOrgId, patch.imageIds, 'imageIds');
     const next = { ...current, ...patch };
     const certificate = await certificateFacts(trx, sellerOrgId, next.certificateId);
-    const facts = toFacts(next, certificate, current.lowestDealPriceFen7d);
-    // A listing on sale must stay publishable after every edit; a draft only needs an honest comparison price.
-    const problems = current.status === 'published' ? publishProblems(facts) : comparisonPriceProblems(facts);
-    const flags = current.status === 'published' ? scanListingText(facts) : [];
-    if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
-    await repo.updateListing(trx, sellerOrgId, id, patch).catch(rethrowCertificateTaken);
+    // A listing on sale must stay publishable after every edit; a draft saves freely and is
+    // checked when it is published.
+    if (current.status === 'published') {
+      const backs = await certificateBacks(trx, sellerOrgId, next.certificateId, id);
+      const facts = { ...toFacts(next, certificate, current.lowestDealPriceFen7d), certificateBacks: backs };
+      const problems = publishProblems(facts);
+      const flags = scanListingText(facts);
+      if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
+    }
+    await repo
+      .updateListing(trx, sellerOrgId, id, patch)
+      .catch((error: unknown) => rethrowCertificateTaken(db, sellerOrgId, id, error));
     if (patch.priceFen !== undefined && patch.priceFen !== current.priceFen) {
       await repo.recordPriceEvent(trx, {
         listingId: id,
@@ -140,23 +164,32 @@ export async function updateListing(
 
 /** Publishing re-checks everything: certificate, stock, purity mark, comparison price and claims. */
 export async function publishListing(db: Database, sellerOrgId: string, id: string): Promise<ListingResult> {
-  await db.transaction().execute(async (trx) => {
-    if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
-    const current = await repo.findOwnListing(trx, sellerOrgId, id);
-    if (!current) throw notFound('listing');
-    if (current.status === 'published') return;
-    if (current.status === 'archived') throw conflict('an archived listing cannot be published');
-    const certificate = await certificateFacts(trx, sellerOrgId, current.certificateId);
-    const facts = toFacts(current, certificate, current.lowestDealPriceFen7d);
-    const problems = publishProblems(facts);
-    const flags = scanListingText(facts);
-    if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
-    await repo.updateListing(trx, sellerOrgId, id, {
-      status: 'published',
-      ...statusReasonColumns(null),
-      publishedAt: new Date(),
-    });
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
+      const current = await repo.findOwnListing(trx, sellerOrgId, id);
+      if (!current) throw notFound('listing');
+      if (current.status === 'published') return;
+      if (current.status === 'archived') {
+        throw conflict('an archived listing cannot be published', because('listing_archived'));
+      }
+      const certificate = await certificateFacts(trx, sellerOrgId, current.certificateId);
+      const backs = await certificateBacks(trx, sellerOrgId, current.certificateId, id);
+      const facts = {
+        ...toFacts(current, certificate, current.lowestDealPriceFen7d),
+        certificateBacks: backs,
+      };
+      const problems = publishProblems(facts);
+      const flags = scanListingText(facts);
+      if (problems.length > 0 || flags.some((flag) => flag.severity === 'block')) refuse(problems, flags);
+      await repo.updateListing(trx, sellerOrgId, id, {
+        status: 'published',
+        ...statusReasonColumns(null),
+        publishedAt: new Date(),
+      });
+    })
+    .catch((error: unknown) => rethrowCertificateTaken(db, sellerOrgId, id, error));
   return loadResult(db, sellerOrgId, id);
 }
 
@@ -170,10 +203,11 @@ export async function setListingStatus(
     if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
     const current = await repo.findOwnListing(trx, sellerOrgId, id);
     if (!current) throw notFound('listing');
-    if (current.status === 'archived') throw conflict('the listing is archived');
+    if (current.status === 'archived') throw conflict('the listing is archived', because('listing_archived'));
     if (to === 'draft' && current.status === 'suspended') {
       throw conflict(
         'a suspended listing stays suspended until the seller binds a valid certificate and publishes',
+        because('listing_suspended'),
       );
     }
     await repo.updateListing(trx, sellerOrgId, id, { status: to });

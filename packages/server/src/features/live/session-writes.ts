@@ -2,6 +2,7 @@ import type { CreateLiveSessionBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { unprocessable } from '../../http/errors';
+import { requireOwnImages } from '../images/repository';
 
 const HOST_ROLES = ['host', 'owner', 'admin'];
 
@@ -27,15 +28,7 @@ export async function checkSessionInputs(
       unknown: hostIds.filter((id) => !hosts.some((host) => host.id === id)),
     });
   }
-  if (body.coverImageId) {
-    const image = await db
-      .selectFrom('images')
-      .select('id')
-      .where('id', '=', body.coverImageId)
-      .where('ownerOrgId', '=', sellerOrgId)
-      .executeTakeFirst();
-    if (!image) throw unprocessable('cover image not found among your images');
-  }
+  if (body.coverImageId) await requireOwnImages(db, sellerOrgId, [body.coverImageId], 'coverImageId');
   if (body.studioBookingId) {
     const booking = await db
       .selectFrom('studioBookings')
