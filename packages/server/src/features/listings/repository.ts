@@ -1,7 +1,7 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, QueryCreator, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import type { Listings } from '../../db/schema.generated';
+import type { DB, Listings } from '../../db/schema.generated';
 
 /**
  * The comparison base of 明码标价和禁止价格欺诈规定: the lowest deal price in the previous 7 days,
@@ -13,7 +13,7 @@ export const lowestDealPriceFen7d = sql<number | null>`coalesce(
   (select pe.price_fen from price_events pe
     where pe.listing_id = listings.id and pe.kind = 'deal' order by pe.occurred_at desc limit 1))`;
 
-export function selectListings(db: Database) {
+export function selectListings(db: QueryCreator<DB>) {
   return db
     .selectFrom('listings')
     .leftJoin('certificates', 'certificates.id', 'listings.certificateId')
