@@ -35,3 +35,35 @@ export function isExclusionViolation(error: unknown, constraint?: string): boole
   const pgError = error as { code?: string; constraint?: string };
   return pgError?.code === '23P01' && (constraint === undefined || pgError.constraint === constraint);
 }
+
+/**
+ * SQLSTATE classes and socket errors that mean "PostgreSQL cannot be reached right now", not "this
+ * request is wrong": 08 connection exceptions, 57P01–57P03 (administrator or crash shutdown, the
+ * server starting up or shutting down), 53300 too many connections.
+ */
+const UNREACHABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+// node-postgres reports a lost socket and an exhausted connect timeout only by message.
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/** True when `error` (or an error it wraps) says the database is unreachable: answered 503, not 500. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    const code = typeof candidate.code === 'string' ? candidate.code : '';
+    if (UNREACHABLE_SQLSTATES.has(code) || code.startsWith('08') || UNREACHABLE_ERRNOS.has(code)) return true;
+    if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGE.test(candidate.message)) return true;
+    // A refused connection to a host with several addresses arrives as an AggregateError.
+    if (Array.isArray(candidate.errors) && candidate.errors.some(isDatabaseUnreachable)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './app-env';
-import { ApiError } from './errors';
+import { ApiError, isDatabaseUnreachable } from './errors';
 
 export function errorJson(c: Context<AppEnv>, code: ErrorCode, message: string, details?: unknown) {
   const body = { error: { code, message, requestId: c.get('requestId') ?? 'unknown', details } };
@@ -41,6 +41,8 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'RATE_LIMITED',
 };
 
+const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof ApiError) {
     if (error.code === 'RATE_LIMITED') {
@@ -56,6 +58,13 @@ export function handleError(error: Error, c: Context<AppEnv>) {
       : (STATUS_CODES[error.status] ?? 'BAD_REQUEST');
     if (error.status >= 500) return internal(error, c);
     return errorJson(c, code, error.message || 'bad request');
+  }
+  if (isDatabaseUnreachable(error)) {
+    // PostgreSQL restarting or out of reach: say so at once (never hang, never a bare 500); the
+    // pool opens new connections on the next request, so the API recovers by itself.
+    c.var.logger?.warn({ err: error }, 'database unreachable');
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return errorJson(c, 'SERVICE_UNAVAILABLE', 'the database is unreachable; try again shortly');
   }
   return internal(error, c);
 }
