@@ -96,3 +96,118 @@ describe('image ids are scoped to the caller’s organisation (finding 5)', () =
     expect((await issue(labImage)).status).toBe(201);
   });
 });
+
+describe('certificate numbers belong to the lab that issued them (finding 1)', () => {
+  const labSlug = async () =>
+    (
+      await database.db
+        .selectFrom('organizations')
+        .select('slug')
+        .where('id', '=', world.lab.orgId)
+        .executeTakeFirstOrThrow()
+    ).slug;
+  const verify = async (number: string) =>
+    call(app, 'GET', `/api/verify?lab=${await labSlug()}&number=${number}`, { ip: '198.18.7.1' });
+  const register = (seller: CatalogWorld['seller'], number: string) =>
+    call(app, 'POST', '/api/certificates', {
+      session: seller.session,
+      body: { labOrgId: world.lab.orgId, number, identification: '翡翠（A货）手镯', issuedOn: '2026-11-01' },
+    });
+  const certificateAs = (seller: CatalogWorld['seller'], id: string) =>
+    call(app, 'GET', `/api/certificates/${id}`, { session: seller.session });
+
+  it('a squatter’s registration blocks nobody: the lab issues the real one, which supersedes it', async () => {
+    const number = certificateNumber();
+    const squatted = await register(other.seller, number);
+    expect(squatted.status).toBe(201);
+    expect(squatted.json.status).toBe('unverified');
+    const squatterListing = await createListing(app, other.seller.session, {
+      certificateId: squatted.json.id,
+    });
+    expect((await verify(number)).status).toBe(404);
+
+    const issued = await call(app, 'POST', '/api/lab/certificates', {
+      session: world.lab.session,
+      body: {
+        holderOrgId: world.seller.orgId,
+        number,
+        identification: '翡翠（A货）手镯',
+        issuedOn: '2026-11-01',
+      },
+    });
+    expect(issued.status, issued.text).toBe(201);
+    expect(issued.json).toMatchObject({ status: 'verified', holderOrgId: world.seller.orgId });
+
+    const superseded = await certificateAs(other.seller, squatted.json.id);
+    expect(superseded.json.certificate.status).toBe('revoked');
+    expect(superseded.json.certificate.revokeReason).toEqual(expect.any(String));
+    expect(superseded.json.events.at(-1)).toMatchObject({ toStatus: 'revoked', via: 'superseded' });
+    const listing = await database.db
+      .selectFrom('listings')
+      .select('status')
+      .where('id', '=', squatterListing.id)
+      .executeTakeFirstOrThrow();
+    expect(listing.status).toBe('suspended');
+
+    const found = await verify(number);
+    expect(found.status).toBe(200);
+    expect(found.json.certificate).toMatchObject({ number, status: 'verified' });
+  });
+
+  it('a refused squatter gives the number back: the real holder registers it and the lab confirms', async () => {
+    const number = certificateNumber();
+    const squatted = await register(other.seller, number);
+    const refused = await call(app, 'POST', `/api/lab/certificates/${squatted.json.id}/revoke`, {
+      session: world.lab.session,
+      body: { reason: '本所无此登记人' },
+    });
+    expect(refused.status).toBe(200);
+    // The refused registration never held the number: /verify does not show it as "revoked".
+    expect((await verify(number)).status).toBe(404);
+
+    const real = await register(world.seller, number);
+    expect(real.status).toBe(201);
+    const again = await register(other.seller, number);
+    expect(again.status).toBe(201);
+    const confirmed = await call(app, 'POST', `/api/lab/certificates/${real.json.id}/confirm`, {
+      session: world.lab.session,
+      body: {},
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.json.status).toBe('verified');
+    expect((await certificateAs(other.seller, again.json.id)).json.certificate.status).toBe('revoked');
+    const found = await verify(number);
+    expect(found.json.certificate).toMatchObject({ number, status: 'verified' });
+
+    // The lab cannot confirm a second holder of a number: that is the lab's own 409.
+    const late = await register(other.seller, number);
+    const second = await call(app, 'POST', `/api/lab/certificates/${late.json.id}/confirm`, {
+      session: world.lab.session,
+      body: {},
+    });
+    expect(second.status).toBe(409);
+    expectErrorShape(second.json, 'CONFLICT');
+  });
+
+  it('registering answers the same whether or not the number exists; only one’s own pending twin is a 409', async () => {
+    const taken = certificateNumber();
+    await call(app, 'POST', '/api/lab/certificates', {
+      session: world.lab.session,
+      body: {
+        holderOrgId: world.seller.orgId,
+        number: taken,
+        identification: '和田玉手镯',
+        issuedOn: '2026-11-02',
+      },
+    });
+    const onTaken = await register(other.seller, taken);
+    const onFree = await register(other.seller, certificateNumber());
+    expect([onTaken.status, onFree.status]).toEqual([201, 201]);
+    expect(onTaken.json.status).toBe(onFree.json.status);
+    expect(Object.keys(onTaken.json).sort()).toEqual(Object.keys(onFree.json).sort());
+
+    const twin = await register(other.seller, taken);
+    expect(twin.status).toBe(409);
+    expectErrorShape(twin.json, 'CONFLICT');
+  });
+});

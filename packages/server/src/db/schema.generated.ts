@@ -187,6 +187,7 @@ export interface Certificates {
   origin: string | null;
   photoImageId: string | null;
   quantity: Generated<number>;
+  registrationRefused: Generated<boolean>;
   revokeReason: string | null;
   shape: string | null;
   status: string;

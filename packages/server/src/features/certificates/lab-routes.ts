@@ -15,7 +15,7 @@ import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route
 import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
-import { decideCertificate, describeIdentification, insertCertificateOrConflict } from './service';
+import { decideCertificate, describeIdentification, issueCertificate } from './service';
 
 const tags = ['certificates (lab)'];
 const labMembers = Access.members(['lab'], {
@@ -65,6 +65,8 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       path: '/',
       tags,
       summary: 'Issue a certificate to a seller (verified at once)',
+      description:
+        'The number is this lab’s: 409 if the lab issued or confirmed it before; sellers’ pending registrations of the same number are superseded (refused, their listings suspended).',
       request: { body: jsonBody(issueCertificateBodySchema) },
       responses: { 201: jsonResponse(certificateSchema) },
     }),
@@ -77,25 +79,13 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       if (body.photoImageId)
         await requireOwnImages(db, actor.organizationId, [body.photoImageId], 'photoImageId');
       const described = describeIdentification(body.identification);
-      const id = await db.transaction().execute(async (trx) => {
-        const { holderOrgId, ...fields } = body;
-        const certificateId = await insertCertificateOrConflict(trx, {
-          ...fields,
-          ...described,
-          holderOrgId,
-          labOrgId: actor.organizationId,
-          status: 'verified',
-        });
-        await repo.recordCertificateEvent(trx, {
-          certificateId,
-          fromStatus: null,
-          toStatus: 'verified',
-          actorUserId: actorUserId(actor),
-          actorOrgId: actor.organizationId,
-          via: 'lab_issue',
-        });
-        return certificateId;
-      });
+      const id = await db.transaction().execute((trx) =>
+        issueCertificate(
+          trx,
+          { ...body, ...described, labOrgId: actor.organizationId, status: 'verified' },
+          { userId: actorUserId(actor), orgId: actor.organizationId },
+        ),
+      );
       const row = await repo.findCertificate(db, id);
       if (!row) throw notFound('certificate');
       return c.json(toCertificate(row), 201);

@@ -1,4 +1,4 @@
-import type { CertificateStatus } from '@jadelive/shared';
+import type { CertificateStatus, ListingStatus } from '@jadelive/shared';
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
@@ -17,8 +17,33 @@ export type CertificateRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof selectCertificates>['executeTakeFirst']>>
 >;
 
-export async function insertCertificate(db: Database, values: Omit<Insertable<Certificates>, 'labKey'>) {
-  return db.insertInto('certificates').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertCertificate(
+  db: Database,
+  values: Omit<Insertable<Certificates>, 'labKey' | 'registrationRefused'>,
+) {
+  return db
+    .insertInto('certificates')
+    .values(values)
+    .returning(['id', 'labKey', 'number'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Registrations of a (lab, number) still waiting for confirmation, other than `exceptId`. */
+export async function listPendingRegistrations(
+  db: Database,
+  labKey: string,
+  number: string,
+  exceptId: string,
+) {
+  return db
+    .selectFrom('certificates')
+    .select(['id', 'status'])
+    .where('labKey', '=', labKey)
+    .where('number', '=', number)
+    .where('status', '=', 'unverified')
+    .where('id', '<>', exceptId)
+    .orderBy('createdAt')
+    .execute();
 }
 
 export async function findCertificate(db: Database, id: string) {
@@ -64,14 +89,20 @@ export async function listExternalUnverified(db: Database) {
     .execute();
 }
 
+/** The certificate holding a (lab, number): issued or confirmed, never a mere registration. */
 export async function findByLabKeyAndNumber(db: Database, labKey: string, number: string) {
   return selectCertificates(db)
     .where('certificates.labKey', '=', labKey)
     .where('certificates.number', '=', number)
+    .where('certificates.status', '<>', 'unverified')
+    .where('certificates.registrationRefused', '=', false)
     .executeTakeFirst();
 }
 
-/** Moves a certificate only from the status the caller saw, so two deciders cannot both win. */
+/**
+ * Moves a certificate only from the status the caller saw, so two deciders cannot both win.
+ * Revoking an unverified registration refuses it: it never held its number and gives it up.
+ */
 export async function changeCertificateStatus(
   db: Database,
   id: string,
@@ -81,10 +112,15 @@ export async function changeCertificateStatus(
 ) {
   return db
     .updateTable('certificates')
-    .set({ status: to, revokeReason, statusChangedAt: sql`now()` })
+    .set({
+      status: to,
+      revokeReason,
+      statusChangedAt: sql`now()`,
+      ...(from === 'unverified' && to === 'revoked' ? { registrationRefused: true } : {}),
+    })
     .where('id', '=', id)
     .where('status', '=', from)
-    .returning('id')
+    .returning(['id', 'labKey', 'number'])
     .executeTakeFirst();
 }
 

@@ -9,7 +9,7 @@ import { iso } from '../../lib/serialize';
 import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
-import { describeIdentification, insertCertificateOrConflict, transitionCertificate } from './service';
+import { describeIdentification, registerCertificate, transitionCertificate } from './service';
 import { weightsAgree } from './weights';
 
 const tags = ['certificates (seller)'];
@@ -40,6 +40,8 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       tags,
       summary:
         'Register a certificate (unverified until its lab, a platform admin or a lookup adapter confirms)',
+      description:
+        'A registration holds nothing until it is confirmed: the answer is the same whether or not the lab has a certificate of that number, and the lab issuing or confirming the real one supersedes it. 409 only if you have a pending registration of the same number.',
       request: { body: jsonBody(registerCertificateBodySchema) },
       responses: { 201: jsonResponse(certificateSchema) },
     }),
@@ -52,25 +54,19 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       if (fields.photoImageId)
         await requireOwnImages(db, actor.organizationId, [fields.photoImageId], 'photoImageId');
       const described = describeIdentification(fields.identification);
-      const id = await db.transaction().execute(async (trx) => {
-        const certificateId = await insertCertificateOrConflict(trx, {
-          ...fields,
-          ...described,
-          labOrgId: labOrgId ?? null,
-          externalLabName: externalLabName ?? null,
-          holderOrgId: actor.organizationId,
-          status: 'unverified',
-        });
-        await repo.recordCertificateEvent(trx, {
-          certificateId,
-          fromStatus: null,
-          toStatus: 'unverified',
-          actorUserId: actorUserId(actor),
-          actorOrgId: actor.organizationId,
-          via: 'seller_registration',
-        });
-        return certificateId;
-      });
+      const id = await db.transaction().execute((trx) =>
+        registerCertificate(
+          trx,
+          {
+            ...fields,
+            ...described,
+            labOrgId: labOrgId ?? null,
+            externalLabName: externalLabName ?? null,
+            holderOrgId: actor.organizationId,
+          },
+          { userId: actorUserId(actor), orgId: actor.organizationId },
+        ),
+      );
       const row = await repo.findCertificate(db, id);
       if (!row) throw notFound('certificate');
       return c.json(toCertificate(row), 201);

@@ -23,22 +23,84 @@ export function describeIdentification(identification: string) {
   return { material: parsed.material, treatment: parsed.treatment };
 }
 
-export async function insertCertificateOrConflict(
-  db: Database,
+/** Why a registration stops waiting when the lab issues or confirms the real certificate. */
+const SUPERSEDED_REASON = '该编号的证书已由检测机构签发或确认给其持有人，此登记作废';
+
+/**
+ * A lab issues a certificate (verified at once). The number is the lab's to give: a certificate it
+ * issued or confirmed before is a 409 (told only to the lab), and every registration of the same
+ * number still waiting for confirmation is superseded.
+ */
+export async function issueCertificate(
+  trx: Database,
   values: Parameters<typeof repo.insertCertificate>[1],
+  actor: CertificateActor,
 ): Promise<string> {
-  try {
-    const { id } = await repo.insertCertificate(db, values);
-    return id;
-  } catch (error) {
-    if (isUniqueViolation(error, 'certificates_lab_number_unique')) {
-      throw conflict(`certificate number ${values.number} already exists for this lab`);
+  const inserted = await repo.insertCertificate(trx, values).catch((error: unknown) => {
+    if (isUniqueViolation(error, 'certificates_lab_number_held')) {
+      throw conflict(`certificate number ${values.number} was issued by this lab already`);
     }
     throw error;
+  });
+  await repo.recordCertificateEvent(trx, {
+    certificateId: inserted.id,
+    fromStatus: null,
+    toStatus: 'verified',
+    actorUserId: actor.userId,
+    actorOrgId: actor.orgId,
+    via: 'lab_issue',
+  });
+  await supersedePendingRegistrations(trx, inserted, actor);
+  return inserted.id;
+}
+
+/**
+ * A seller registers a certificate: it waits, unverified and holding nothing, for its lab, an
+ * admin or a lookup adapter. Whether someone else registered or holds the number is never said
+ * (the answer is the same either way); only the seller's own pending registration of it is a 409.
+ */
+export async function registerCertificate(
+  trx: Database,
+  values: Omit<Parameters<typeof repo.insertCertificate>[1], 'status'>,
+  actor: CertificateActor,
+): Promise<string> {
+  const inserted = await repo
+    .insertCertificate(trx, { ...values, status: 'unverified' })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'certificates_holder_number_pending')) {
+        throw conflict(`you have registered certificate number ${values.number} already`);
+      }
+      throw error;
+    });
+  await repo.recordCertificateEvent(trx, {
+    certificateId: inserted.id,
+    fromStatus: null,
+    toStatus: 'unverified',
+    actorUserId: actor.userId,
+    actorOrgId: actor.orgId,
+    via: 'seller_registration',
+  });
+  return inserted.id;
+}
+
+/** Other registrations of a number that now has its holder are refused, and their listings suspended. */
+async function supersedePendingRegistrations(
+  trx: Database,
+  holder: { id: string; labKey: string; number: string },
+  actor: CertificateActor,
+) {
+  const pending = await repo.listPendingRegistrations(trx, holder.labKey, holder.number, holder.id);
+  for (const registration of pending) {
+    await transitionCertificate(trx, registration, 'revoked', actor, 'superseded', SUPERSEDED_REASON);
   }
 }
 
-/** Moves a certificate between statuses and records who did it, how and why. */
+/**
+ * Moves a certificate between statuses and records who did it, how and why. Confirming gives the
+ * certificate its number (409 if another certificate holds it) and supersedes the other pending
+ * registrations of it; revoking an unverified one refuses the registration, which gives the
+ * number up.
+ */
 export async function transitionCertificate(
   trx: Database,
   certificate: { id: string; status: string },
@@ -48,13 +110,14 @@ export async function transitionCertificate(
   reason: string | null,
 ) {
   const from = certificate.status as CertificateStatus;
-  const moved = await repo.changeCertificateStatus(
-    trx,
-    certificate.id,
-    from,
-    to,
-    to === 'revoked' ? reason : null,
-  );
+  const moved = await repo
+    .changeCertificateStatus(trx, certificate.id, from, to, to === 'revoked' ? reason : null)
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error, 'certificates_lab_number_held')) {
+        throw conflict('another certificate of this lab holds this number already');
+      }
+      throw error;
+    });
   if (!moved) throw conflict('the certificate changed meanwhile; reload and try again');
   await repo.recordCertificateEvent(trx, {
     certificateId: certificate.id,
@@ -65,6 +128,7 @@ export async function transitionCertificate(
     via,
     reason,
   });
+  if (to === 'verified') await supersedePendingRegistrations(trx, moved, actor);
   if (to === 'revoked') await suspendListingsOfRevoked(trx, certificate.id, reason ?? '');
 }
 
