@@ -118,3 +118,10 @@ export const verificationResultSchema = z.object({
     .nullable(),
 });
 export type VerificationResult = z.infer<typeof verificationResultSchema>;
+
+/** A certificate as its holder sees it in the listing editor: with the listings it is bound to. */
+export const heldCertificateSchema = certificateSchema.extend({
+  /** The holder's listings (not archived) bound to it; one on sale means it is in use. */
+  usedBy: z.array(z.object({ listingId: z.uuid(), title: z.string(), status: listingStatusSchema })),
+});
+export type HeldCertificate = z.infer<typeof heldCertificateSchema>;

@@ -1,4 +1,10 @@
-import { ERROR_STATUS, type ErrorCode } from '@jadelive/shared';
+import {
+  ERROR_STATUS,
+  type ErrorCode,
+  type ErrorDetails,
+  type ErrorFacts,
+  type ErrorReason,
+} from '@jadelive/shared';
 
 /** The one error type handlers throw; `app.onError` turns it into the shared error shape. */
 export class ApiError extends Error {
@@ -19,8 +25,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * `details` of a refusal the console words in the reader's language: the reason and its facts, as
+ * declared in the shared `ERROR_REASONS` (e.g. `conflict('…', because('muted', { until }))`).
+ */
+export function because<R extends ErrorReason>(
+  reason: R,
+  ...facts: Record<string, never> extends ErrorFacts<R> ? [ErrorFacts<R>?] : [ErrorFacts<R>]
+): ErrorDetails<R> {
+  return { reason, ...facts[0] } as ErrorDetails<R>;
+}
+
 export const notFound = (what = 'resource') => new ApiError('NOT_FOUND', `${what} not found`);
-export const forbidden = (message = 'you may not do this') => new ApiError('FORBIDDEN', message);
+export const forbidden = (message = 'you may not do this', details?: unknown) =>
+  new ApiError('FORBIDDEN', message, details);
 export const conflict = (message: string, details?: unknown) => new ApiError('CONFLICT', message, details);
 export const unprocessable = (message: string, details?: unknown) =>
   new ApiError('UNPROCESSABLE', message, details);

@@ -178,3 +178,16 @@ export async function findSellerOrganization(db: Database, id: string) {
     .where('kind', '=', 'seller')
     .executeTakeFirst();
 }
+
+/** The holder's listings (not archived) bound to each of its certificates, for the editor's picker. */
+export async function listBoundListings(db: Database, holderOrgId: string) {
+  return db
+    .selectFrom('listings')
+    .select(['id as listingId', 'title', 'status', 'certificateId'])
+    .where('sellerOrgId', '=', holderOrgId)
+    .where('certificateId', 'is not', null)
+    .where('status', '<>', 'archived')
+    .orderBy('updatedAt', 'desc')
+    .$narrowType<{ status: ListingStatus }>()
+    .execute();
+}

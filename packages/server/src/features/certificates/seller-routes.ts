@@ -1,5 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { certificateEventSchema, certificateSchema, registerCertificateBodySchema } from '@jadelive/shared';
+import {
+  certificateEventSchema,
+  certificateSchema,
+  heldCertificateSchema,
+  type ListingStatus,
+  registerCertificateBodySchema,
+} from '@jadelive/shared';
 import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { conflict, notFound, unprocessable } from '../../http/errors';
@@ -25,12 +31,25 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       method: 'get',
       path: '/',
       tags,
-      summary: "The seller's certificates",
-      responses: { 200: jsonResponse(z.object({ certificates: z.array(certificateSchema) })) },
+      summary: "The seller's certificates, each with the listings bound to it",
+      description:
+        '`usedBy` lists the seller’s listings (not archived) bound to the certificate: a draft may share ' +
+        'a certificate, but only one listing at a time may be on sale (or sold out, or suspended) with it.',
+      responses: { 200: jsonResponse(z.object({ certificates: z.array(heldCertificateSchema) })) },
     }),
     async (c) => {
-      const rows = await repo.listHeldCertificates(c.var.deps.db, memberActor(c).organizationId);
-      return c.json({ certificates: rows.map(toCertificate) }, 200);
+      const { db } = c.var.deps;
+      const holderOrgId = memberActor(c).organizationId;
+      const [rows, bound] = await Promise.all([
+        repo.listHeldCertificates(db, holderOrgId),
+        repo.listBoundListings(db, holderOrgId),
+      ]);
+      const usedBy = new Map<string, { listingId: string; title: string; status: ListingStatus }[]>();
+      for (const { certificateId, ...listing } of bound) {
+        if (certificateId) usedBy.set(certificateId, [...(usedBy.get(certificateId) ?? []), listing]);
+      }
+      const certificates = rows.map((row) => ({ ...toCertificate(row), usedBy: usedBy.get(row.id) ?? [] }));
+      return c.json({ certificates }, 200);
     },
   )
   .openapi(

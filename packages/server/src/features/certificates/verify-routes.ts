@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type ListingStatus, verificationResultSchema, verifyQuerySchema } from '@jadelive/shared';
+import { sql } from 'kysely';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/client-ip';
@@ -45,6 +46,9 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         ])
         .where('listings.certificateId', '=', row.id)
         .where('listings.status', '<>', 'archived')
+        // Drafts may share the certificate; the listing that holds it (on sale, sold out …) comes first.
+        .orderBy(sql`listings.status = 'draft'`)
+        .orderBy('listings.updatedAt', 'desc')
         .executeTakeFirst();
       const {
         id: _id,

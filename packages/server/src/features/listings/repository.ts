@@ -72,6 +72,23 @@ export async function lockOwnListing(db: Database, sellerOrgId: string, id: stri
     .executeTakeFirst();
 }
 
+/** The seller's other listing that holds a certificate (on sale, sold out or suspended), if any. */
+export async function findListingBackedBy(
+  db: Database,
+  sellerOrgId: string,
+  certificateId: string,
+  exceptId: string,
+) {
+  return db
+    .selectFrom('listings')
+    .select(['id', 'title'])
+    .where('sellerOrgId', '=', sellerOrgId)
+    .where('certificateId', '=', certificateId)
+    .where('id', '<>', exceptId)
+    .where('status', 'not in', ['draft', 'archived'])
+    .executeTakeFirst();
+}
+
 export async function listOwnListings(db: Database, sellerOrgId: string) {
   return selectListings(db)
     .where('listings.sellerOrgId', '=', sellerOrgId)

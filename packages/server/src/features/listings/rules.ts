@@ -29,12 +29,16 @@ export interface ListingFacts {
   metalWeightMg: number | null;
   lowestDealPriceFen7d: number | null;
   certificate: CertificateFacts | null;
+  /** Another listing on sale (or sold out, or suspended) that this certificate already backs. */
+  certificateBacks?: { listingId: string; listingTitle: string } | null;
 }
 
 export interface Problem {
   code: string;
   field: string;
   message: string;
+  /** What the console needs to word the problem (e.g. the other listing's title). */
+  facts?: Record<string, string | number>;
 }
 
 /** Which certified materials may be sold under a category: a glass certificate never backs a jade listing. */
@@ -95,6 +99,14 @@ export function publishProblems(facts: ListingFacts): Problem[] {
   if (facts.stock < 1)
     problems.push({ code: 'NO_STOCK', field: 'stock', message: 'nothing in stock to sell' });
   if (requiresCertificate(facts.category)) problems.push(...certificateProblems(facts));
+  if (facts.certificate && facts.certificateBacks) {
+    problems.push({
+      code: 'CERTIFICATE_IN_USE',
+      field: 'certificateId',
+      message: `the certificate already backs the listing ${facts.certificateBacks.listingTitle}: one certificate, one piece on sale`,
+      facts: { ...facts.certificateBacks },
+    });
+  }
   if (facts.category === 'precious_metal' && (facts.purityMark === null || facts.metalWeightMg === null)) {
     problems.push({
       code: 'PURITY_MARK_REQUIRED',
