@@ -83,22 +83,66 @@ describe('login (errors)', () => {
     expect(unknown.json.error.message).toBe(wrong.json.error.message);
   });
 
-  it('throttles an account after five failures, even for the right password', async () => {
+  const attempt = (email: string, password: string, ip: string) =>
+    call(app, 'POST', '/api/auth/login', { body: { email, password }, ip });
+  /** Moves a pair's attempts back in time, as if the caller had waited that long. */
+  const waitAsIf = (email: string, ip: string, seconds: number) =>
+    database.db
+      .updateTable('loginAttempts')
+      .set({ attemptedAt: sql`attempted_at - make_interval(secs => ${seconds})` })
+      .where('email', '=', email)
+      .where('ip', '=', ip)
+      .execute();
+
+  it('failures from one address make it wait, but never stop a correct sign-in from another address', async () => {
     const buyer = await createBuyer(database.db);
-    for (let i = 0; i < 5; i++) {
-      const response = await call(app, 'POST', '/api/auth/login', {
-        body: { email: buyer.email, password: `wrong-${i}` },
-        ip: `198.51.100.${i}`,
-      });
-      expect(response.status).toBe(401);
+    const attacker = '198.51.100.7';
+    for (let i = 0; i < 4; i++) {
+      expect((await attempt(buyer.email, `wrong-${i}`, attacker)).status).toBe(401);
     }
-    const blocked = await call(app, 'POST', '/api/auth/login', {
-      body: { email: buyer.email, password: TEST_PASSWORD },
-      ip: '198.51.100.77',
-    });
+    const blocked = await attempt(buyer.email, TEST_PASSWORD, attacker);
     expect(blocked.status).toBe(429);
     expectErrorShape(blocked.json, 'RATE_LIMITED');
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(blocked.json.error.details.retryAfterSeconds).toBe(1);
+    expect(blocked.headers.get('retry-after')).toBe('1');
+
+    const owner = await attempt(buyer.email, TEST_PASSWORD, '198.51.100.77');
+    expect(owner.status).toBe(200);
+  });
+
+  it('each further failure from the same address doubles its wait', async () => {
+    const buyer = await createBuyer(database.db);
+    const ip = '198.51.100.8';
+    for (let i = 0; i < 4; i++) await attempt(buyer.email, `wrong-${i}`, ip);
+    const waits: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      const refused = await attempt(buyer.email, 'another guess', ip);
+      expect(refused.status).toBe(429);
+      const wait = refused.json.error.details.retryAfterSeconds as number;
+      waits.push(wait);
+      await waitAsIf(buyer.email, ip, wait);
+      expect((await attempt(buyer.email, 'another guess', ip)).status).toBe(401);
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
+    // Waiting out the last delay, the right password signs in and ends the run of failures.
+    await waitAsIf(buyer.email, ip, 16);
+    expect((await attempt(buyer.email, TEST_PASSWORD, ip)).status).toBe(200);
+    expect((await attempt(buyer.email, 'typo', ip)).status).toBe(401);
+    expect((await attempt(buyer.email, TEST_PASSWORD, ip)).status).toBe(200);
+  });
+
+  it('guessing from many addresses slows every address down, yet the right password still signs in', async () => {
+    const buyer = await createBuyer(database.db);
+    for (let i = 0; i < 10; i++) {
+      expect((await attempt(buyer.email, `wrong-${i}`, `198.51.101.${i}`)).status).toBe(401);
+    }
+    // Over the account's budget an address has no free failures left: one guess, then a wait.
+    const next = '198.51.101.200';
+    expect((await attempt(buyer.email, 'guess', next)).status).toBe(401);
+    const slowed = await attempt(buyer.email, 'guess again', next);
+    expect(slowed.status).toBe(429);
+    expect(slowed.json.error.details.retryAfterSeconds).toBe(1);
+    expect((await attempt(buyer.email, TEST_PASSWORD, '198.51.101.201')).status).toBe(200);
   });
 
   it('throttles one address spraying many accounts', async () => {

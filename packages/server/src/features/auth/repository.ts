@@ -110,20 +110,44 @@ export async function recordLoginAttempt(
   await db.insertInto('loginAttempts').values(attempt).execute();
 }
 
-/** Failed attempts in the window, for the account and for the address, in one query. */
-export async function countRecentFailures(db: Database, email: string, ip: string, windowMinutes: number) {
-  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`;
-  const row = await db
-    .selectFrom('loginAttempts')
-    .select((eb) => [
-      eb.fn.countAll<number>().filterWhere('email', '=', email).as('byEmail'),
-      eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('byIp'),
-    ])
-    .where('succeeded', '=', false)
-    .where('attemptedAt', '>', since)
-    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byEmail: Number(row.byEmail), byIp: Number(row.byIp) };
+/**
+ * What sign-in throttling needs, in one query over the last day's failures: the failures of this
+ * (account, address) pair since its last success and how long ago the latest was; the account's
+ * failures from every address and the address's failures on every account, both in the last
+ * `windowMinutes`.
+ */
+export async function signInFailures(db: Database, email: string, ip: string, windowMinutes: number) {
+  const { rows } = await sql<{
+    pairFailures: number;
+    pairSecondsSinceLast: number | null;
+    accountFailures: number;
+    addressFailures: number;
+  }>`
+    with pair_success as (
+      select max(attempted_at) as at from login_attempts
+      where email = ${email} and ip = ${ip} and succeeded and attempted_at > now() - interval '1 day')
+    select
+      count(*) filter (where email = ${email} and ip = ${ip})::int as "pairFailures",
+      extract(epoch from now() - max(attempted_at) filter (where email = ${email} and ip = ${ip}))::float8
+        as "pairSecondsSinceLast",
+      count(*) filter (where email = ${email} and attempted_at > now() - make_interval(mins => ${windowMinutes}))::int
+        as "accountFailures",
+      count(*) filter (where ip = ${ip} and attempted_at > now() - make_interval(mins => ${windowMinutes}))::int
+        as "addressFailures"
+    from login_attempts
+    where not succeeded
+      and attempted_at > now() - interval '1 day'
+      and (email = ${email} or ip = ${ip})
+      -- A success from this address ends its pair's run of failures (not other addresses' runs).
+      and (email <> ${email} or ip <> ${ip}
+           or attempted_at > coalesce((select at from pair_success), '-infinity'))`.execute(db);
+  const row = rows[0];
+  return {
+    pairFailures: row?.pairFailures ?? 0,
+    pairSecondsSinceLast: row?.pairSecondsSinceLast ?? null,
+    accountFailures: row?.accountFailures ?? 0,
+    addressFailures: row?.addressFailures ?? 0,
+  };
 }
 
 export async function findUserProfile(db: Database, userId: string) {

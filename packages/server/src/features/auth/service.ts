@@ -12,10 +12,36 @@ import { recordAudit } from '../audit/repository';
 import * as repo from './repository';
 
 const FAILURE_WINDOW_MINUTES = 15;
-const MAX_FAILURES_PER_ACCOUNT = 5;
+/** Wrong passwords from one address on one account before waits begin. */
+const FREE_FAILURES_PER_PAIR = 3;
+/** Failures on one account from all addresses in the window after which no address gets any free ones. */
+const ACCOUNT_FAILURE_BUDGET = 10;
+const MAX_WAIT_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_IP = 30;
 
-/** Checks a password with per-account and per-address throttling, and records the attempt. */
+/**
+ * The wait before the next attempt of an (account, address) pair: none for its first few
+ * failures, then 1 s doubling with each further failure, up to 15 minutes. When the account has
+ * used up its budget across all addresses (someone guessing from many), every pair starts waiting
+ * from its first failure. A pair's wait depends only on that pair's own failures, so no one can
+ * lock a user out from elsewhere.
+ */
+export function signInWaitSeconds(pairFailures: number, accountOverBudget: boolean): number {
+  const free = accountOverBudget ? 0 : FREE_FAILURES_PER_PAIR;
+  if (pairFailures <= free) return 0;
+  return Math.min(2 ** (pairFailures - free - 1), MAX_WAIT_SECONDS);
+}
+
+function tooManyAttempts(retryAfterSeconds: number) {
+  return new ApiError('RATE_LIMITED', 'too many failed sign-ins, wait before trying again', {
+    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+  });
+}
+
+/**
+ * Checks a password and records the attempt, throttled per account and address (see
+ * `signInWaitSeconds`) and per address across accounts (a spraying address).
+ */
 export async function authenticatePassword(
   c: Context<AppEnv>,
   email: string,
@@ -23,12 +49,11 @@ export async function authenticatePassword(
 ): Promise<string> {
   const { db } = c.var.deps;
   const ip = clientIp(c);
-  const failures = await repo.countRecentFailures(db, email, ip, FAILURE_WINDOW_MINUTES);
-  if (failures.byEmail >= MAX_FAILURES_PER_ACCOUNT || failures.byIp >= MAX_FAILURES_PER_IP) {
-    throw new ApiError('RATE_LIMITED', 'too many failed sign-ins, wait a few minutes', {
-      retryAfterSeconds: FAILURE_WINDOW_MINUTES * 60,
-    });
-  }
+  const failures = await repo.signInFailures(db, email, ip, FAILURE_WINDOW_MINUTES);
+  if (failures.addressFailures >= MAX_FAILURES_PER_IP) throw tooManyAttempts(FAILURE_WINDOW_MINUTES * 60);
+  const wait = signInWaitSeconds(failures.pairFailures, failures.accountFailures >= ACCOUNT_FAILURE_BUDGET);
+  const waited = failures.pairSecondsSinceLast ?? Number.POSITIVE_INFINITY;
+  if (waited < wait) throw tooManyAttempts(wait - waited);
   const user = await repo.findUserByEmail(db, email);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = valid && user !== undefined && user.disabledAt === null;
