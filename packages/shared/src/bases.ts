@@ -212,7 +212,12 @@ export const createBookingBodySchema = z
   });
 export type CreateBookingBody = z.infer<typeof createBookingBodySchema>;
 
-export const bookingChangeBodySchema = z.strictObject({ status: bookingChangeSchema });
+export const bookingChangeBodySchema = z.strictObject({
+  status: bookingChangeSchema,
+  /** The operator's reason, shown to the seller with the decision. */
+  note: note.optional(),
+});
+export type BookingChangeBody = z.infer<typeof bookingChangeBodySchema>;
 
 export const bookingSchema = z.object({
   id: z.uuid(),
@@ -225,6 +230,7 @@ export const bookingSchema = z.object({
   purpose: z.string().nullable(),
   createdAt: isoDateTime,
   decidedAt: isoDateTime.nullable(),
+  decisionNote: z.string().nullable(),
 });
 export type Booking = z.infer<typeof bookingSchema>;
 

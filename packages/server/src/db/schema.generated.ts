@@ -616,6 +616,7 @@ export interface StudioBookings {
   createdBy: string;
   decidedAt: Timestamp | null;
   decidedBy: string | null;
+  decisionNote: string | null;
   during: string;
   id: Generated<string>;
   purpose: string | null;

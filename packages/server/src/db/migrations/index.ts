@@ -15,6 +15,7 @@ import * as auctionMaxBids from './2026-11-30T14-auction-max-bids';
 import * as orderEventCauses from './2026-11-30T15-order-event-causes';
 import * as certificateNumbersHeld from './2026-12-06T05-47-certificate-numbers-held';
 import * as draftsShareCertificates from './2026-12-06T17-23-drafts-share-certificates';
+import * as bookingDecisionNote from './2026-12-06T18-30-booking-decision-note';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T15-order-event-causes': orderEventCauses,
   '2026-12-06T05-47-certificate-numbers-held': certificateNumbersHeld,
   '2026-12-06T17-23-drafts-share-certificates': draftsShareCertificates,
+  '2026-12-06T18-30-booking-decision-note': bookingDecisionNote,
 };

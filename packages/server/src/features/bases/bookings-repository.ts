@@ -28,6 +28,7 @@ function selectBookings(db: Database, scope: BookingScope) {
       'studioBookings.purpose',
       'studioBookings.createdAt',
       'studioBookings.decidedAt',
+      'studioBookings.decisionNote',
     ]);
   return 'sellerOrgId' in scope
     ? query.where('studioBookings.sellerOrgId', '=', scope.sellerOrgId)
@@ -168,10 +169,11 @@ export async function setBookingStatus(
   bookingId: string,
   status: BookingStatus,
   decidedBy: string,
+  decisionNote: string | null,
 ) {
   await db
     .updateTable('studioBookings')
-    .set({ status, decidedBy, decidedAt: sql`now()` })
+    .set({ status, decidedBy, decidedAt: sql`now()`, decisionNote })
     .where('id', '=', bookingId)
     .execute();
 }

@@ -11,6 +11,7 @@ import type { Database } from '../../db/database';
 import type { AppEnv } from '../../http/app-env';
 import { conflict, forbidden, isExclusionViolation, notFound, unprocessable } from '../../http/errors';
 import { iso } from '../../lib/serialize';
+import { insertNotifications } from '../notifications/repository';
 import * as bookings from './bookings-repository';
 import { lockMembershipForBooking } from './memberships-repository';
 import { auditAs } from './policies';
@@ -82,9 +83,11 @@ export async function changeBooking(
     userId: string;
     bookingId: string;
     to: BookingChange;
+    note?: string;
   },
 ) {
   const { scope, bookingId, to } = request;
+  const note = request.note || null;
   return db.transaction().execute(async (trx) => {
     const current = await bookings.lockBooking(trx, scope, bookingId);
     if (!current) throw notFound('booking');
@@ -103,14 +106,34 @@ export async function changeBooking(
     if (to === 'approved' && current.studioStatus !== 'available') {
       throw unprocessable(`the studio is ${current.studioStatus}`);
     }
-    await bookings.setBookingStatus(trx, bookingId, to, request.userId);
+    await bookings.setBookingStatus(trx, bookingId, to, request.userId, note);
     await auditAs(c, trx, {
       action: `studio_booking.${to}`,
       organizationId: request.actorOrgId,
       targetType: 'studio_booking',
       targetId: bookingId,
-      details: { baseId: current.baseId, from, to },
+      details: { baseId: current.baseId, from, to, note },
     });
-    return (await bookings.findBooking(trx, scope, bookingId))!;
+    const booking = (await bookings.findBooking(trx, scope, bookingId))!;
+    // The seller hears of its operator's decisions; its own cancellations need no telling.
+    if (booking.sellerOrgId !== request.actorOrgId) {
+      await insertNotifications(trx, [
+        {
+          orgId: booking.sellerOrgId,
+          kind: 'studio_booking_decided',
+          message: `${booking.baseName} · ${booking.studioName}: booking ${to}${note ? ` (${note})` : ''}`,
+          subjectType: 'studio_booking',
+          subjectId: booking.id,
+          details: {
+            baseName: booking.baseName,
+            studioName: booking.studioName,
+            startsAt: iso(booking.startsAt),
+            status: to,
+            note,
+          },
+        },
+      ]);
+    }
+    return booking;
   });
 }

@@ -14,6 +14,7 @@ import type { AppEnv } from '../../http/app-env';
 import { conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { insertNotifications } from '../notifications/repository';
 import { cancelUnfinishedBookingsOfSeller } from './bookings-repository';
 import * as memberships from './memberships-repository';
 import { auditAs, baseParams, operators, sellerManagers, sellerMembers } from './policies';
@@ -102,7 +103,7 @@ export const membershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       description:
         'Allowed: applied → admitted | rejected; admitted → suspended | removed; suspended → admitted | ' +
         'removed. Anything else answers 409. Suspending or removing cancels the seller’s bookings on ' +
-        'this base that have not ended. Every decision is written to the audit trail.',
+        'this base that have not ended. Every decision is written to the audit trail, and the seller is notified with the optional `note` (the reason).',
       request: { params: memberParams, body: jsonBody(membershipDecisionBodySchema) },
       responses: { 200: jsonResponse(membershipDecisionResultSchema) },
     }),
@@ -135,8 +136,18 @@ export const membershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
           targetId: sellerOrgId,
           details: { baseId: id, from, to: status, note: note ?? null, cancelledBookings },
         });
-        const membership = await memberships.findMembership(trx, id, sellerOrgId);
-        return { membership: membership!, cancelledBookings };
+        const membership = (await memberships.findMembership(trx, id, sellerOrgId))!;
+        await insertNotifications(trx, [
+          {
+            orgId: sellerOrgId,
+            kind: 'base_membership_decided',
+            message: `${membership.baseName}: membership ${status}${note ? ` (${note})` : ''}`,
+            subjectType: 'base',
+            subjectId: id,
+            details: { baseName: membership.baseName, status, note: note || null, cancelledBookings },
+          },
+        ]);
+        return { membership, cancelledBookings };
       });
       return c.json(
         { membership: toMembership(result.membership), cancelledBookings: result.cancelledBookings },

@@ -40,7 +40,7 @@ export const myBookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
         "The base's operator: requested → approved | rejected, requested | approved → cancelled. " +
         'A seller (any role): cancel its own bookings only (403 for approve/reject). Bookings of ' +
         'other sellers or on other operators’ bases answer 404; a finished booking cannot change (422); ' +
-        'other changes answer 409.',
+        'other changes answer 409. An optional `note` (the reason) is kept with the decision and sent to the seller as a notification.',
       request: { params: uuidParam('id'), body: jsonBody(bookingChangeBodySchema) },
       responses: { 200: jsonResponse(bookingSchema) },
     }),
@@ -55,6 +55,7 @@ export const myBookingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
         userId: sessionActor(c).userId,
         bookingId: c.req.valid('param').id,
         to: c.req.valid('json').status,
+        note: c.req.valid('json').note,
       });
       return c.json(toBooking(booking), 200);
     },

@@ -92,6 +92,7 @@ export interface BookingRow {
   purpose: string | null;
   createdAt: Date;
   decidedAt: Date | null;
+  decisionNote: string | null;
 }
 
 export const toBooking = (row: BookingRow): Booking => ({
@@ -105,4 +106,5 @@ export const toBooking = (row: BookingRow): Booking => ({
   purpose: row.purpose,
   createdAt: iso(row.createdAt),
   decidedAt: isoOrNull(row.decidedAt),
+  decisionNote: row.decisionNote,
 });

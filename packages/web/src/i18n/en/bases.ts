@@ -40,6 +40,11 @@ export const bases: typeof source = {
     endTime: 'End',
     purpose: 'Purpose (optional)',
   },
+  decisionReason: {
+    label: 'Reason (optional, sent to the seller)',
+    placeholder: 'Reason (optional)',
+    shown: 'Reason: {{note}}',
+  },
   operator: {
     title: 'My livestream bases',
     intro: 'Manage bases, studios, resident sellers and studio bookings.',

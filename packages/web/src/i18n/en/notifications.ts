@@ -6,7 +6,20 @@ export const notifications: typeof source = {
   empty: 'No notifications.',
   unread: 'Unread',
   markRead: 'Mark read',
+  decisionNote: '. Reason: {{note}}',
+  statuses: {
+    admitted: 'admitted',
+    rejected: 'rejected',
+    suspended: 'suspended',
+    removed: 'removed',
+    approved: 'approved',
+    cancelled: 'cancelled',
+  },
   kinds: {
+    base_membership_decided:
+      'Livestream base “{{baseName}}” decided on your membership: {{statusText}}{{noteText}}.',
+    studio_booking_decided:
+      'Livestream base “{{baseName}}”, {{studioName}}, booking at {{startsAtText}}: {{statusText}}{{noteText}}.',
     listing_suspended:
       'Listing “{{title}}” was taken off sale: its inspection certificate was revoked ({{reason}}).',
     listing_suspended_inspection:

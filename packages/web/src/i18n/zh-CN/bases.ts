@@ -39,6 +39,7 @@ export const bases = {
     endTime: '结束时间',
     purpose: '用途（可选）',
   },
+  decisionReason: { label: '理由（可选，将告知商家）', placeholder: '理由（可选）', shown: '理由：{{note}}' },
   operator: {
     title: '我的直播基地',
     intro: '管理基地、直播间、入驻商家和直播间预约。',

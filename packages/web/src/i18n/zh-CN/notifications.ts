@@ -4,7 +4,19 @@ export const notifications = {
   empty: '没有通知。',
   unread: '未读',
   markRead: '标为已读',
+  decisionNote: '，理由：{{note}}',
+  statuses: {
+    admitted: '已准入',
+    rejected: '未通过',
+    suspended: '已暂停',
+    removed: '已移出',
+    approved: '已批准',
+    cancelled: '已取消',
+  },
   kinds: {
+    base_membership_decided: '直播基地「{{baseName}}」的入驻决定：{{statusText}}{{noteText}}。',
+    studio_booking_decided:
+      '直播基地「{{baseName}}」{{studioName}} 在 {{startsAtText}} 的预约：{{statusText}}{{noteText}}。',
     listing_suspended: '商品「{{title}}」已下架：所绑定的检测证书已被撤销（{{reason}}）。',
     listing_suspended_inspection:
       '商品「{{title}}」已下架：就地检验结果（{{identification}}）与证书 {{certificateNumber}}（{{certificateIdentification}}）不符。',

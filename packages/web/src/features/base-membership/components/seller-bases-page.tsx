@@ -61,6 +61,8 @@ export function SellerBasesPage() {
                   <span className="fine-print">
                     {' '}
                     · {formatDate(booking.startsAt)} – {formatDate(booking.endsAt)}
+                    {booking.decisionNote &&
+                      ` · ${t('bases.decisionReason.shown', { note: booking.decisionNote })}`}
                   </span>
                 </span>
                 {(booking.status === 'requested' || booking.status === 'approved') && (

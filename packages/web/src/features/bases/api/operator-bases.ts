@@ -78,16 +78,27 @@ export const useUpdateStudio = () =>
 
 export const useDecideMembership = () =>
   useBasesMutation(
-    ({ baseId, sellerOrgId, status }: { baseId: string; sellerOrgId: string; status: MembershipDecision }) =>
+    ({
+      baseId,
+      sellerOrgId,
+      status,
+      note,
+    }: {
+      baseId: string;
+      sellerOrgId: string;
+      status: MembershipDecision;
+      note?: string;
+    }) =>
       unwrap(
         api.bases[':id'].members[':sellerOrgId'].$patch({
           param: { id: baseId, sellerOrgId },
-          json: { status },
+          json: { status, note },
         }),
       ),
   );
 
 export const useChangeBooking = () =>
-  useBasesMutation(({ bookingId, status }: { bookingId: string; status: BookingChange }) =>
-    unwrap(api.bookings[':id'].$patch({ param: { id: bookingId }, json: { status } })),
+  useBasesMutation(
+    ({ bookingId, status, note }: { bookingId: string; status: BookingChange; note?: string }) =>
+      unwrap(api.bookings[':id'].$patch({ param: { id: bookingId }, json: { status, note } })),
   );

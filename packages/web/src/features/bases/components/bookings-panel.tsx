@@ -4,6 +4,7 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useBaseBookings, useChangeBooking } from '../api/operator-bases';
+import { useDecisionReasons } from './decision-reason';
 
 /** Upcoming bookings, requests first: approve or reject them, cancel an approved one. */
 export function BookingsPanel({ baseId }: { baseId: string }) {
@@ -50,6 +51,7 @@ function BookingRows({
 }) {
   const { t } = useTranslation();
   const formatDate = useDateTimeFormat();
+  const reasons = useDecisionReasons();
   return (
     <ul className="row-list">
       {bookings.map((booking) => (
@@ -66,13 +68,19 @@ function BookingRows({
             </span>
           </span>
           <span className="button-row">
+            {reasons.field(booking.id)}
             {BOOKING_TRANSITIONS[booking.status].map((status) => (
               <button
                 key={status}
                 type="button"
                 className={`button button-small ${status === 'approved' ? 'button-primary' : 'button-danger'}`}
                 disabled={change.isPending}
-                onClick={() => change.mutate({ bookingId: booking.id, status })}
+                onClick={() =>
+                  change.mutate(
+                    { bookingId: booking.id, status, note: reasons.reasonFor(booking.id) },
+                    { onSuccess: () => reasons.clear(booking.id) },
+                  )
+                }
               >
                 {t(`bases.bookingActions.${status}`)}
               </button>

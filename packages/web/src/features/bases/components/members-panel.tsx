@@ -4,6 +4,7 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useBaseMembers, useDecideMembership } from '../api/operator-bases';
+import { useDecisionReasons } from './decision-reason';
 
 /** Applications and resident sellers, each with the decisions its status allows. */
 export function MembersPanel({ baseId }: { baseId: string }) {
@@ -11,6 +12,7 @@ export function MembersPanel({ baseId }: { baseId: string }) {
   const formatDate = useDateTimeFormat();
   const members = useBaseMembers(baseId);
   const decide = useDecideMembership();
+  const reasons = useDecisionReasons();
   return (
     <section className="panel" data-testid="members-panel">
       <h2 className="section-heading">{t('bases.operator.members')}</h2>
@@ -37,13 +39,24 @@ export function MembersPanel({ baseId }: { baseId: string }) {
                 </span>
               </span>
               <span className="button-row">
+                {MEMBERSHIP_DECISIONS[membership.status].length > 0 && reasons.field(membership.seller.id)}
                 {MEMBERSHIP_DECISIONS[membership.status].map((status) => (
                   <button
                     key={status}
                     type="button"
                     className={`button button-small ${status === 'admitted' ? 'button-primary' : 'button-danger'}`}
                     disabled={decide.isPending}
-                    onClick={() => decide.mutate({ baseId, sellerOrgId: membership.seller.id, status })}
+                    onClick={() =>
+                      decide.mutate(
+                        {
+                          baseId,
+                          sellerOrgId: membership.seller.id,
+                          status,
+                          note: reasons.reasonFor(membership.seller.id),
+                        },
+                        { onSuccess: () => reasons.clear(membership.seller.id) },
+                      )
+                    }
                   >
                     {t(`bases.decisions.${status}`)}
                   </button>

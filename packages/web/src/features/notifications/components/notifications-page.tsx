@@ -10,6 +10,13 @@ export function NotificationsPage() {
   const formatDate = useDateTimeFormat();
   const notifications = useNotifications();
   const markRead = useMarkRead();
+  // A decision's status, time and reason are facts; their words come from the reader's catalogue.
+  const wordingFacts = (details: Record<string, unknown>) => ({
+    ...details,
+    statusText: typeof details.status === 'string' ? t(`notifications.statuses.${details.status}`, '') : '',
+    noteText: details.note ? t('notifications.decisionNote', { note: details.note }) : '',
+    startsAtText: typeof details.startsAt === 'string' ? formatDate(details.startsAt) : '',
+  });
   return (
     <div className="page" data-page="notifications">
       <header className="page-header">
@@ -33,7 +40,7 @@ export function NotificationsPage() {
                 {i18n.exists(`notifications.kinds.${notification.kind}`)
                   ? t(
                       `notifications.kinds.${notification.kind}` as 'notifications.kinds.listing_suspended',
-                      notification.details,
+                      wordingFacts(notification.details),
                     )
                   : notification.message}
               </p>
