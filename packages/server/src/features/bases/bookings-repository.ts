@@ -128,15 +128,21 @@ export async function insertBooking(
 }
 
 /** Live bookings of a studio overlapping a range: what a refused booking collided with. */
+/** Live bookings of a studio overlapping [startsAt, endsAt); the seller is named only on its own. */
 export async function listOverlappingRanges(
   db: Database,
   studioId: string,
-  startsAt: string,
-  endsAt: string,
+  range: { startsAt: string; endsAt: string; viewerOrgId: string },
 ) {
+  const { startsAt, endsAt, viewerOrgId } = range;
   return db
     .selectFrom('studioBookings')
-    .select([sql<Date>`lower(during)`.as('startsAt'), sql<Date>`upper(during)`.as('endsAt')])
+    .innerJoin('organizations as sellers', 'sellers.id', 'studioBookings.sellerOrgId')
+    .select([
+      sql<Date>`lower(during)`.as('startsAt'),
+      sql<Date>`upper(during)`.as('endsAt'),
+      sql<string | null>`case when sellers.id = ${viewerOrgId} then sellers.name end`.as('bookedBy'),
+    ])
     .where('studioId', '=', studioId)
     .where('status', 'in', LIVE_BOOKING_STATUSES)
     .where(sql<boolean>`during && tstzrange(${startsAt}::timestamptz, ${endsAt}::timestamptz, '[)')`)

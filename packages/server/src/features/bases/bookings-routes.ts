@@ -11,7 +11,7 @@ import {
 import type { Context } from 'hono';
 import { Access, type MemberActor, memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { forbidden, notFound } from '../../http/errors';
+import { because, forbidden, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
 import * as bookings from './bookings-repository';
@@ -46,7 +46,10 @@ async function calendarViewer(
   if (!(await findBase(db, baseId))) throw notFound('base');
   const membership = await findMembership(db, baseId, actor.organizationId);
   if (membership?.status !== 'admitted')
-    throw forbidden('only sellers admitted to this base see its calendar');
+    throw forbidden(
+      'only sellers admitted to this base see its calendar',
+      because('base_membership_required'),
+    );
   return { kind: 'member', sellerOrgId: actor.organizationId };
 }
 

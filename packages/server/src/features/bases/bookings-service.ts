@@ -9,7 +9,14 @@ import {
 import type { Context } from 'hono';
 import type { Database } from '../../db/database';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, forbidden, isExclusionViolation, notFound, unprocessable } from '../../http/errors';
+import {
+  because,
+  conflict,
+  forbidden,
+  isExclusionViolation,
+  notFound,
+  unprocessable,
+} from '../../http/errors';
 import { iso } from '../../lib/serialize';
 import { insertNotifications } from '../notifications/repository';
 import * as bookings from './bookings-repository';
@@ -35,14 +42,27 @@ export async function bookStudio(
       if (!studio) throw notFound('studio');
       const membership = await lockMembershipForBooking(trx, baseId, sellerOrgId);
       if (membership?.status !== 'admitted') {
-        throw forbidden('only sellers admitted to this base may book its studios; apply to join it first');
+        throw forbidden(
+          'only sellers admitted to this base may book its studios; apply to join it first',
+          because('base_membership_required'),
+        );
       }
       const starts = Date.parse(body.startsAt);
-      if (starts < Date.now()) throw unprocessable('a booking cannot start in the past');
-      if (starts > Date.now() + BOOKING_MAX_DAYS_AHEAD * DAY_MS) {
-        throw unprocessable(`studios can be booked at most ${BOOKING_MAX_DAYS_AHEAD} days ahead`);
+      if (starts < Date.now()) {
+        throw unprocessable('a booking cannot start in the past', because('booking_in_past'));
       }
-      if (studio.status !== 'available') throw unprocessable(`the studio is ${studio.status}`);
+      if (starts > Date.now() + BOOKING_MAX_DAYS_AHEAD * DAY_MS) {
+        throw unprocessable(
+          `studios can be booked at most ${BOOKING_MAX_DAYS_AHEAD} days ahead`,
+          because('booking_too_far_ahead', { maxDays: BOOKING_MAX_DAYS_AHEAD }),
+        );
+      }
+      if (studio.status !== 'available') {
+        throw unprocessable(
+          `the studio is ${studio.status}`,
+          because('studio_unavailable', { status: studio.status }),
+        );
+      }
       const id = await bookings.insertBooking(trx, {
         baseId,
         studioId,
@@ -63,10 +83,21 @@ export async function bookStudio(
     });
   } catch (error) {
     if (!isExclusionViolation(error, 'studio_bookings_no_overlap')) throw error;
-    const taken = await bookings.listOverlappingRanges(db, studioId, body.startsAt, body.endsAt);
-    throw conflict('the studio is already booked for part of that time', {
-      overlapping: taken.map((range) => ({ startsAt: iso(range.startsAt), endsAt: iso(range.endsAt) })),
+    const taken = await bookings.listOverlappingRanges(db, studioId, {
+      startsAt: body.startsAt,
+      endsAt: body.endsAt,
+      viewerOrgId: sellerOrgId,
     });
+    throw conflict(
+      'the studio is already booked for part of that time',
+      because('booking_overlap', {
+        overlapping: taken.map((range) => ({
+          startsAt: iso(range.startsAt),
+          endsAt: iso(range.endsAt),
+          bookedBy: range.bookedBy,
+        })),
+      }),
+    );
   }
 }
 
@@ -92,19 +123,21 @@ export async function changeBooking(
     const current = await bookings.lockBooking(trx, scope, bookingId);
     if (!current) throw notFound('booking');
     if ('sellerOrgId' in scope && to !== 'cancelled') {
-      throw forbidden("only the base's operator approves or rejects bookings");
+      throw forbidden("only the base's operator approves or rejects bookings", because('base_operator_only'));
     }
     const from = current.status as BookingStatus;
     if (!bookingSourcesFor(to).includes(from)) {
       throw conflict(`a booking that is ${from} cannot become ${to}`, {
-        from,
-        to,
+        ...because('invalid_transition', { from, to }),
         allowed: BOOKING_TRANSITIONS[from],
       });
     }
-    if (current.isOver) throw unprocessable('the booking has already ended');
+    if (current.isOver) throw unprocessable('the booking has already ended', because('booking_ended'));
     if (to === 'approved' && current.studioStatus !== 'available') {
-      throw unprocessable(`the studio is ${current.studioStatus}`);
+      throw unprocessable(
+        `the studio is ${current.studioStatus}`,
+        because('studio_unavailable', { status: current.studioStatus }),
+      );
     }
     await bookings.setBookingStatus(trx, bookingId, to, request.userId, note);
     await auditAs(c, trx, {

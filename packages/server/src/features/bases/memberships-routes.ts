@@ -11,7 +11,7 @@ import {
 } from '@jadelive/shared';
 import { memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { insertNotifications } from '../notifications/repository';
@@ -60,6 +60,7 @@ export const membershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         if (!applied) {
           const current = await memberships.findMembership(trx, id, sellerOrgId);
           throw conflict(`your organisation's membership of this base is ${current?.status ?? 'open'}`, {
+            ...because('membership_exists', { status: current?.status ?? 'open' }),
             status: current?.status,
           });
         }
@@ -119,8 +120,7 @@ export const membershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         const from = current.status as MembershipStatus;
         if (!membershipSourcesFor(status).includes(from)) {
           throw conflict(`a membership that is ${from} cannot become ${status}`, {
-            from,
-            to: status,
+            ...because('invalid_transition', { from, to: status }),
             allowed: MEMBERSHIP_DECISIONS[from],
           });
         }

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createStudioBodySchema, studioSchema, updateStudioBodySchema } from '@jadelive/shared';
 import { memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
 import { auditAs, baseParams, operators, studioParams } from './policies';
@@ -64,6 +64,7 @@ export const studioRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
           const open = await repo.countFutureLiveBookings(trx, studioId);
           if (open > 0) {
             throw conflict(`the studio still has ${open} booking(s) that have not ended; cancel them first`, {
+              ...because('studio_has_open_bookings', { count: open }),
               openBookings: open,
             });
           }

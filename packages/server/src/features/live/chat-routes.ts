@@ -5,18 +5,20 @@ import {
   postChatBodySchema,
   postedChatSchema,
 } from '@jadelive/shared';
+import { complianceFlagSchema } from '@jadelive/shared/compliance';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { ApiError, forbidden, unprocessable } from '../../http/errors';
+import { ApiError, because, forbidden, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { iso } from '../../lib/serialize';
 import { loadSession, requireStatus, requireUser } from './access';
 import { broadcast } from './broadcast';
 import { insertMessage, listMessages, slowModeWait } from './chat-repository';
 import { identityFor } from './grants';
 import type { ChatHookContext } from './message-hook';
-import { isActiveCohost, isMuted, isRemoved } from './moderation-repository';
+import { activeMute, isActiveCohost, isRemoved } from './moderation-repository';
 import { toChatMessage } from './serialize';
 
 const tags = ['live'];
@@ -62,9 +64,15 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       const userId = requireUser(caller);
       requireStatus(session, ['live'], 'chat in');
       await consumeRateLimit(db, `live-chat:${userId}`, CHAT_BURST.limit, CHAT_BURST.windowSeconds);
-      if (await isMuted(db, id, userId)) throw forbidden('you are muted in this session');
+      const mute = await activeMute(db, id, userId);
+      if (mute) {
+        throw forbidden(
+          'you are muted in this session',
+          because('muted', { until: mute.until ? iso(mute.until) : null }),
+        );
+      }
       if (await isRemoved(db, id, identityFor('viewer', userId)))
-        throw forbidden('you were removed from this session');
+        throw forbidden('you were removed from this session', because('removed_from_session'));
 
       const senderRole = session.isHost
         ? 'host'
@@ -103,12 +111,28 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
         return { row, verdict } as const;
       });
       if ('wait' in outcome) {
-        throw new ApiError('RATE_LIMITED', `slow mode: wait ${outcome.wait} s between messages`, {
-          retryAfterSeconds: outcome.wait,
-        });
+        throw new ApiError(
+          'RATE_LIMITED',
+          `slow mode: wait ${outcome.wait} s between messages`,
+          because('slow_mode', { waitSeconds: outcome.wait ?? 0, retryAfterSeconds: outcome.wait ?? 0 }),
+        );
       }
       if (!outcome.verdict.allow) {
-        throw unprocessable('message refused by the content rules', { flags: outcome.verdict.flags });
+        // The phrases as the sender wrote them, with each rule's own words in both languages.
+        const flags = outcome.verdict.flags.flatMap((flag) => {
+          const parsed = complianceFlagSchema.safeParse(flag);
+          return parsed.success ? [parsed.data] : [];
+        });
+        const phrases = flags.map((flag) => ({
+          phrase: text.slice(flag.start, flag.end),
+          ruleId: flag.ruleId,
+          category: flag.category,
+          message: flag.message,
+        }));
+        throw unprocessable('message refused by the content rules', {
+          ...because('content_refused', { phrases }),
+          flags: outcome.verdict.flags,
+        });
       }
       const message = toChatMessage({
         id: outcome.row.id,

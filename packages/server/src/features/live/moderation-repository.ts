@@ -55,15 +55,15 @@ export async function recordRemoval(
     .execute();
 }
 
-export async function isMuted(db: Database, sessionId: string, userId: string): Promise<boolean> {
-  const row = await db
+/** The caller's mute in a session while it lasts (`until` null: for the rest of the session). */
+export async function activeMute(db: Database, sessionId: string, userId: string) {
+  return db
     .selectFrom('chatMutes')
-    .select('userId')
+    .select('until')
     .where('sessionId', '=', sessionId)
     .where('userId', '=', userId)
     .where((eb) => eb.or([eb('until', 'is', null), eb('until', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function mute(
