@@ -1,3 +1,4 @@
+import type { OutgoingMail } from '@jadelive/server/lib/mailer';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type TestApp } from '../support/app';
@@ -6,10 +7,11 @@ import { createBuyer, createTenant, TEST_PASSWORD } from '../support/fixtures';
 
 let database: TestDatabase;
 let app: TestApp;
+let outbox: OutgoingMail[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createTestApp(database.db).app;
+  ({ app, outbox } = createTestApp(database.db));
 });
 afterAll(() => database.drop());
 
@@ -43,18 +45,50 @@ describe('login (happy)', () => {
     expect(rows[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('signs up a buyer who belongs to no organisation', async () => {
+  it('signs up a buyer through a mailed link; the account belongs to no organisation', async () => {
     const email = `new.${Date.now()}@example.test`;
-    const response = await call(app, 'POST', '/api/auth/signup', {
-      body: { email, password: 'a long enough password', displayName: '新买家' },
-    });
-    expect(response.status).toBe(201);
-    expect(response.json.user).toMatchObject({ email, role: null, organization: null });
-    const again = await call(app, 'POST', '/api/auth/signup', {
-      body: { email, password: 'a long enough password', displayName: '新买家' },
-    });
-    expect(again.status).toBe(409);
-    expectErrorShape(again.json, 'CONFLICT');
+    const body = { email, password: 'a long enough password', displayName: '新买家' };
+    const response = await call(app, 'POST', '/api/auth/signup', { body });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const mail = outbox.findLast((sent) => sent.to === email);
+    const token = mail?.text.match(/\/signup\/confirm\/([\w-]+)/)?.[1];
+    expect(token).toEqual(expect.any(String));
+
+    const confirmed = await call(app, 'POST', '/api/auth/signup/confirm', { body: { token } });
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.json.user).toMatchObject({ email, role: null, organization: null });
+    expect(confirmed.headers.get('set-cookie')).toMatch(/^jl_session=/);
+    const reused = await call(app, 'POST', '/api/auth/signup/confirm', { body: { token } });
+    expect(reused.status).toBe(404);
+    expectErrorShape(reused.json, 'NOT_FOUND');
+  });
+
+  it('answers a sign-up for an existing address exactly as for a new one, and tells the owner by mail', async () => {
+    const buyer = await createBuyer(database.db);
+    const fresh = `fresh.${Date.now()}@example.test`;
+    const signup = (email: string) =>
+      call(app, 'POST', '/api/auth/signup', {
+        body: { email, password: 'a long enough password', displayName: '某人' },
+      });
+    const existing = await signup(buyer.email);
+    const unknown = await signup(fresh);
+    expect(existing.status).toBe(202);
+    expect([existing.status, existing.text]).toEqual([unknown.status, unknown.text]);
+    const notice = outbox.findLast((sent) => sent.to === buyer.email);
+    expect(notice?.text).toContain('/login');
+    expect(notice?.text).not.toContain('/signup/confirm/');
+    // The owner's password is untouched and nobody else got an account with it.
+    expect(
+      (await call(app, 'POST', '/api/auth/login', { body: { email: buyer.email, password: TEST_PASSWORD } }))
+        .status,
+    ).toBe(200);
+    const users = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', buyer.email)
+      .execute();
+    expect(users).toHaveLength(1);
   });
 
   it('GET /api/auth/session returns the signed-in user', async () => {

@@ -51,7 +51,8 @@ describe('two API instances on one database', () => {
 
   it('login throttling counts failures across instances', async () => {
     const buyer = await createBuyer(database.db);
-    for (let i = 0; i < 5; i++) {
+    // Four failures from one address, alternating instances: that address now has to wait on both.
+    for (let i = 0; i < 4; i++) {
       const response = await post(i % 2, '/api/auth/login', { email: buyer.email, password: 'wrong' });
       expect(response.status).toBe(401);
     }
@@ -76,7 +77,7 @@ describe('two API instances on one database', () => {
       );
       statuses.push(response.status);
     }
-    expect(statuses.slice(0, 20).every((status) => status === 201)).toBe(true);
+    expect(statuses.slice(0, 20).every((status) => status === 202)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
   });
 });

@@ -46,6 +46,17 @@ export const signupBodySchema = z.strictObject({
   password: passwordSchema,
   displayName: z.string().trim().min(1).max(60),
 });
+export type SignupBody = z.infer<typeof signupBodySchema>;
+
+/** The secret of a sign-up link, as mailed: `/signup/confirm/{token}`. */
+export const signupTokenSchema = z
+  .string()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const confirmSignupBodySchema = z.strictObject({ token: signupTokenSchema });
+export type ConfirmSignupBody = z.infer<typeof confirmSignupBodySchema>;
 
 export const organizationSchema = z.object({
   id: z.uuid(),

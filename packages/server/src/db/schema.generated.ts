@@ -610,6 +610,16 @@ export interface Sessions {
   userId: string;
 }
 
+export interface SignupRequests {
+  createdAt: Generated<Timestamp>;
+  displayName: string;
+  email: string;
+  expiresAt: Timestamp;
+  id: Generated<string>;
+  passwordHash: string;
+  tokenHash: string;
+}
+
 export interface StudioBookings {
   baseId: string;
   createdAt: Generated<Timestamp>;
@@ -695,6 +705,7 @@ export interface DB {
   rateLimitWindows: RateLimitWindows;
   sellerProfiles: SellerProfiles;
   sessions: Sessions;
+  signupRequests: SignupRequests;
   studioBookings: StudioBookings;
   studios: Studios;
   users: Users;

@@ -191,3 +191,37 @@ export async function insertUser(
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
+
+export async function insertSignupRequest(
+  db: Database,
+  request: {
+    tokenHash: string;
+    email: string;
+    passwordHash: string;
+    displayName: string;
+    validHours: number;
+  },
+) {
+  // Expired requests are swept by whoever signs up next, so no job is needed.
+  await db.deleteFrom('signupRequests').where('expiresAt', '<', sql<Date>`now()`).execute();
+  await db
+    .insertInto('signupRequests')
+    .values({
+      tokenHash: request.tokenHash,
+      email: request.email,
+      passwordHash: request.passwordHash,
+      displayName: request.displayName,
+      expiresAt: sql<Date>`now() + make_interval(hours => ${request.validHours})`,
+    })
+    .execute();
+}
+
+/** Uses up a sign-up link: the request behind it, if it has not expired (each link works once). */
+export async function takeSignupRequest(db: Database, tokenHash: string) {
+  return db
+    .deleteFrom('signupRequests')
+    .where('tokenHash', '=', tokenHash)
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .returning(['email', 'passwordHash', 'displayName'])
+    .executeTakeFirst();
+}

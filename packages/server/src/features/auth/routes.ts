@@ -1,18 +1,22 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { loginBodySchema, sessionResponseSchema, signupBodySchema } from '@jadelive/shared';
+import {
+  confirmSignupBodySchema,
+  loginBodySchema,
+  sessionResponseSchema,
+  signupBodySchema,
+} from '@jadelive/shared';
 import { deleteCookie } from 'hono/cookie';
 import { Access, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { SESSION_COOKIE } from '../../http/authenticate';
 import { clientIp } from '../../http/client-ip';
-import { conflict, isUniqueViolation } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse, okSchema } from '../../http/route';
-import { hashPassword } from '../../lib/passwords';
 import { recordAudit } from '../audit/repository';
-import { deleteSession, insertUser } from './repository';
+import { deleteSession } from './repository';
 import { authenticatePassword, loadUser, startSession } from './service';
+import { confirmSignup, requestSignup } from './signup';
 
 const tags = ['auth'];
 
@@ -22,29 +26,40 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       method: 'post',
       path: '/signup',
       tags,
-      summary: 'Create a buyer account and sign in',
+      summary: 'Sign up as a buyer: a link to finish is mailed to the address',
+      description:
+        'Always 202 for a valid body, whether or not the address has an account (that one is told by mail that someone tried), so signing up does not reveal who has an account. The account is created when the mailed link is confirmed (POST /api/auth/signup/confirm). Rate-limited per address.',
       request: { body: jsonBody(signupBodySchema) },
+      responses: { 202: jsonResponse(okSchema, 'Check your mail') },
+    }),
+    async (c) => {
+      await consumeRateLimit(c.var.deps.db, `signup:${clientIp(c)}`, 20, 3600);
+      await requestSignup(c.var.deps, c.req.valid('json'));
+      return c.json({ ok: true as const }, 202);
+    },
+  )
+  .openapi(
+    defineRoute(Access.public, {
+      method: 'post',
+      path: '/signup/confirm',
+      tags,
+      summary: 'Finish signing up with the mailed link: creates the buyer account and signs in',
+      description:
+        'The token from the link; it works once and for 24 hours (404 after). 409 if the address got an account meanwhile.',
+      request: { body: jsonBody(confirmSignupBodySchema) },
       responses: { 201: jsonResponse(sessionResponseSchema, 'Signed up and signed in') },
     }),
     async (c) => {
       const { db } = c.var.deps;
-      const body = c.req.valid('json');
-      await consumeRateLimit(db, `signup:${clientIp(c)}`, 20, 3600);
-      const passwordHash = await hashPassword(body.password);
-      const user = await insertUser(db, {
-        email: body.email,
-        passwordHash,
-        displayName: body.displayName,
-      }).catch((error: unknown) => {
-        throw isUniqueViolation(error) ? conflict('an account with this email exists') : error;
-      });
+      await consumeRateLimit(db, `signup-confirm:${clientIp(c)}`, 60, 600);
+      const userId = await confirmSignup(db, c.req.valid('json').token);
       await recordAudit(db, {
         action: 'auth.signup',
-        actorUserId: user.id,
+        actorUserId: userId,
         ip: clientIp(c),
         requestId: c.var.requestId,
       });
-      return c.json(await startSession(c, user.id), 201);
+      return c.json(await startSession(c, userId), 201);
     },
   )
   .openapi(
