@@ -48,7 +48,7 @@ export const createGiveawayBodySchema = z
   });
 export type CreateGiveawayBody = z.infer<typeof createGiveawayBodySchema>;
 
-export const GIVEAWAY_STATES = ['scheduled', 'open', 'closed', 'drawn'] as const;
+export const GIVEAWAY_STATES = ['scheduled', 'open', 'closed', 'drawn', 'cancelled'] as const;
 
 /** What everyone in the room sees: the rules and the commitment; the seed only after the draw. */
 export const giveawaySchema = z.object({
@@ -62,7 +62,7 @@ export const giveawaySchema = z.object({
   description: z.string(),
   startsAt: isoDateTime,
   drawAt: isoDateTime,
-  /** scheduled → open (entries accepted) → closed (draw time passed, not drawn yet) → drawn. */
+  /** scheduled → open (entries accepted) → closed (draw time passed, not drawn yet) → drawn; cancelled when its session ended before it started. */
   state: z.enum(GIVEAWAY_STATES),
   algorithm: z.string(),
   /** sha256 of the seed, hex, published with the rules. */

@@ -103,6 +103,7 @@ export interface Auctions {
   antiSnipeExtensionSeconds: number;
   antiSnipeSeconds: number;
   bidCount: Generated<number>;
+  closeCause: string | null;
   closedAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   createdBy: string;
@@ -157,6 +158,34 @@ export interface Bases {
   kind: string;
   name: string;
   operatorOrgId: string;
+}
+
+export interface BuyerAddresses {
+  cityCode: string;
+  cityName: string;
+  createdAt: Generated<Timestamp>;
+  detail: string;
+  districtCode: string | null;
+  districtName: string | null;
+  id: Generated<string>;
+  isDefault: Generated<boolean>;
+  mobile: string;
+  provinceCode: string;
+  provinceName: string;
+  recipientName: string;
+  updatedAt: Generated<Timestamp>;
+  userId: string;
+}
+
+export interface BuyerNotifications {
+  createdAt: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<string>;
+  kind: string;
+  readAt: Timestamp | null;
+  subjectId: string;
+  subjectType: string;
+  userId: string;
 }
 
 export interface CertificateEvents {
@@ -257,6 +286,7 @@ export interface FlashSaleBuyers {
 export interface FlashSales {
   createdAt: Generated<Timestamp>;
   createdBy: string;
+  endCause: string | null;
   endedAt: Timestamp | null;
   endsAt: Timestamp;
   id: Generated<string>;
@@ -287,6 +317,7 @@ export interface GiveawayEntries {
 
 export interface Giveaways {
   algorithm: string;
+  cancelledAt: Timestamp | null;
   createdAt: Generated<Timestamp>;
   createdBy: string;
   description: string;
@@ -327,7 +358,8 @@ export interface Images {
   createdAt: Generated<Timestamp>;
   id: Generated<string>;
   mimeType: string;
-  ownerOrgId: string;
+  ownerOrgId: string | null;
+  ownerUserId: string | null;
 }
 
 export interface Invitations {
@@ -342,6 +374,19 @@ export interface Invitations {
   revokedAt: Timestamp | null;
   role: string;
   tokenHash: string;
+}
+
+export interface ListingHolds {
+  createdAt: Generated<Timestamp>;
+  holderId: string;
+  id: Generated<string>;
+  kind: string;
+  listingId: string;
+  quantity: number;
+  releaseCause: string | null;
+  releasedAs: string | null;
+  releasedAt: Timestamp | null;
+  sourceHoldId: string | null;
 }
 
 export interface Listings {
@@ -366,6 +411,14 @@ export interface Listings {
   stock: number;
   title: string;
   updatedAt: Generated<Timestamp>;
+}
+
+export interface ListingStock {
+  capacity: number;
+  certified: number | null;
+  held: Generated<number>;
+  listingId: string;
+  sold: Generated<number>;
 }
 
 export interface LivekitWebhookEvents {
@@ -509,6 +562,31 @@ export interface OrderInspections {
   status: Generated<string>;
 }
 
+export interface OrderReturns {
+  approvedAt: Timestamp | null;
+  arbitratedAt: Timestamp | null;
+  arbitratedBy: string | null;
+  arbitrationDecidedFor: string | null;
+  arbitrationReason: string | null;
+  buyerStatement: string | null;
+  buyerStatementPhotoIds: Generated<string[]>;
+  damagePhotoIds: Generated<string[]>;
+  damageReport: string | null;
+  damageReportedAt: Timestamp | null;
+  escalateBy: Timestamp | null;
+  escalatedAt: Timestamp | null;
+  orderId: string;
+  photoIds: Generated<string[]>;
+  reason: string;
+  refusalReason: string | null;
+  refusedAt: Timestamp | null;
+  requestedAt: Generated<Timestamp>;
+  respondBy: Timestamp;
+  returnCarrier: string | null;
+  returnShippedAt: Timestamp | null;
+  returnTrackingNumber: string | null;
+}
+
 export interface Orders {
   auctionId: string | null;
   buyerUserId: string;
@@ -533,6 +611,7 @@ export interface Orders {
   refundRequestedAt: Timestamp | null;
   sellerOrgId: string;
   shippedAt: Timestamp | null;
+  shippingAddress: Json | null;
   status: string;
   totalFen: number;
   trackingNumber: string | null;
@@ -599,6 +678,12 @@ export interface SellerProfiles {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface SessionReminders {
+  buyerUserId: string;
+  createdAt: Generated<Timestamp>;
+  sessionId: string;
+}
+
 export interface Sessions {
   createdAt: Generated<Timestamp>;
   csrfToken: string;
@@ -608,6 +693,12 @@ export interface Sessions {
   tokenHash: string;
   userAgent: string | null;
   userId: string;
+}
+
+export interface ShopFollows {
+  buyerUserId: string;
+  createdAt: Generated<Timestamp>;
+  sellerOrgId: string;
 }
 
 export interface SignupRequests {
@@ -668,6 +759,8 @@ export interface DB {
   auditEvents: AuditEvents;
   baseMemberships: BaseMemberships;
   bases: Bases;
+  buyerAddresses: BuyerAddresses;
+  buyerNotifications: BuyerNotifications;
   certificateEvents: CertificateEvents;
   certificates: Certificates;
   chatMessages: ChatMessages;
@@ -683,7 +776,9 @@ export interface DB {
   idempotencyKeys: IdempotencyKeys;
   images: Images;
   invitations: Invitations;
+  listingHolds: ListingHolds;
   listings: Listings;
+  listingStock: ListingStock;
   livekitWebhookEvents: LivekitWebhookEvents;
   livePinEvents: LivePinEvents;
   livePresence: LivePresence;
@@ -697,6 +792,7 @@ export interface DB {
   notifications: Notifications;
   orderEvents: OrderEvents;
   orderInspections: OrderInspections;
+  orderReturns: OrderReturns;
   orders: Orders;
   organizations: Organizations;
   paymentNotifications: PaymentNotifications;
@@ -704,7 +800,9 @@ export interface DB {
   priceEvents: PriceEvents;
   rateLimitWindows: RateLimitWindows;
   sellerProfiles: SellerProfiles;
+  sessionReminders: SessionReminders;
   sessions: Sessions;
+  shopFollows: ShopFollows;
   signupRequests: SignupRequests;
   studioBookings: StudioBookings;
   studios: Studios;

@@ -91,8 +91,10 @@ export const DEMO_PIECES: Record<string, DemoPiece[]> = {
       description: '青白玉圆珠10mm，共18颗，证书注明数量。',
       category: 'nephrite',
       priceFen: 1_280_00,
+      // The certificate covers five strings: two were sold in the shop (the deals below), three are
+      // offered here. What the listing holds and sells never exceeds the certificate.
       stock: 3,
-      certificate: { identification: '和田玉（青白玉）手串', weightMg: 28_600, quantity: 3, color: '青白色' },
+      certificate: { identification: '和田玉（青白玉）手串', weightMg: 28_600, quantity: 5, color: '青白色' },
       deals: [
         { priceFen: 1_380_00, daysAgo: 3 },
         { priceFen: 1_320_00, daysAgo: 2 },

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { OrderEventCauseKind, OrderStatus } from '@jadelive/shared';
-import type { Database } from '../db/database';
 import { DEFAULT_COMMERCE_CONFIG } from '../features/orders/config';
 import { recordDeal } from '../features/orders/deal';
-import { takeListingStock } from '../features/orders/stock';
+import type { Tx } from '../features/orders/holds';
+import { holdForOrder } from '../features/orders/stock';
+import { ApiError } from '../http/errors';
 
 const BUYER_EMAIL = 'buyer@jadelive.test';
 const HOUR_MS = 3_600_000;
@@ -68,11 +70,11 @@ const STEPS: {
 /**
  * A few orders of the demo buyer in different states (paid and awaiting shipment, shipped,
  * delivered within the return window, completed, and one awaiting payment), so the buyer's and
- * the sellers' order pages have something to show. Stock is taken, payments and deals are
+ * the sellers' order pages have something to show. Pieces are held, payments and deals are
  * recorded and every status change has its event, as the real flow would leave them.
  * Idempotent: nothing is added once the demo buyer has orders.
  */
-export async function seedDemoOrders(trx: Database): Promise<void> {
+export async function seedDemoOrders(trx: Tx): Promise<void> {
   const buyer = await trx
     .selectFrom('users')
     .select('id')
@@ -89,7 +91,7 @@ export async function seedDemoOrders(trx: Database): Promise<void> {
   for (const demo of DEMO_ORDERS) await placeDemoOrder(trx, buyer.id, demo);
 }
 
-async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrder) {
+async function placeDemoOrder(trx: Tx, buyerUserId: string, demo: DemoOrder) {
   const listing = await trx
     .selectFrom('listings')
     .innerJoin('organizations', 'organizations.id', 'listings.sellerOrgId')
@@ -98,7 +100,14 @@ async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrde
     .where('listings.title', '=', demo.title)
     .executeTakeFirst();
   if (!listing) return;
-  const taken = await takeListingStock(trx, listing.id, 1);
+  const orderId = randomUUID();
+  // The order holds its piece in the ledger like a real one (and is sold below once paid).
+  const taken = await holdForOrder(trx, { id: orderId, listingId: listing.id, quantity: 1 }).catch(
+    (error: unknown) => {
+      if (error instanceof ApiError) return null;
+      throw error;
+    },
+  );
   if (!taken) return;
 
   const placedAt = new Date(Date.now() - demo.placedAgoMs);
@@ -114,6 +123,7 @@ async function placeDemoOrder(trx: Database, buyerUserId: string, demo: DemoOrde
   const order = await trx
     .insertInto('orders')
     .values({
+      id: orderId,
       buyerUserId,
       sellerOrgId: taken.sellerOrgId,
       listingId: taken.id,

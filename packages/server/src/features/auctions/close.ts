@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AuctionOutcome } from '@jadelive/shared';
-import type { Database } from '../../db/database';
 import type { AppConfig, AppDeps } from '../../deps';
 import { commerceConfig } from '../orders/config';
 import { insertPendingOrder } from '../orders/create-order';
-import { returnListingStock } from '../orders/stock';
+import { releaseHold, type Tx, takeHold } from '../orders/holds';
 import { announceAuction } from './announce';
 import { releaseDeposits } from './deposits';
 import { reserveMet } from './repository';
@@ -18,6 +17,9 @@ type Deps = Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>;
  */
 export type CloseMode = 'due' | 'now' | 'cancel';
 
+/** Who closed an auction, kept on it: its clock, the stage, or the end of its session. */
+export type CloseCause = 'schedule' | 'stage' | 'session_ended';
+
 /**
  * Closes an auction exactly once: the row is locked and `closed_at` set in one transaction, so
  * the sweeper, a lazy close and the stage can race and only one of them decides. With a leader
@@ -29,9 +31,10 @@ export type CloseMode = 'due' | 'now' | 'cancel';
 export async function closeAuction(
   deps: Deps,
   auctionId: string,
-  options: { mode?: CloseMode; now?: Date } = {},
+  options: { mode?: CloseMode; now?: Date; cause?: CloseCause } = {},
 ): Promise<AuctionOutcome | null> {
   const mode = options.mode ?? 'due';
+  const cause = options.cause ?? (mode === 'due' ? 'schedule' : 'stage');
   const now = options.now ?? new Date();
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const auction = await trx
@@ -46,8 +49,20 @@ export async function closeAuction(
     const sold = mode !== 'cancel' && auction.leaderUserId !== null && reserveMet(auction);
     const result: AuctionOutcome = mode === 'cancel' ? 'cancelled' : sold ? 'sold' : 'unsold';
     let orderId: string | null = null;
-    if (sold) orderId = await createHammerOrder(trx, deps.config, auction);
-    else await returnListingStock(trx, auction.listingId, 1);
+    // The lot's hold ends here: its piece goes to the winner's order, or back on sale.
+    const lot = await releaseHold(
+      trx,
+      { kind: 'auction', holderId: auction.id },
+      'returned',
+      sold
+        ? 'hammer'
+        : cause === 'session_ended'
+          ? 'session_ended'
+          : mode === 'cancel'
+            ? 'auction_cancelled'
+            : 'unsold',
+    );
+    if (sold) orderId = await createHammerOrder(trx, deps.config, auction, lot?.id);
     await trx
       .updateTable('auctions')
       .set({
@@ -55,6 +70,7 @@ export async function closeAuction(
         outcome: result,
         hammerPriceFen: sold ? auction.currentPriceFen : null,
         winnerOrderId: orderId,
+        closeCause: cause,
       })
       .where('id', '=', auctionId)
       .execute();
@@ -75,7 +91,12 @@ interface HammeredAuction {
 }
 
 /** The winner's order: the piece the auction reserved, at the hammer price, unpaid until paid. */
-async function createHammerOrder(trx: Database, config: AppConfig, auction: HammeredAuction) {
+async function createHammerOrder(
+  trx: Tx,
+  config: AppConfig,
+  auction: HammeredAuction,
+  lotHoldId: string | undefined,
+) {
   const listing = await trx
     .selectFrom('listings')
     .select('customMade')
@@ -96,6 +117,13 @@ async function createHammerOrder(trx: Database, config: AppConfig, auction: Hamm
     actor: 'system',
     actorUserId: null,
     cause: { kind: 'auction_won', hammerPriceFen: price },
+  });
+  await takeHold(trx, {
+    listingId: auction.listingId,
+    kind: 'order',
+    holderId: orderId,
+    quantity: 1,
+    ...(lotHoldId ? { sourceHoldId: lotHoldId } : {}),
   });
   return orderId;
 }

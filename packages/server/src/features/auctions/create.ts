@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { type CreateAuctionBody, DEFAULT_BID_LADDER } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
-import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { ApiError, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
 import type { SessionRow } from '../live/session-repository';
-import { takeListingStock } from '../orders/stock';
+import { takeHold } from '../orders/holds';
 
 const MAX_START_AHEAD_MS = 24 * 3_600_000;
 const START_GRACE_MS = 60_000;
 
 /**
- * Starts an auction of one piece of the session's pinned listing. The piece is taken from the
- * listing's stock now (ordinary orders cannot sell it under the hammer) and goes back if nobody
+ * Starts an auction of one piece of the session's pinned listing. The auction holds the piece in
+ * the listing's ledger now (buy-now and flash sales of the listing are refused while it does; an
+ * auction does not start while a flash sale holds the listing) and the piece goes back if nobody
  * wins; the winner's order holds it otherwise.
  */
 export async function createAuction(
@@ -33,15 +35,31 @@ export async function createAuction(
   const endsAt = new Date(startsAt.getTime() + body.durationSeconds * 1000);
 
   return deps.db.transaction().execute(async (trx) => {
-    const listing = await takeListingStock(trx, listingId, 1);
-    if (listing?.sellerOrgId !== session.sellerOrgId) {
-      // Throwing rolls the taking back: a listing of anyone else is never touched.
+    const listing = await trx
+      .selectFrom('listings')
+      .select(['status', 'stock'])
+      .where('id', '=', listingId)
+      .where('sellerOrgId', '=', session.sellerOrgId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (listing?.status !== 'published' || listing.stock < 1) {
       throw conflict('the pinned listing is not on sale or out of stock', { reason: 'not_available' });
+    }
+    const auctionId = randomUUID();
+    try {
+      await takeHold(trx, { listingId, kind: 'auction', holderId: auctionId, quantity: 1 });
+    } catch (error) {
+      // Another auction (of another session) holding the listing is the same refusal as here.
+      if (error instanceof ApiError && (error.details as { reason?: string })?.reason === 'auction_running') {
+        throw conflict('this listing is already under the hammer', { reason: 'auction_open' });
+      }
+      throw error;
     }
     try {
       const auction = await trx
         .insertInto('auctions')
         .values({
+          id: auctionId,
           sessionId: session.id,
           sellerOrgId: session.sellerOrgId,
           listingId,

@@ -1,18 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateFlashSaleBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
 import { lowestDealPriceFen7d } from '../listings/repository';
 import type { SessionRow } from '../live/session-repository';
+import { auctionHoldsListing, holdConflict, takeHold } from '../orders/holds';
 import { overSalesOfSession, returnUnsoldStock } from './stock';
 
 const MAX_START_AHEAD_MS = 24 * 3_600_000;
 const START_GRACE_MS = 60_000;
 
 /**
- * Starts a flash sale on the session's pinned listing. The flash quantity is reserved from the
- * listing's stock now (so ordinary orders cannot take it) and the unsold rest goes back when the
- * sale ends. The flash price must beat both the current price and the lowest deal of the last
+ * Starts a flash sale on the session's pinned listing. The flash quantity is held in the listing's
+ * ledger now (so ordinary orders cannot take it; refused while an auction holds the listing) and
+ * the unsold rest goes back when the sale ends. The flash price must beat both the current price and the lowest deal of the last
  * 7 days (a discount measured against a base that is not real is a fake discount).
  */
 export async function createFlashSale(
@@ -47,6 +49,8 @@ export async function createFlashSale(
     if (listing?.status !== 'published') {
       throw conflict('the pinned listing is not on sale', { listingStatus: listing?.status ?? null });
     }
+    // One piece, one sale: a piece under the hammer is not also sold at a flash price.
+    if (await auctionHoldsListing(trx, listingId)) throw holdConflict('auction_running');
     const lowest = listing.lowestDealPriceFen7d === null ? null : Number(listing.lowestDealPriceFen7d);
     const bar = Math.min(listing.priceFen, lowest ?? Number.POSITIVE_INFINITY);
     if (body.priceFen >= bar) {
@@ -66,15 +70,13 @@ export async function createFlashSale(
         stock: listing.stock,
       });
     }
-    await trx
-      .updateTable('listings')
-      .set({ stock: sql`stock - ${body.quantity}`, updatedAt: sql`now()` })
-      .where('id', '=', listingId)
-      .execute();
+    const saleId = randomUUID();
+    await takeHold(trx, { listingId, kind: 'flash_sale', holderId: saleId, quantity: body.quantity });
     try {
       const sale = await trx
         .insertInto('flashSales')
         .values({
+          id: saleId,
           sessionId: session.id,
           sellerOrgId: session.sellerOrgId,
           listingId,
@@ -107,7 +109,7 @@ export async function endFlashSaleEarly(deps: Pick<AppDeps, 'db'>, sessionId: st
   return deps.db.transaction().execute(async (trx) => {
     const ended = await trx
       .updateTable('flashSales')
-      .set({ endedAt: sql`now()` })
+      .set({ endedAt: sql`now()`, endCause: 'stage' })
       .where('id', '=', saleId)
       .where('sessionId', '=', sessionId)
       .where('endedAt', 'is', null)

@@ -8,13 +8,17 @@ import { findGrabKey } from './lookups';
 import { type FlashSaleRow, flashSaleState } from './repository';
 import { noteRemaining, saleSnapshot } from './snapshot';
 
-type Reason = 'sold_out' | 'not_started' | 'ended' | 'limit_reached';
+type Reason = 'sold_out' | 'not_started' | 'ended' | 'session_ended' | 'limit_reached';
 const refusal = (reason: Reason, message: string) => conflict(message, { reason });
 
 function refuseUnlessRunning(sale: FlashSaleRow | undefined): asserts sale is FlashSaleRow {
   if (!sale) throw notFound('flash sale');
   const state = flashSaleState(sale);
   if (state === 'scheduled') throw refusal('not_started', 'this flash sale has not started yet');
+  // Ended with its session (settled at the end): the session is why.
+  if (state === 'ended' && sale.endCause === 'session_ended') {
+    throw refusal('session_ended', 'the live session of this flash sale is over');
+  }
   if (state === 'ended') throw refusal('ended', 'this flash sale has ended');
   if (state === 'sold_out') throw refusal('sold_out', 'sold out');
 }

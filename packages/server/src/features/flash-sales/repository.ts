@@ -22,6 +22,7 @@ export async function readFlashSale(db: Database, id: string) {
       'flashSales.endedAt',
       'flashSales.soldOutAt',
       'flashSales.stockReturnedAt',
+      'flashSales.endCause',
       'liveSessions.roomName',
     ])
     .where('flashSales.id', '=', id)

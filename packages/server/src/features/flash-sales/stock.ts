@@ -1,13 +1,20 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { type HoldReleaseCause, releaseHold, type Tx } from '../orders/holds';
 
 /**
  * A sale that is over (ended early, or past its end) gives its unsold rest back to the listing,
- * exactly once: `stock_returned_at` is set in the same UPDATE that zeroes `remaining`, and a
- * cancelled flash order racing with it updates the same row, so the row lock orders them.
+ * exactly once: `stock_returned_at` is set in the same UPDATE that zeroes `remaining`, and the
+ * sale's hold is released in the ledger (a second release finds it released). A cancelled flash
+ * order racing with it locks the same sale row first, so the row lock orders them.
  * Returns the quantity given back, or null when there was nothing to do.
  */
-export async function returnUnsoldStock(trx: Database, saleId: string, now: Date = new Date()) {
+export async function returnUnsoldStock(
+  trx: Tx,
+  saleId: string,
+  now: Date = new Date(),
+  cause: HoldReleaseCause = 'sale_ended',
+) {
   const sale = await trx
     .updateTable('flashSales')
     .set({
@@ -15,6 +22,7 @@ export async function returnUnsoldStock(trx: Database, saleId: string, now: Date
       returnedQuantity: sql`remaining`,
       remaining: 0,
       endedAt: sql`coalesce(ended_at, least(ends_at, ${now}::timestamptz))`,
+      endCause: sql`coalesce(end_cause, 'schedule')`,
     })
     .where('id', '=', saleId)
     .where('stockReturnedAt', 'is', null)
@@ -22,21 +30,8 @@ export async function returnUnsoldStock(trx: Database, saleId: string, now: Date
     .returning(['listingId', 'returnedQuantity'])
     .executeTakeFirst();
   if (!sale) return null;
-  const returned = sale.returnedQuantity ?? 0;
-  await trx
-    .updateTable('listings')
-    .set({
-      stock: sql`stock + ${returned}`,
-      // Reserved stock left the listing at 0 without marking it sold out; settle that now.
-      status: sql`case
-        when status = 'published' and stock + ${returned} = 0 then 'sold_out'
-        when status = 'sold_out' and stock + ${returned} > 0 then 'published'
-        else status end`,
-      updatedAt: sql`now()`,
-    })
-    .where('id', '=', sale.listingId)
-    .execute();
-  return returned;
+  await releaseHold(trx, { kind: 'flash_sale', holderId: saleId }, 'returned', cause);
+  return sale.returnedQuantity ?? 0;
 }
 
 /** Sales of one session that are over but still hold stock. */

@@ -7,23 +7,25 @@ import { conflict, notFound } from '../../http/errors';
  * Draws the winners from the committed seed and every entry (the shared, browser-checkable
  * algorithm), records them and reveals the seed, in one transaction under the giveaway's row lock:
  * a second draw finds it drawn (409). `now` is the caller's clock (the sweeper runs ahead in tests).
+ * The end of its session draws it at once: entries closed with the room.
  */
 export async function drawGiveaway(
   db: Database,
   giveawayId: string,
-  by: 'stage' | 'system',
+  by: 'stage' | 'system' | 'session_ended',
   now = new Date(),
 ) {
   await db.transaction().execute(async (trx) => {
     const giveaway = await trx
       .selectFrom('giveaways')
-      .select(['id', 'seed', 'winnerCount', 'drawAt', 'drawnAt'])
+      .select(['id', 'seed', 'winnerCount', 'drawAt', 'drawnAt', 'cancelledAt'])
       .where('id', '=', giveawayId)
       .forUpdate()
       .executeTakeFirst();
     if (!giveaway) throw notFound('giveaway');
     if (giveaway.drawnAt) throw conflict('the giveaway was drawn already', { reason: 'already_drawn' });
-    if (now < giveaway.drawAt) {
+    if (giveaway.cancelledAt) throw conflict('the giveaway was called off', { reason: 'closed' });
+    if (now < giveaway.drawAt && by !== 'session_ended') {
       throw conflict('the draw time has not come', {
         reason: 'too_early',
         drawAt: giveaway.drawAt.toISOString(),
@@ -59,9 +61,26 @@ export async function listDueGiveaways(db: Database, now: Date, limit: number) {
     .selectFrom('giveaways')
     .select('id')
     .where('drawnAt', 'is', null)
+    .where('cancelledAt', 'is', null)
     .where('drawAt', '<=', now)
     .orderBy('drawAt')
     .limit(limit)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/**
+ * Calls off a giveaway whose session ended before it started: nobody could enter, so there is
+ * nothing to draw. False when it was drawn or called off already.
+ */
+export async function cancelGiveaway(db: Database, giveawayId: string, now = new Date()) {
+  const row = await db
+    .updateTable('giveaways')
+    .set({ cancelledAt: now })
+    .where('id', '=', giveawayId)
+    .where('drawnAt', 'is', null)
+    .where('cancelledAt', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -11,7 +11,16 @@ export async function enterGiveaway(deps: Pick<AppDeps, 'db'>, giveawayId: strin
   return deps.db.transaction().execute(async (trx) => {
     const giveaway = await trx
       .selectFrom('giveaways')
-      .select(['id', 'sessionId', 'startsAt', 'drawAt', 'drawnAt', 'entryCondition', 'keyword'])
+      .select([
+        'id',
+        'sessionId',
+        'startsAt',
+        'drawAt',
+        'drawnAt',
+        'cancelledAt',
+        'entryCondition',
+        'keyword',
+      ])
       .where('id', '=', giveawayId)
       .forShare()
       .executeTakeFirst();
@@ -25,7 +34,7 @@ export async function enterGiveaway(deps: Pick<AppDeps, 'db'>, giveawayId: strin
     if (existing) return { entry: existing, created: false };
     const now = new Date();
     if (now < giveaway.startsAt) throw conflict('the giveaway has not started', { reason: 'not_started' });
-    if (giveaway.drawnAt || now >= giveaway.drawAt) {
+    if (giveaway.drawnAt || giveaway.cancelledAt || now >= giveaway.drawAt) {
       throw conflict('entries are closed', { reason: 'closed' });
     }
     if (giveaway.entryCondition === 'comment_keyword' && giveaway.keyword) {

@@ -21,6 +21,7 @@ export async function listSessionGiveaways(db: Database, sessionId: string) {
 
 export function giveawayState(row: GiveawayRow, now: Date): Giveaway['state'] {
   if (row.drawnAt) return 'drawn';
+  if (row.cancelledAt) return 'cancelled';
   if (now < row.startsAt) return 'scheduled';
   return now < row.drawAt ? 'open' : 'closed';
 }

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../http/errors';
 import { suspendListings } from '../certificates/service';
 import { recordFlags } from '../compliance/record';
 import { undoSoldCount } from '../orders/deal';
+import { releaseHold, type Tx, unsellHold } from '../orders/holds';
 import { refundCauseColumns } from '../orders/refund-cause';
 import { lockOrder } from '../orders/repository';
 import { refundOrderPayment } from '../orders/seller-actions';
@@ -90,7 +91,7 @@ type InspectionRecord = {
 };
 
 async function applyMismatch(
-  trx: Database,
+  trx: Tx,
   inspection: InspectionRecord,
   result: InspectionResultBody,
   title: string,
@@ -119,12 +120,15 @@ async function applyMismatch(
     await transitionOrder(trx, { system: true }, order.id, 'cancelled', system, {
       cause: { kind: 'inspection_mismatch' },
     });
+    // The piece failed its certificate: it leaves the listing instead of going back on sale.
+    await releaseHold(trx, { kind: 'order', holderId: order.id }, 'withdrawn', 'inspection_mismatch');
     settled = true;
   } else if (order.status === 'paid') {
     await transitionOrder(trx, { system: true }, order.id, 'refund_requested', system, {
       cause: { kind: 'inspection_mismatch' },
       set: { ...refundCauseColumns(mismatch), refundFromStatus: 'paid' },
     });
+    await unsellHold(trx, { kind: 'order', holderId: order.id }, 'withdrawn', 'inspection_mismatch');
   } else if (order.status !== 'refund_requested') {
     settled = true;
   }

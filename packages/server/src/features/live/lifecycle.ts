@@ -5,6 +5,7 @@ import { broadcast } from './broadcast';
 import type { LiveKitGateway } from './livekit-gateway';
 import { closePresenceExcept, finalizeStats, refreshViewerCounts } from './presence';
 import { transition } from './session-writes';
+import { settleSessionCommerce } from './settle-commerce';
 
 /** An empty room waits this long for its host; a room whose last participant left, this long. */
 const EMPTY_TIMEOUT_SECONDS = 15 * 60;
@@ -34,10 +35,11 @@ export async function ensureRoom(
 
 /**
  * Ends a live session: the status first (so it happens once, whoever gets here first: the host,
- * a `room_finished` webhook or reconciliation), then the figures, then the room.
+ * an operator's force-end, a `room_finished` webhook or reconciliation), then the figures, then
+ * what still runs in it is settled (auctions, flash sales, giveaways), then the room.
  */
 export async function endLiveSession(
-  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
   session: { id: string; roomName: string },
   options: { at?: Date; deleteRoom: boolean },
 ): Promise<boolean> {
@@ -55,6 +57,9 @@ export async function endLiveSession(
       .execute();
     return true;
   });
+  // After the commit: each settlement step is its own once-only transaction, and a settlement cut
+  // short is finished by reconciliation (`unsettledEndedSessions`).
+  if (ended) await settleSessionCommerce(deps, session.id, at);
   if (ended && options.deleteRoom && deps.livekit) {
     await broadcast(deps, session.roomName, { type: 'session.ending', sessionId: session.id });
     try {

@@ -5,6 +5,7 @@ import { endLiveSession } from './lifecycle';
 import type { LiveParticipant } from './livekit-gateway';
 import { closePresenceExcept, openPresenceSids, recordJoin, refreshViewerCounts } from './presence';
 import { transition } from './session-writes';
+import { settleSessionCommerce, unsettledEndedSessions } from './settle-commerce';
 import { sweepWebhookEvents } from './webhook-events';
 
 /** One key for the whole cluster: only one API instance reconciles at a time. */
@@ -26,7 +27,7 @@ const PRESENT: LiveParticipant['state'][] = ['joined', 'active'];
  * LiveKit says (rooms and participants) and repair the difference.
  */
 export async function reconcileLiveSessions(
-  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { ran: false, checked: 0, ended: 0, started: 0, roomsClosed: 0 };
   const livekit = deps.livekit;
@@ -79,6 +80,10 @@ export async function reconcileLiveSessions(
         report.started++;
       }
     }
+    // A session that ended while its settlement was cut short (a crash between the two).
+    for (const sessionId of await unsettledEndedSessions(conn)) {
+      await settleSessionCommerce({ ...deps, db: conn }, sessionId);
+    }
     if (Math.random() < 0.05) await sweepWebhookEvents(conn);
     return true;
   });
@@ -109,7 +114,10 @@ async function syncPresence(db: AppDeps['db'], sessionId: string, participants: 
 }
 
 /** Runs `reconcileLiveSessions` every `intervalMs` until stopped; failures are logged, not thrown. */
-export function startReconciler(deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>, intervalMs: number) {
+export function startReconciler(
+  deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
+  intervalMs: number,
+) {
   return runPeriodically(deps.logger, intervalMs, 'live session reconciliation failed', () =>
     reconcileLiveSessions(deps),
   );

@@ -19,7 +19,7 @@ export const STALE_EVENT_MS = 10 * 60_000;
  * effects, so a redelivery finds the id and changes nothing, and a failure stores neither.
  */
 export async function applyWebhook(
-  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
   event: LiveWebhookEvent,
 ) {
   let endSession: { id: string; roomName: string } | null = null;

@@ -15,7 +15,7 @@ export async function cancelUnpaidOrder(deps: Deps, buyerUserId: string, orderId
     const { before } = await transitionOrder(trx, { buyerUserId }, orderId, 'cancelled', buyer(buyerUserId), {
       cause: { kind: 'buyer_cancelled' },
     });
-    await releaseOrderStock(trx, before);
+    await releaseOrderStock(trx, before, 'cancelled');
   });
 }
 

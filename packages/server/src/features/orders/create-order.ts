@@ -2,17 +2,17 @@ import type { CreateOrderBody, OrderEventCause } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict, notFound, unprocessable } from '../../http/errors';
+import { unprocessable } from '../../http/errors';
 import { openInspection } from '../inspections/request';
 import { commerceConfig } from './config';
 import { buyerKeyScope, createOnce, type IdempotentOutcome } from './idempotency';
 import { insertOrderEvent } from './repository';
-import { takeListingStock } from './stock';
+import { holdForOrder } from './stock';
 
 /**
- * An order for a published listing at its current price. Stock is taken in the same transaction
- * (released again if the order is cancelled or not paid in time); a repeated idempotency key
- * answers with the first order.
+ * An order for a published listing at its current price. Its pieces are held in the same
+ * transaction (released again if the order is cancelled or not paid in time; refused with 409
+ * while an auction holds the listing); a repeated idempotency key answers with the first order.
  */
 export async function createOrder(
   deps: Pick<AppDeps, 'db' | 'config'>,
@@ -29,9 +29,7 @@ export async function createOrder(
     },
     async (trx, orderId) => {
       if (body.liveSessionId) await requireSellersSession(trx, body.liveSessionId, body.listingId);
-      const listing = await takeListingStock(trx, body.listingId, body.quantity);
-      if (!listing) await explainNoStock(trx, body.listingId, body.quantity);
-      const taken = listing as NonNullable<typeof listing>;
+      const taken = await holdForOrder(trx, { id: orderId, listingId: body.listingId, quantity: body.quantity });
       await insertPendingOrder(trx, timeoutMinutes, {
         id: orderId,
         buyerUserId,
@@ -54,7 +52,7 @@ export async function createOrder(
 
 /**
  * Inserts an order awaiting payment (due `timeoutMinutes` from now) with its opening event; the
- * caller has already taken the stock it holds.
+ * caller holds its pieces (`holdForOrder`, or the hold a hammer moves to the winner).
  */
 export async function insertPendingOrder(
   trx: Database,
@@ -92,21 +90,6 @@ export async function insertPendingOrder(
     actor,
     actorUserId,
     cause,
-  });
-}
-
-/** Why no stock could be taken: nothing on sale by that id (404) or not enough left (409). */
-async function explainNoStock(trx: Database, listingId: string, quantity: number): Promise<never> {
-  const listing = await trx
-    .selectFrom('listings')
-    .select(['status', 'stock'])
-    .where('id', '=', listingId)
-    .where('status', 'in', ['published', 'sold_out'])
-    .executeTakeFirst();
-  if (!listing) throw notFound('listing');
-  throw conflict(`only ${listing.stock} left, ${quantity} asked for`, {
-    reason: 'out_of_stock',
-    stock: listing.stock,
   });
 }
 

@@ -1,13 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { recordPriceEvent } from '../listings/repository';
+import type { Tx } from './holds';
+import { sellOrderStock } from './stock';
 
 /**
  * What a payment makes true for claims: the deal price (the base of 7-day-low comparisons) and the
- * sold count (已售). Counted on payment, not on ordering: an unpaid order is no sale.
+ * sold count (已售). Counted on payment, not on ordering: an unpaid order is no sale. The pieces
+ * the order held are sold in the ledger.
  */
 export async function recordDeal(
-  trx: Database,
+  trx: Tx,
   order: { id: string; listingId: string; unitPriceFen: number; quantity: number },
 ) {
   await recordPriceEvent(trx, {
@@ -22,6 +25,7 @@ export async function recordDeal(
     .set({ soldCount: sql`sold_count + ${order.quantity}` })
     .where('id', '=', order.listingId)
     .execute();
+  await sellOrderStock(trx, order.id);
 }
 
 /** A refunded sale did not stand: it no longer counts as sold. The deal price stays on record. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { conflict, unprocessable } from '../../http/errors';
+import type { Tx } from './holds';
 
 /** Keys are the buyer's own: two buyers choosing the same key never meet. */
 export const buyerKeyScope = (userId: string) => `buyer:${userId}`;
@@ -41,7 +42,7 @@ export function replayKey(
 export async function createOnce(
   db: Database,
   request: { scope: string; key: string; fingerprint: string },
-  create: (trx: Database, orderId: string) => Promise<void>,
+  create: (trx: Tx, orderId: string) => Promise<void>,
 ): Promise<IdempotentOutcome> {
   const known = await findIdempotencyKey(db, request.scope, request.key);
   if (known) return replayKey(known, request.fingerprint);

@@ -6,7 +6,7 @@ import { hasOpenInspection } from '../inspections/repository';
 import { paymentProvider } from '../payments/providers';
 import { lockSucceededPayment } from '../payments/repository';
 import { undoSoldCount } from './deal';
-import { releaseOrderStock } from './stock';
+import { returnSoldStock } from './stock';
 import { transitionOrder } from './transitions';
 
 type Deps = Pick<AppDeps, 'db' | 'config'>;
@@ -46,7 +46,7 @@ export async function approveRefund(deps: Deps, sellerOrgId: string, userId: str
     });
     await refundOrderPayment(deps, trx, orderId);
     await undoSoldCount(trx, before);
-    if (before.refundFromStatus === 'paid') await releaseOrderStock(trx, before);
+    if (before.refundFromStatus === 'paid') await returnSoldStock(trx, before.id);
   });
 }
 

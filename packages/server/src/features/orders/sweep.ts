@@ -83,7 +83,8 @@ async function cancelOverdueOrders(deps: Deps, now: Date) {
             if (order.paymentDueAt > now) throw new ApiError('CONFLICT', 'not due yet');
           },
         });
-        if ((await releaseOrderStock(trx, before)) === 'flash_sale' && before.flashSaleId) {
+        const wentTo = await releaseOrderStock(trx, before, 'payment_timed_out');
+        if (wentTo === 'flash_sale' && before.flashSaleId) {
           touchedSales.add(before.flashSaleId);
         }
       }),
