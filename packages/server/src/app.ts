@@ -13,14 +13,17 @@ import { verifyRoutes } from './features/certificates/verify-routes';
 import { captionRoutes } from './features/compliance/captions-routes';
 import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
+import { followRoutes } from './features/follows/routes';
 import { healthRoutes } from './features/health/routes';
 import { imageRoutes, MAX_IMAGE_BYTES } from './features/images/routes';
 import { invitationRoutes } from './features/invitations/routes';
 import { listingRoutes } from './features/listings/routes';
 import { liveRoutes } from './features/live/routes';
+import { buyerNotificationRoutes } from './features/notifications/buyer-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { commerceRoutes } from './features/orders/commerce-routes';
 import { organizationRoutes } from './features/organization/routes';
+import { reminderRoutes } from './features/reminders/routes';
 import { storefrontRoutes } from './features/storefronts/routes';
 import type { AppEnv } from './http/app-env';
 import { authenticate } from './http/authenticate';
@@ -85,6 +88,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/catalog', catalogRoutes)
     .route('/api/storefronts', storefrontRoutes)
     .route('/api/notifications', notificationRoutes)
+    .route('/api/me/notifications', buyerNotificationRoutes)
+    .route('/api/follows', followRoutes)
+    .route('/api/reminders', reminderRoutes)
     .route('/api/compliance', complianceFlagRoutes)
     .route('/api/compliance', captionRoutes)
     .route('/api/live', liveRoutes)

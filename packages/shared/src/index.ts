@@ -7,6 +7,7 @@ export * from './commerce';
 export * from './compliance-records';
 export * from './credit-code';
 export * from './errors';
+export * from './follows';
 export * from './giveaways';
 export * from './inspections';
 export * from './live';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogItemSchema, LISTING_CATEGORIES, listingCategorySchema } from './catalog';
 import { isValidCreditCode } from './credit-code';
+import { upcomingSessionSchema } from './follows';
 
 export const creditCodeSchema = z
   .string()
@@ -34,6 +35,11 @@ export const storefrontSchema = z.object({
     .nullable(),
   bases: z.array(z.object({ id: z.uuid(), name: z.string(), status: z.string() })),
   listings: z.array(catalogItemSchema),
+  /** Of `listings`, those a running auction holds: bid there, no 立即购买. */
+  auctionListingIds: z.array(z.uuid()),
+  /** Planned and on-air sessions, soonest first; a buyer may book a reminder (预约) for a planned one. */
+  upcomingSessions: z.array(upcomingSessionSchema),
+  followerCount: z.number().int().nonnegative(),
 });
 export type Storefront = z.infer<typeof storefrontSchema>;
 

@@ -13,11 +13,12 @@ import * as listingStatusReason from './2026-11-30T12-listing-status-reason';
 import * as orderRefundReason from './2026-11-30T13-order-refund-reason';
 import * as auctionMaxBids from './2026-11-30T14-auction-max-bids';
 import * as orderEventCauses from './2026-11-30T15-order-event-causes';
-import * as listingHolds from './2026-12-06T15-41-listing-holds';
 import * as certificateNumbersHeld from './2026-12-06T05-47-certificate-numbers-held';
 import * as signupRequests from './2026-12-06T05-53-signup-requests';
+import * as listingHolds from './2026-12-06T15-41-listing-holds';
 import * as draftsShareCertificates from './2026-12-06T17-23-drafts-share-certificates';
 import * as bookingDecisionNote from './2026-12-06T18-30-booking-decision-note';
+import * as followsReminders from './2026-12-06T21-07-follows-reminders';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T17-23-drafts-share-certificates': draftsShareCertificates,
   '2026-12-06T18-30-booking-decision-note': bookingDecisionNote,
   '2026-12-06T15-41-listing-holds': listingHolds,
+  '2026-12-06T21-07-follows-reminders': followsReminders,
 };

@@ -6,6 +6,7 @@ import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { toListing } from '../listings/serialize';
+import { auctionHoldsListing } from '../orders/holds';
 import { findCatalogListing, searchCatalog } from './repository';
 import { toCatalogItem } from './serialize';
 
@@ -14,6 +15,8 @@ const tags = ['catalogue'];
 const catalogListingSchema = listingSchema.extend({
   seller: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
   verifyPath: z.string().nullable(),
+  /** An auction holds the piece: bid there; 立即购买 is refused (409 auction_running) meanwhile. */
+  auctionRunning: z.boolean(),
 });
 
 export const catalogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -49,7 +52,8 @@ export const catalogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: { 200: jsonResponse(catalogListingSchema) },
     }),
     async (c) => {
-      const row = await findCatalogListing(c.var.deps.db, c.req.valid('param').listingId);
+      const { db } = c.var.deps;
+      const row = await findCatalogListing(db, c.req.valid('param').listingId);
       if (!row) throw notFound('listing');
       const listing = toListing(row);
       const certificate = listing.certificate;
@@ -61,6 +65,7 @@ export const catalogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
           ...listing,
           seller: { id: row.sellerOrgId, name: row.sellerName, slug: row.sellerSlug },
           verifyPath,
+          auctionRunning: await auctionHoldsListing(db, row.id),
         },
         200,
       );

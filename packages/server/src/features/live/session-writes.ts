@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { unprocessable } from '../../http/errors';
 import { requireOwnImages } from '../images/repository';
+import { notifySessionLive } from '../reminders/notify';
 
 const HOST_ROLES = ['host', 'owner', 'admin'];
 
@@ -127,13 +128,22 @@ const TRANSITIONS: Record<Transition, { from: string[]; to: string }> = {
   cancel: { from: ['scheduled'], to: 'cancelled' },
 };
 
-/** Moves the session if it is in a state that allows it; false when it was not (→ 409). */
+/**
+ * Moves the session if it is in a state that allows it; false when it was not (→ 409). Going live
+ * (by the host, a webhook or reconciliation: all come here) tells its reminded buyers and its
+ * shop's followers in the same transaction, so the move and the news happen together, once.
+ */
 export async function transition(
   db: Database,
   sessionId: string,
   step: Transition,
   at: Date | null = null,
 ): Promise<boolean> {
+  if (step !== 'start' || db.isTransaction) return move(db, sessionId, step, at);
+  return db.transaction().execute((trx) => move(trx, sessionId, step, at));
+}
+
+async function move(db: Database, sessionId: string, step: Transition, at: Date | null) {
   const { from, to } = TRANSITIONS[step];
   const when = at ?? sql<Date>`now()`;
   const row = await db
@@ -149,5 +159,6 @@ export async function transition(
     .where('status', 'in', from)
     .returning('id')
     .executeTakeFirst();
+  if (row && step === 'start') await notifySessionLive(db, sessionId);
   return row !== undefined;
 }

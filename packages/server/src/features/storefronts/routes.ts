@@ -6,12 +6,16 @@ import type { AppEnv } from '../../http/app-env';
 import { conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
+import { iso } from '../../lib/serialize';
 import { selectCatalog } from '../catalog/repository';
 import { toCatalogItem } from '../catalog/serialize';
+import { followerCount } from '../follows/repository';
+import { upcomingSessionsOf } from '../reminders/repository';
+import { auctionHeldListingIds } from './repository';
 
 const tags = ['storefronts'];
 const profileSchema = storefrontSchema.shape.profile.unwrap();
-const slugParam = z.object({
+export const slugParam = z.object({
   slug: z
     .string()
     .regex(/^[a-z0-9-]{2,80}$/)
@@ -113,7 +117,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       method: 'get',
       path: '/{slug}',
       tags,
-      summary: "A seller's public storefront with its listings on sale",
+      summary: "A seller's public storefront: profile, listings on sale, sessions to come, follower count",
       request: { params: slugParam },
       responses: { 200: jsonResponse(storefrontSchema) },
     }),
@@ -126,7 +130,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         .where('kind', '=', 'seller')
         .executeTakeFirst();
       if (!seller) throw notFound('storefront');
-      const [profile, bases, listings] = await Promise.all([
+      const [profile, bases, listings, sessions, followers] = await Promise.all([
         db
           .selectFrom('sellerProfiles')
           .select(profileColumns)
@@ -144,13 +148,26 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
           .orderBy('listings.publishedAt', 'desc')
           .limit(100)
           .execute(),
+        upcomingSessionsOf(db, seller.id),
+        followerCount(db, seller.id),
       ]);
+      const auctionListingIds = await auctionHeldListingIds(
+        db,
+        listings.map((listing) => listing.id),
+      );
       return c.json(
         {
           seller,
           profile: profile ? toProfile(profile) : null,
           bases,
           listings: listings.map(toCatalogItem),
+          auctionListingIds,
+          upcomingSessions: sessions.map((session) => ({
+            ...session,
+            status: session.status as 'scheduled' | 'live',
+            plannedStartAt: iso(session.plannedStartAt),
+          })),
+          followerCount: followers,
         },
         200,
       );

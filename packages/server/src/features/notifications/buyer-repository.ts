@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+
+/** What the platform told one buyer, newest first. */
+export async function listBuyerNotifications(db: Database, userId: string) {
+  return db
+    .selectFrom('buyerNotifications')
+    .select(['id', 'kind', 'subjectId', 'details', 'createdAt', 'readAt'])
+    .where('userId', '=', userId)
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** Marks one of the buyer's notifications read (kept at its first reading); false when not theirs. */
+export async function markBuyerNotificationRead(db: Database, userId: string, notificationId: string) {
+  const row = await db
+    .updateTable('buyerNotifications')
+    .set({ readAt: sql`coalesce(read_at, now())` })
+    .where('id', '=', notificationId)
+    .where('userId', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
