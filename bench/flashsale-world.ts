@@ -54,7 +54,23 @@ export async function bareUpdateCeiling(db: Database) {
   return { updates, perSecond: updates / seconds };
 }
 
-export async function seed(db: Database) {
+/** How many buyers, and how many pieces each staged sale offers; the bench's figures by default. */
+export interface WorldSizes {
+  buyers: number;
+  stock: number;
+  shortStock: number;
+  warmupBuyers: number;
+}
+
+export async function seed(
+  db: Database,
+  sizes: WorldSizes = {
+    buyers: BUYERS,
+    stock: STOCK,
+    shortStock: SHORT_STOCK,
+    warmupBuyers: HTTP_CONNECTIONS,
+  },
+) {
   const seller = await db
     .insertInto('organizations')
     .values({ kind: 'seller', name: '秒杀测试商家', slug: `bench-seller-${randomBytes(3).toString('hex')}` })
@@ -103,15 +119,15 @@ export async function seed(db: Database) {
     await db.insertInto('liveSessionHosts').values({ sessionId: session.id, userId: host.id }).execute();
     return { listingId: listing.id, sessionId: session.id };
   };
-  const sustained = await stage('足金转运珠', STOCK);
-  const short = await stage('足金小金豆', SHORT_STOCK);
-  const warmup = await stage('足金平安扣（预热）', HTTP_CONNECTIONS);
-  const direct = await stage('足金手链（进程内）', STOCK);
+  const sustained = await stage('足金转运珠', sizes.stock);
+  const short = await stage('足金小金豆', sizes.shortStock);
+  const warmup = await stage('足金平安扣（预热）', sizes.warmupBuyers);
+  const direct = await stage('足金手链（进程内）', sizes.stock);
 
   // Buyers and their sessions in bulk: no password hashing, no 2,000 logins.
   const buyers: Buyer[] = [];
   const expiresAt = new Date(Date.now() + 3_600_000);
-  const total = BUYERS + HTTP_CONNECTIONS;
+  const total = sizes.buyers + sizes.warmupBuyers;
   for (let offset = 0; offset < total; offset += 500) {
     const count = Math.min(500, total - offset);
     const users = await db
@@ -152,12 +168,12 @@ export async function seed(db: Database) {
     .values({ tokenHash: hashToken(hostToken), userId: host.id, csrfToken: hostCsrf, expiresAt })
     .execute();
   return {
-    sustained: { ...sustained, stock: STOCK },
-    short: { ...short, stock: SHORT_STOCK },
-    direct,
+    sustained: { ...sustained, stock: sizes.stock },
+    short: { ...short, stock: sizes.shortStock },
+    direct: { ...direct, stock: sizes.stock },
     host: { userId: host.id, cookie: `jl_session=${hostToken}`, csrfToken: hostCsrf },
-    buyers: buyers.slice(0, BUYERS),
-    warmup: { sessionId: warmup.sessionId, buyers: buyers.slice(BUYERS) },
+    buyers: buyers.slice(0, sizes.buyers),
+    warmup: { sessionId: warmup.sessionId, buyers: buyers.slice(sizes.buyers) },
   };
 }
 

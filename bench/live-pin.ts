@@ -14,66 +14,42 @@
  *   pnpm bench:live     (TEST_DATABASE_URL / DATABASE_URL, else an embedded PostgreSQL;
  *                        BENCH_PINS=40 for more pins; CHROMIUM_PATH for the browser)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '@jadelive/server';
-import type { Database } from '@jadelive/server/db/database';
 import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
 import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
 import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
 import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { seedDemo } from '@jadelive/server/seed/demo';
-import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
-import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
 import pino from 'pino';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
+import {
+  buildConsole,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  installProbes,
+  type Probe,
+  STEP_TIMEOUT,
+  scheduleSession,
+  signInApi,
+  signInPage,
+  WEB,
+} from './live-world';
 import { openScratchDatabase } from './scratch-database';
 
 const PINS = Math.max(20, Number(process.env.BENCH_PINS ?? 30));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web');
-const STEP_TIMEOUT = 30_000;
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-];
-
-interface Caller {
-  cookie: string;
-  csrfToken: string;
-}
-
 /** Epoch milliseconds with sub-millisecond resolution, comparable with the page's own reading. */
 const epochNow = () => performance.timeOrigin + performance.now();
 
 async function main() {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
-  console.log('building the console…');
-  execFileSync(
-    process.execPath,
-    [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-    {
-      cwd: WEB,
-      stdio: 'inherit',
-    },
-  );
+  buildConsole();
 
   const { db, close: closeDatabase } = await openScratchDatabase(8);
   let app: ReturnType<typeof createApp> | null = null;
@@ -224,93 +200,6 @@ async function main() {
     if ('closeAllConnections' in server) server.closeAllConnections();
     await closeDatabase();
   }
-}
-
-interface Probe {
-  __firstFrameAt?: number;
-  __cards: { listing: string; at: number }[];
-}
-
-/**
- * Runs in the viewer page before its scripts: notes the first remote frame (page clock) and every
- * card change (epoch clock, to compare with this process). A string, not a function: tsx's
- * transpiled functions reference helpers that do not exist inside the page.
- */
-const installProbes = `
-(() => {
-  const probe = window;
-  probe.__cards = [];
-  let lastListing = null;
-  const check = () => {
-    const video = document.querySelector('video[data-testid="remote-video"]');
-    if (probe.__firstFrameAt === undefined && video && video.videoWidth > 0) probe.__firstFrameAt = performance.now();
-    const card = document.querySelector('[data-testid="pinned-card"]');
-    const listing = card ? card.getAttribute('data-listing') : null;
-    if (listing !== lastListing) {
-      lastListing = listing;
-      if (listing) probe.__cards.push({ listing, at: performance.timeOrigin + performance.now() });
-    }
-  };
-  const start = () => {
-    new MutationObserver(check).observe(document.body, {
-      subtree: true, childList: true, attributes: true, attributeFilter: ['data-listing'],
-    });
-    const poll = () => {
-      check();
-      if (probe.__firstFrameAt === undefined) requestAnimationFrame(poll);
-    };
-    requestAnimationFrame(poll);
-  };
-  if (document.body) start();
-  else document.addEventListener('DOMContentLoaded', start);
-})();
-`;
-
-async function signInApi(origin: string, email: string): Promise<Caller> {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken: body.csrfToken };
-}
-
-async function signInPage(page: Page, origin: string, email: string) {
-  await page.goto(`${origin}/login`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.getByTestId('home-title').waitFor({ timeout: STEP_TIMEOUT });
-}
-
-async function scheduleSession(db: Database, origin: string, owner: Caller) {
-  const shop = await findDemoJadeShop(db);
-  if (!shop) throw new Error('the demo jade shop is not seeded');
-  const listings = await db
-    .selectFrom('listings')
-    .select('id')
-    .where('sellerOrgId', '=', shop.sellerOrgId)
-    .where('status', '=', 'published')
-    .orderBy('createdAt')
-    .limit(4)
-    .execute();
-  if (listings.length < 2) throw new Error('the demo seller needs two published listings');
-  const response = await fetch(`${origin}/api/live/sessions`, {
-    method: 'POST',
-    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: '基准测试直播',
-      hostUserIds: [shop.hostUserId],
-      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
-      listingIds: listings.map((listing) => listing.id),
-    }),
-  });
-  if (response.status !== 201) throw new Error(`session not created: ${await response.text()}`);
-  const session = (await response.json()) as { id: string };
-  return { sessionId: session.id, listingIds: listings.map((listing) => listing.id) };
 }
 
 function summarize(values: number[]) {

@@ -17,11 +17,12 @@ export interface ScratchDatabase {
 }
 
 /**
- * On the server of TEST_DATABASE_URL / DATABASE_URL, else on an embedded PostgreSQL started for
- * the run: the benches measure a real server either way, never a shared application database.
+ * On `onServer`, else the server of TEST_DATABASE_URL / DATABASE_URL, else on an embedded
+ * PostgreSQL started for the run: the benches measure a real server either way, never a shared
+ * application database.
  */
-export async function openScratchDatabase(poolSize: number): Promise<ScratchDatabase> {
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+export async function openScratchDatabase(poolSize: number, onServer?: string): Promise<ScratchDatabase> {
+  let serverUrl = onServer ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
     const dir = await mkdtemp(path.join(tmpdir(), 'jadelive-bench-pg-'));

@@ -15,8 +15,14 @@ export interface RunningLivekit {
   httpUrl: string;
   apiKey: string;
   apiSecret: string;
+  /** The current process (it changes on `restart`). */
   pid: number;
   stop(): Promise<void>;
+  /**
+   * Kills the server at once (SIGKILL: a crash, rooms and participants lost) and starts it again
+   * on the same ports with the same keys, as a supervisor would; resolves when it answers again.
+   */
+  restart(): Promise<void>;
 }
 
 export interface StartLivekitOptions {
@@ -78,33 +84,59 @@ async function startOnce(binary: string, options: StartLivekitOptions): Promise<
     }),
     { mode: 0o600 },
   );
-  const child = spawn(binary, ['--config', configFile], {
-    stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', options.verbose ? 'inherit' : 'pipe'],
-  });
-  running.set(child, dir);
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const stop = async () => {
+  const launch = () => {
+    const child = spawn(binary, ['--config', configFile], {
+      stdio: ['ignore', options.verbose ? 'inherit' : 'ignore', options.verbose ? 'inherit' : 'pipe'],
+    });
+    running.set(child, dir);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, exited };
+  };
+  let current = launch();
+  const kill = async (signal: NodeJS.Signals) => {
+    const { child, exited } = current;
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+      child.kill(signal);
       const killLater = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(killLater);
     }
     running.delete(child);
+  };
+  const stop = async () => {
+    await kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
   };
   const httpUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(httpUrl, exited);
+    await waitUntilReady(httpUrl, current.exited);
   } catch (error) {
     await stop();
     throw new Error(`LiveKit did not start: ${(error as Error).message}\n${stderr}`);
   }
-  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey: API_KEY, apiSecret, pid: child.pid ?? 0, stop };
+  const started: RunningLivekit = {
+    url: `ws://127.0.0.1:${port}`,
+    httpUrl,
+    apiKey: API_KEY,
+    apiSecret,
+    pid: current.child.pid ?? 0,
+    stop,
+    async restart() {
+      await kill('SIGKILL');
+      current = launch();
+      started.pid = current.child.pid ?? 0;
+      try {
+        await waitUntilReady(httpUrl, current.exited);
+      } catch (error) {
+        throw new Error(`LiveKit did not come back: ${(error as Error).message}\n${stderr}`);
+      }
+    },
+  };
+  return started;
 }
 
 async function waitUntilReady(httpUrl: string, exited: Promise<number | null>): Promise<void> {

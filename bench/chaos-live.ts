@@ -1,0 +1,294 @@
+/**
+ * Chaos in a live room: the API as its own process, a local livekit-server, a host going live
+ * from the studio page and a viewer watching, both in Chromium (livekit-client, as users run it).
+ */
+import { findFreePort } from '@jadelive/server/db/embedded';
+import { isCountedViewer, roleOfIdentity } from '@jadelive/server/features/live/grants';
+import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
+import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
+import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
+import { seedDemo } from '@jadelive/server/seed/demo';
+import { sql } from 'kysely';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type ApiProcess, sleep, startApiProcess } from './chaos-api';
+import {
+  buildConsole,
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  installProbes,
+  type Probe,
+  STEP_TIMEOUT,
+  scheduleSession,
+  signInApi,
+  signInPage,
+  WEB,
+} from './live-world';
+import type { ScratchDatabase } from './scratch-database';
+
+/** Sessions and viewer counts must agree with LiveKit again within this long. */
+const RECONCILE_BUDGET_MS = 90_000;
+
+let consoleBuilt = false;
+let demoSeeded = false;
+
+interface LiveStage {
+  api: ApiProcess;
+  livekit: RunningLivekit;
+  gateway: LiveKitGateway;
+  browser: Browser;
+  sessionId: string;
+  roomName: string;
+  host: Page;
+  viewer: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The API (its own process), LiveKit posting webhooks to it — or, with `webhooks: false`, to a
+ * port nobody listens on, so every one is lost — and a session on air with one viewer watching.
+ */
+async function liveStage(scratch: ScratchDatabase, options: { webhooks: boolean }): Promise<LiveStage> {
+  if (!consoleBuilt) {
+    buildConsole();
+    consoleBuilt = true;
+  }
+  if (!demoSeeded) {
+    await seedDemo(scratch.db);
+    demoSeeded = true;
+  }
+  const apiPort = await findFreePort();
+  const webhookPort = options.webhooks ? apiPort : await findFreePort();
+  const livekit = await startLivekitDev({ webhookUrl: `http://127.0.0.1:${webhookPort}/api/live/webhooks` });
+  let api: ApiProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    api = await startApiProcess({
+      PORT: String(apiPort),
+      DATABASE_URL: scratch.url,
+      LIVEKIT_URL: livekit.url,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+      WEB_DIST_DIR: `${WEB}/dist`,
+    });
+    const origin = api.origin;
+    const owner = await signInApi(origin, 'seller@jadelive.test');
+    const { sessionId } = await scheduleSession(scratch.db, origin, owner);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const hostContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const host = await hostContext.newPage();
+    await signInPage(host, origin, 'host@jadelive.test');
+    await host.goto(`${origin}/studio/${sessionId}`);
+    await host.locator('[data-testid="go-live"]:not([disabled])').click({ timeout: STEP_TIMEOUT });
+    await host
+      .locator('[data-testid="broadcast-state"][data-state="on-air"]')
+      .waitFor({ timeout: STEP_TIMEOUT });
+    const viewerContext = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+    });
+    await viewerContext.addInitScript({ content: installProbes });
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${origin}/live/${sessionId}`);
+    await viewer.waitForFunction(
+      () => (globalThis as unknown as Probe).__firstFrameAt !== undefined,
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 100,
+      },
+    );
+    const session = await scratch.db
+      .selectFrom('liveSessions')
+      .select('roomName')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    const started = { api, browser };
+    return {
+      api,
+      livekit,
+      gateway: createLiveKitGateway(livekit),
+      browser,
+      sessionId,
+      roomName: session.roomName,
+      host,
+      viewer,
+      async close() {
+        await started.browser.close();
+        await started.api.stop();
+        await livekit.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await api?.stop();
+    await livekit.stop();
+    throw error;
+  }
+}
+
+async function sessionState(scratch: ScratchDatabase, sessionId: string) {
+  const row = await sql<{ status: string; currentViewers: number | null }>`
+    select s.status, st.current_viewers as "currentViewers"
+      from live_sessions s left join live_session_stats st on st.session_id = s.id
+     where s.id = ${sessionId}`.execute(scratch.db);
+  return row.rows[0] ?? { status: 'missing', currentViewers: null };
+}
+
+/** Counted viewers as LiveKit lists them (the host and hidden participants are not counted). */
+async function livekitViewers(stage: LiveStage): Promise<number | null> {
+  try {
+    const participants = await stage.gateway.listParticipants(stage.roomName);
+    return participants.filter((p) => isCountedViewer(roleOfIdentity(p.identity), p.hidden)).length;
+  } catch {
+    return null;
+  }
+}
+
+/** Polls `probe` every `everyMs` until it answers true or `budgetMs` runs out; the time it took, or null. */
+async function within(
+  budgetMs: number,
+  everyMs: number,
+  probe: () => Promise<boolean>,
+): Promise<number | null> {
+  const started = performance.now();
+  while (performance.now() - started < budgetMs) {
+    if (await probe().catch(() => false)) return Math.round(performance.now() - started);
+    await sleep(everyMs);
+  }
+  return null;
+}
+
+/** The viewer page shows live video: a string, as tsx's transpiled functions do not run in the page. */
+const viewerSeesVideo = (viewer: Page) =>
+  viewer.evaluate<boolean>(`(() => {
+    const video = document.querySelector('video[data-testid="remote-video"]');
+    const stream = video && video.srcObject;
+    if (!video || video.videoWidth === 0 || !stream) return false;
+    return stream.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted);
+  })()`);
+
+/**
+ * (c) livekit-server is killed (SIGKILL: every room and participant gone) and started again on the
+ * same ports while a host is on air and a viewer watches. Nobody touches the pages: the clients
+ * must come back by themselves, the session must stay live and its viewer count match LiveKit.
+ */
+export async function restartLivekit(scratch: ScratchDatabase): Promise<Record<string, unknown>> {
+  const stage = await liveStage(scratch, { webhooks: true });
+  try {
+    const before = { participants: (await stage.gateway.listParticipants(stage.roomName)).length };
+    const restartedAt = performance.now();
+    await stage.livekit.restart();
+    const livekitBackMs = Math.round(performance.now() - restartedAt);
+    const since = () => Math.round(performance.now() - restartedAt);
+    let hostBackMs: number | null = null;
+    let viewerBackMs: number | null = null;
+    let videoBackMs: number | null = null;
+    await within(RECONCILE_BUDGET_MS, 250, async () => {
+      const participants = await stage.gateway.listParticipants(stage.roomName).catch(() => []);
+      if (
+        hostBackMs === null &&
+        participants.some((p) => p.identity.startsWith('host') && p.publishedTracks > 0)
+      )
+        hostBackMs = since();
+      if (
+        viewerBackMs === null &&
+        participants.some((p) => isCountedViewer(roleOfIdentity(p.identity), p.hidden))
+      )
+        viewerBackMs = since();
+      if (videoBackMs === null && (await viewerSeesVideo(stage.viewer))) videoBackMs = since();
+      return hostBackMs !== null && viewerBackMs !== null && videoBackMs !== null;
+    });
+    // Viewer counts as stored must match LiveKit's again (webhooks or the reconciliation job).
+    let last = await sessionState(scratch, stage.sessionId);
+    let lastLivekit: number | null = null;
+    const countsAgreeMs = await within(Math.max(0, RECONCILE_BUDGET_MS - since()), 500, async () => {
+      last = await sessionState(scratch, stage.sessionId);
+      lastLivekit = await livekitViewers(stage);
+      return last.status === 'live' && lastLivekit !== null && last.currentViewers === lastLivekit;
+    });
+    const after = await sessionState(scratch, stage.sessionId);
+    const checks = {
+      hostRepublishedByItself: hostBackMs !== null,
+      viewerRejoinedByItself: viewerBackMs !== null,
+      viewerSeesVideoAgain: videoBackMs !== null,
+      sessionStillLive: after.status === 'live',
+      viewerCountReconciledWithin90s: countsAgreeMs !== null,
+    };
+    return {
+      pass: Object.values(checks).every(Boolean),
+      checks,
+      participantsBefore: before.participants,
+      livekitBackMs,
+      msAfterRestart: {
+        hostPublishing: hostBackMs,
+        viewerJoined: viewerBackMs,
+        viewerVideo: videoBackMs,
+        countsAgree: countsAgreeMs === null ? null : since(),
+      },
+      session: after,
+      livekitViewers: lastLivekit,
+      hostBroadcastState: await stage.host
+        .locator('[data-testid="broadcast-state"]')
+        .getAttribute('data-state')
+        .catch(() => null),
+    };
+  } finally {
+    await stage.close();
+  }
+}
+
+/**
+ * (d) LiveKit posts every webhook of the session to a dead port. The session goes live from the
+ * studio (an API call); the viewer count must still follow the room, and once everybody has left
+ * and LiveKit has closed the room, the session must end — all through the reconciliation job.
+ */
+export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<string, unknown>> {
+  const stage = await liveStage(scratch, { webhooks: false });
+  try {
+    const joinedAt = performance.now();
+    const viewerCountMs = await within(RECONCILE_BUDGET_MS, 500, async () => {
+      const state = await sessionState(scratch, stage.sessionId);
+      return state.currentViewers === 1 && (await livekitViewers(stage)) === 1;
+    });
+    const counted = await sessionState(scratch, stage.sessionId);
+    // Everybody leaves: the pages close, LiveKit empties and then closes the room.
+    await stage.browser.close();
+    const leftAt = performance.now();
+    let roomClosedMs: number | null = null;
+    const endedMs = await within(RECONCILE_BUDGET_MS + 30_000, 500, async () => {
+      if (roomClosedMs === null) {
+        const rooms = await stage.gateway.listRooms();
+        if (!rooms.some((room) => room.name === stage.roomName))
+          roomClosedMs = Math.round(performance.now() - leftAt);
+      }
+      return (await sessionState(scratch, stage.sessionId)).status === 'ended';
+    });
+    const ended = await sessionState(scratch, stage.sessionId);
+    const webhookEvents = await sql<{ n: number }>`
+      select count(*)::int as n from livekit_webhook_events`
+      .execute(scratch.db)
+      .then((r) => r.rows[0]?.n ?? null)
+      .catch(() => null);
+    const endedAfterRoomClosedMs = endedMs !== null && roomClosedMs !== null ? endedMs - roomClosedMs : null;
+    const checks = {
+      viewerCountReconciledWithin90s: viewerCountMs !== null,
+      roomClosedByLivekit: roomClosedMs !== null,
+      endedWithin90sOfRoomClosing:
+        endedAfterRoomClosedMs !== null && endedAfterRoomClosedMs <= RECONCILE_BUDGET_MS,
+      viewersZeroAfterEnd: (ended.currentViewers ?? 0) === 0,
+    };
+    return {
+      pass: Object.values(checks).every(Boolean),
+      checks,
+      webhooksReceived: webhookEvents,
+      viewerCountedAfterMs: viewerCountMs,
+      sessionWhileWatched: counted,
+      msAfterEverybodyLeft: { roomClosed: roomClosedMs, sessionEnded: endedMs },
+      endedAfterRoomClosedMs,
+      sessionAfter: ended,
+      secondsSinceViewerJoined: Math.round((performance.now() - joinedAt) / 1000),
+    };
+  } finally {
+    await stage.close().catch(() => {});
+  }
+}

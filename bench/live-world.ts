@@ -1,0 +1,128 @@
+/** The live room of the benches: Chromium flags, probes in the viewer page, sign-in, a scheduled session. */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@jadelive/server/db/database';
+import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
+import type { Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const STEP_TIMEOUT = 30_000;
+export const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web');
+
+/** The console as production serves it (packages/web/dist), built from the current source. */
+export function buildConsole() {
+  console.error('building the console…');
+  execFileSync(
+    process.execPath,
+    [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    { cwd: WEB, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+export interface Caller {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface Probe {
+  __firstFrameAt?: number;
+  __cards: { listing: string; at: number }[];
+}
+
+/**
+ * Runs in the viewer page before its scripts: notes the first remote frame (page clock) and every
+ * card change (epoch clock, to compare with this process). A string, not a function: tsx's
+ * transpiled functions reference helpers that do not exist inside the page.
+ */
+export const installProbes = `
+(() => {
+  const probe = window;
+  probe.__cards = [];
+  let lastListing = null;
+  const check = () => {
+    const video = document.querySelector('video[data-testid="remote-video"]');
+    if (probe.__firstFrameAt === undefined && video && video.videoWidth > 0) probe.__firstFrameAt = performance.now();
+    const card = document.querySelector('[data-testid="pinned-card"]');
+    const listing = card ? card.getAttribute('data-listing') : null;
+    if (listing !== lastListing) {
+      lastListing = listing;
+      if (listing) probe.__cards.push({ listing, at: performance.timeOrigin + performance.now() });
+    }
+  };
+  const start = () => {
+    new MutationObserver(check).observe(document.body, {
+      subtree: true, childList: true, attributes: true, attributeFilter: ['data-listing'],
+    });
+    const poll = () => {
+      check();
+      if (probe.__firstFrameAt === undefined) requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();
+`;
+
+export async function signInApi(origin: string, email: string): Promise<Caller> {
+  const response = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+  const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+export async function signInPage(page: Page, origin: string, email: string) {
+  await page.goto(`${origin}/login`);
+  await page.locator('input[type="email"]').fill(email);
+  await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('home-title').waitFor({ timeout: STEP_TIMEOUT });
+}
+
+export async function scheduleSession(db: Database, origin: string, owner: Caller) {
+  const shop = await findDemoJadeShop(db);
+  if (!shop) throw new Error('the demo jade shop is not seeded');
+  const listings = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('sellerOrgId', '=', shop.sellerOrgId)
+    .where('status', '=', 'published')
+    .orderBy('createdAt')
+    .limit(4)
+    .execute();
+  if (listings.length < 2) throw new Error('the demo seller needs two published listings');
+  const response = await fetch(`${origin}/api/live/sessions`, {
+    method: 'POST',
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: '基准测试直播',
+      hostUserIds: [shop.hostUserId],
+      plannedStartAt: new Date(Date.now() + 60_000).toISOString(),
+      listingIds: listings.map((listing) => listing.id),
+    }),
+  });
+  if (response.status !== 201) throw new Error(`session not created: ${await response.text()}`);
+  const session = (await response.json()) as { id: string };
+  return { sessionId: session.id, listingIds: listings.map((listing) => listing.id) };
+}
