@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderShippingAddressSchema } from './addresses';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const fen = z.number().int().positive().max(100_000_000_00);
@@ -59,6 +60,8 @@ export const createOrderBodySchema = z.strictObject({
   idempotencyKey: idempotencyKeySchema,
   /** The live session the buyer bought from, if any (it must be the listing seller's). */
   liveSessionId: z.uuid().optional(),
+  /** Where to ship, from the buyer's address book (a snapshot is kept); else chosen before paying. */
+  addressId: z.uuid().optional(),
   /** Ask at ordering for 就地检验 (as `POST /orders/{id}/inspection` does later). */
   inspection: z.boolean().optional(),
 });
@@ -71,7 +74,7 @@ export const orderListQuerySchema = z.object({
 
 export const shipOrderBodySchema = z.strictObject({
   trackingNumber: text(4, 40).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
-  carrier: text(1, 40).optional(),
+  carrier: text(1, 40),
 });
 
 export const refundRequestBodySchema = z.strictObject({ reason: text(1, 200) });
@@ -107,6 +110,7 @@ export const ORDER_EVENT_CAUSES = [
   'shipped',
   'auction_won',
   'flash_sale_grab',
+  'receipt_auto_confirmed',
 ] as const;
 export type OrderEventCauseKind = (typeof ORDER_EVENT_CAUSES)[number];
 
@@ -130,6 +134,10 @@ export const orderEventCauseSchema = z
       hammerPriceFen: z.number().int().describe('The hammer price, in fen'),
     }),
     factlessCause('flash_sale_grab', 'The buyer grabbed the piece in a flash sale'),
+    factlessCause(
+      'receipt_auto_confirmed',
+      'The buyer did not confirm receipt within RECEIPT_AUTO_CONFIRM_DAYS of shipping: the system did',
+    ),
   ])
   .describe('Why the order moved: a kind and its facts; null when nothing more than the status and actor');
 export type OrderEventCause = z.infer<typeof orderEventCauseSchema>;
@@ -152,6 +160,8 @@ export const orderSchema = z.object({
   paymentDueAt: isoDateTime,
   trackingNumber: z.string().nullable(),
   carrier: z.string().nullable(),
+  /** Where it ships (a snapshot taken when chosen); null until chosen, and for the shop until paid. */
+  shippingAddress: orderShippingAddressSchema.nullable(),
   /** The buyer's own words when the buyer asked for the refund, shown as given; null otherwise. */
   refundReason: z.string().nullable(),
   refundCause: orderRefundCauseSchema.nullable(),

@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './addresses';
 export * from './auctions';
 export * from './bases';
 export * from './catalog';

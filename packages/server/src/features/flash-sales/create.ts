@@ -47,7 +47,11 @@ export async function createFlashSale(
       .forUpdate()
       .executeTakeFirst();
     if (listing?.status !== 'published') {
-      throw conflict('the pinned listing is not on sale', { listingStatus: listing?.status ?? null });
+      throw conflict('the pinned listing is not on sale', {
+        reason: 'listing_not_on_sale',
+        status: listing?.status ?? null,
+        listingStatus: listing?.status ?? null,
+      });
     }
     // One piece, one sale: a piece under the hammer is not also sold at a flash price.
     if (await auctionHoldsListing(trx, listingId)) throw holdConflict('auction_running');

@@ -3,7 +3,7 @@ import { flashSaleCountsSchema, flashSaleSchema, grabBodySchema, orderSchema } f
 import type { Database } from '../../db/database';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl } from '../live/access';
@@ -27,7 +27,7 @@ async function refuseAfterSessionEnded(db: Database, saleId: string) {
   const sale = await saleSnapshot(db, saleId);
   if (!sale || ['sold_out', 'ended'].includes(flashSaleState(sale))) return;
   if (!(await isSessionOpen(db, sale.sessionId))) {
-    throw conflict('the live session of this flash sale is over', { reason: 'session_ended' });
+    throw conflict('the live session of this flash sale is over', because('session_ended'));
   }
 }
 

@@ -11,6 +11,7 @@ import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { BUYER_VIEW } from '../addresses/order-view';
 import { startPayment } from '../payments/start';
 import { buyerUserId, orderDetail } from './buyer';
 import { cancelUnpaidOrder, confirmDelivery, requestRefund } from './buyer-actions';
@@ -51,7 +52,7 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const outcome = await createOrder(c.var.deps, userId, c.req.valid('json'));
       const order = await findOrder(db, { buyerUserId: userId }, outcome.orderId);
       if (!order) throw new Error('order vanished after creation');
-      return c.json(toOrder(order), outcome.replayed ? 200 : 201);
+      return c.json(toOrder(order, BUYER_VIEW), outcome.replayed ? 200 : 201);
     },
   )
   .openapi(
@@ -66,7 +67,7 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     }),
     async (c) => {
       const rows = await listOrders(c.var.deps.db, { buyerUserId: buyerUserId(c) }, c.req.valid('query'));
-      return c.json({ orders: rows.map(toOrder) }, 200);
+      return c.json({ orders: rows.map((row) => toOrder(row, BUYER_VIEW)) }, 200);
     },
   )
   .openapi(
@@ -80,7 +81,15 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       responses: detail,
     }),
     async (c) =>
-      c.json(await orderDetail(c.var.deps.db, { buyerUserId: buyerUserId(c) }, c.req.valid('param').id), 200),
+      c.json(
+        await orderDetail(
+          c.var.deps.db,
+          { buyerUserId: buyerUserId(c) },
+          c.req.valid('param').id,
+          BUYER_VIEW,
+        ),
+        200,
+      ),
   )
   .openapi(
     defineRoute(buyers, {
@@ -88,7 +97,7 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       path: '/{id}/pay',
       tags,
       summary: 'Open a payment for an unpaid order (the sandbox provider)',
-      description: `${BUYERS_ONLY} Answers the open payment if there is one; the buyer pays at payUrl. 409 once the order is no longer pending_payment or its payment window closed.`,
+      description: `${BUYERS_ONLY} Answers the open payment if there is one; the buyer pays at payUrl. 409 once the order is no longer pending_payment or its payment window closed, and 409 shipping_address_required while it has no shipping address (PUT /orders/{id}/shipping-address).`,
       request: { params: uuidParam('id') },
       responses: { 200: jsonResponse(paymentSchema) },
     }),
@@ -101,13 +110,13 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const userId = buyerUserId(c);
     const { id } = c.req.valid('param');
     await cancelUnpaidOrder(c.var.deps, userId, id);
-    return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id), 200);
+    return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id, BUYER_VIEW), 200);
   })
   .openapi(action('/{id}/confirm-delivery', 'Confirm that a shipped order arrived'), async (c) => {
     const userId = buyerUserId(c);
     const { id } = c.req.valid('param');
     await confirmDelivery(c.var.deps, userId, id);
-    return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id), 200);
+    return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id, BUYER_VIEW), 200);
   })
   .openapi(
     defineRoute(buyers, {
@@ -123,6 +132,6 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const userId = buyerUserId(c);
       const { id } = c.req.valid('param');
       await requestRefund(c.var.deps, userId, id, c.req.valid('json').reason);
-      return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id), 200);
+      return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id, BUYER_VIEW), 200);
     },
   );

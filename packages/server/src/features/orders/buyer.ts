@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Database } from '../../db/database';
 import { sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
+import type { OrderViewer } from '../addresses/order-view';
 import { forbidden, notFound } from '../../http/errors';
 import { listOrderPayments } from '../payments/repository';
 import { findOrder, listOrderEvents, type OrderScope } from './repository';
@@ -14,13 +15,13 @@ export function buyerUserId(c: Context<AppEnv>): string {
   return actor.userId;
 }
 
-/** An order with its history and payments, as its buyer or seller sees it. */
-export async function orderDetail(db: Database, scope: OrderScope, orderId: string) {
+/** An order with its history and payments, as its buyer or a member of its shop sees it. */
+export async function orderDetail(db: Database, scope: OrderScope, orderId: string, viewer: OrderViewer) {
   const order = await findOrder(db, scope, orderId);
   if (!order) throw notFound('order');
   const [events, payments] = await Promise.all([
     listOrderEvents(db, order.id),
     listOrderPayments(db, order.id),
   ]);
-  return { order: toOrder(order), events: events.map(toOrderEvent), payments: payments.map(toPayment) };
+  return { order: toOrder(order, viewer), events: events.map(toOrderEvent), payments: payments.map(toPayment) };
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env';
 import { validationHook } from '../../http/handle-errors';
+import { orderAddressRoutes } from '../addresses/routes';
 import { auctionDepositRoutes } from '../auctions/deposit-routes';
 import { auctionLiveRoutes } from '../auctions/live-routes';
 import { auctionRoutes } from '../auctions/routes';
@@ -16,6 +17,7 @@ import { sellerOrderRoutes } from './seller-routes';
 /** Orders, payments, flash sales and auctions, mounted under `/api` in one place. */
 export const commerceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/orders', buyerOrderRoutes)
+  .route('/orders', orderAddressRoutes)
   .route('/seller/orders', sellerOrderRoutes)
   .route('/payments', paymentRoutes)
   .route('/flash-sales', flashSaleRoutes)
