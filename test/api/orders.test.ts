@@ -82,7 +82,7 @@ describe('orders: happy path', () => {
 
     const shipped = await call(app, 'POST', `/api/seller/orders/${created.json.id}/ship`, {
       session: world.seller.hostSession,
-      body: { trackingNumber: 'YT9876543210' },
+      body: { trackingNumber: 'YT9876543210', carrier: '圆通速递' },
     });
     expect(shipped.status, shipped.text).toBe(200);
     expect(shipped.json.order).toMatchObject({ status: 'shipped', trackingNumber: 'YT9876543210' });
@@ -122,7 +122,7 @@ describe('orders: happy path', () => {
       ['shipped', 'delivered', 'buyer', null, null],
       ['delivered', 'completed', 'system', { kind: 'return_window_closed' }, null],
     ]);
-    expect(detail.json.order).toMatchObject({ trackingNumber: 'YT9876543210', carrier: null });
+    expect(detail.json.order).toMatchObject({ trackingNumber: 'YT9876543210', carrier: '圆通速递' });
   });
 
   it('a repeated idempotency key answers with the same order, also when both arrive at once', async () => {
@@ -215,7 +215,7 @@ describe('orders: refusals', () => {
     const id = created.json.id;
     const shipUnpaid = await call(app, 'POST', `/api/seller/orders/${id}/ship`, {
       session: world.seller.session,
-      body: { trackingNumber: 'SF000111' },
+      body: { trackingNumber: 'SF000111', carrier: '顺丰速运' },
     });
     expect(shipUnpaid.status).toBe(409);
     expectErrorShape(shipUnpaid.json, 'CONFLICT');
@@ -319,7 +319,7 @@ describe('orders: tenancy', () => {
     expect((await call(app, 'GET', `/api/seller/orders/${id}`, { session: otherSeller })).status).toBe(404);
     const ship = await call(app, 'POST', `/api/seller/orders/${id}/ship`, {
       session: otherSeller,
-      body: { trackingNumber: 'SF0000001' },
+      body: { trackingNumber: 'SF0000001', carrier: '顺丰速运' },
     });
     expect(ship.status).toBe(404);
     expect((await call(app, 'GET', '/api/seller/orders', { session: otherSeller })).json.orders).toEqual([]);

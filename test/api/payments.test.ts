@@ -12,6 +12,7 @@ import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtur
 import {
   buyerSession,
   dealEvents,
+  ensureShippingAddress,
   idempotencyKey,
   listingFacts,
   publishedListing,
@@ -45,6 +46,7 @@ async function openPayment(priceFen = 2_000_00) {
     body: { listingId, quantity: 1, idempotencyKey: idempotencyKey() },
   });
   expect(created.status, created.text).toBe(201);
+  await ensureShippingAddress(app, buyer, created.json.id);
   const payment = await call(app, 'POST', `/api/orders/${created.json.id}/pay`, { session: buyer });
   expect(payment.status, payment.text).toBe(200);
   expect(payment.json).toMatchObject({ status: 'pending', provider: 'sandbox', amountFen: priceFen });

@@ -111,13 +111,46 @@ export async function dealEvents(db: Database, listingId: string) {
     .execute();
 }
 
-/** Pays an order through the sandbox, as the buyer would on the gateway page. */
+/** A valid address of the mainland: 重庆市 渝中区 (the municipality is its own city). */
+export const CHONGQING_ADDRESS = {
+  recipientName: '王小明',
+  mobile: '13812345678',
+  provinceCode: '500000',
+  cityCode: '500000',
+  districtCode: '500103',
+  detail: '解放碑民族路 188 号 12 楼',
+};
+
+/**
+ * Gives an unpaid order a shipping address unless it has one (paying needs it): the buyer's
+ * default, or a first address added to the book.
+ */
+export async function ensureShippingAddress(app: TestApp, buyer: Session, orderId: string) {
+  const detail = await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer });
+  expect(detail.status, detail.text).toBe(200);
+  if (detail.json.order.shippingAddress !== null) return;
+  const book = await call(app, 'GET', '/api/addresses', { session: buyer });
+  let addressId: string | undefined = book.json.addresses[0]?.id;
+  if (!addressId) {
+    const added = await call(app, 'POST', '/api/addresses', { session: buyer, body: CHONGQING_ADDRESS });
+    expect(added.status, added.text).toBe(201);
+    addressId = added.json.id as string;
+  }
+  const chosen = await call(app, 'PUT', `/api/orders/${orderId}/shipping-address`, {
+    session: buyer,
+    body: { addressId },
+  });
+  expect(chosen.status, chosen.text).toBe(200);
+}
+
+/** Pays an order through the sandbox, as the buyer would on the gateway page (giving it an address). */
 export async function payOrder(
   app: TestApp,
   buyer: Session,
   orderId: string,
   outcome: 'success' | 'fail' = 'success',
 ) {
+  await ensureShippingAddress(app, buyer, orderId);
   const payment = await call(app, 'POST', `/api/orders/${orderId}/pay`, { session: buyer });
   expect(payment.status, payment.text).toBe(200);
   const completed = await call(app, 'POST', `/api/payments/sandbox/${payment.json.id}/complete`, {

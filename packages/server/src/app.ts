@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
+import { addressRoutes, regionRoutes } from './features/addresses/routes';
 import { adminRoutes } from './features/admin/routes';
 import { authRoutes } from './features/auth/routes';
 import { basesRoutes, bookingsRoutes } from './features/bases/routes';
@@ -94,6 +95,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/compliance', complianceFlagRoutes)
     .route('/api/compliance', captionRoutes)
     .route('/api/live', liveRoutes)
+    .route('/api/addresses', addressRoutes)
+    .route('/api/regions', regionRoutes)
     .route('/api', commerceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

@@ -19,7 +19,7 @@ export interface AppConfig {
   /** Built console to serve on the same port, if any. */
   webDistDir?: string;
   uploadDir: string;
-  /** Payment timeouts and the sandbox payment secret; defaults in `features/orders/config.ts`. */
+  /** Payment timeouts, receipt auto-confirmation and the sandbox secret; defaults in `features/orders/config.ts`. */
   commerce?: Partial<CommerceConfig>;
 }
 
@@ -56,6 +56,7 @@ export function appConfigFromEnv(env: Env): AppConfig {
       paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
       flashSalePaymentTimeoutMinutes: env.FLASH_SALE_PAYMENT_TIMEOUT_MINUTES,
       paymentSandboxSecret: env.PAYMENT_SANDBOX_SECRET,
+      receiptAutoConfirmDays: env.RECEIPT_AUTO_CONFIRM_DAYS,
     },
   };
 }

@@ -53,6 +53,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(5),
+  /** A shipped order the buyer has not confirmed is confirmed as received after this many days. */
+  RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
   /** Signs the sandbox payment provider's notifications; the default is for development only. */
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('jadelive-sandbox-development-secret'),
 });

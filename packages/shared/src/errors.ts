@@ -165,6 +165,15 @@ export const ERROR_REASONS = {
   own_listing: none,
   already_leading: none,
   start_out_of_range: none,
+  // Addresses and shipping
+  shipping_address_required: none,
+  shipping_address_locked: z.object({ status }),
+  address_book_full: z.object({ max: count }),
+  unknown_region: z.object({
+    field: z.enum(['provinceCode', 'cityCode', 'districtCode']),
+    code: z.string().nullable(),
+  }),
+  district_required: none,
   // Giveaways
   keyword_not_posted: z.object({ keyword: z.string() }),
   too_early: none,

@@ -6,6 +6,7 @@ import type { AppEnv } from '../../http/app-env';
 import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { BUYER_VIEW } from '../addresses/order-view';
 import { loadSession, requireStageControl } from '../live/access';
 import { isSessionOpen } from '../live/session-repository';
 import { buyerUserId } from '../orders/buyer';
@@ -72,7 +73,7 @@ export const flashSaleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       // The batch answers with the order; only a replay outside a batch reads it back.
       const order = outcome.order ?? (await findGrabbedOrder(c.get('deps').db, userId, outcome.orderId));
       if (!order) throw new Error('order vanished after the grab');
-      return c.json(toOrder(order), outcome.replayed ? 200 : 201);
+      return c.json(toOrder(order, BUYER_VIEW), outcome.replayed ? 200 : 201);
     },
   )
   .openapi(

@@ -7,12 +7,15 @@ export interface CommerceConfig {
   flashSalePaymentTimeoutMinutes: number;
   /** HMAC-SHA256 key of the sandbox payment provider's notifications. */
   paymentSandboxSecret: string;
+  /** Days after shipping when the system confirms receipt the buyer never confirmed. */
+  receiptAutoConfirmDays: number;
 }
 
 export const DEFAULT_COMMERCE_CONFIG: CommerceConfig = {
   paymentTimeoutMinutes: 15,
   flashSalePaymentTimeoutMinutes: 5,
   paymentSandboxSecret: 'jadelive-sandbox-development-secret',
+  receiptAutoConfirmDays: 10,
 };
 
 export function commerceConfig(config: AppConfig): CommerceConfig {

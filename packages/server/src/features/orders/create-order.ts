@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { unprocessable } from '../../http/errors';
+import { shippingSnapshot, writeShippingAddress } from '../addresses/order-address';
 import { openInspection } from '../inspections/request';
 import { commerceConfig } from './config';
 import { buyerKeyScope, createOnce, type IdempotentOutcome } from './idempotency';
@@ -25,11 +26,16 @@ export async function createOrder(
     {
       scope: buyerKeyScope(buyerUserId),
       key: body.idempotencyKey,
-      fingerprint: `order:${body.listingId}:${body.quantity}:${body.liveSessionId ?? ''}${body.inspection ? ':inspection' : ''}`,
+      fingerprint: `order:${body.listingId}:${body.quantity}:${body.liveSessionId ?? ''}${body.inspection ? ':inspection' : ''}${body.addressId ? `:${body.addressId}` : ''}`,
     },
     async (trx, orderId) => {
       if (body.liveSessionId) await requireSellersSession(trx, body.liveSessionId, body.listingId);
-      const taken = await holdForOrder(trx, { id: orderId, listingId: body.listingId, quantity: body.quantity });
+      const address = body.addressId ? await shippingSnapshot(trx, buyerUserId, body.addressId) : null;
+      const taken = await holdForOrder(trx, {
+        id: orderId,
+        listingId: body.listingId,
+        quantity: body.quantity,
+      });
       await insertPendingOrder(trx, timeoutMinutes, {
         id: orderId,
         buyerUserId,
@@ -42,6 +48,7 @@ export async function createOrder(
         actor: 'buyer',
         actorUserId: buyerUserId,
       });
+      if (address) await writeShippingAddress(trx, orderId, address);
       if (body.inspection) {
         const order = { id: orderId, buyerUserId, sellerOrgId: taken.sellerOrgId, listingId: taken.id };
         await openInspection(trx, { ...order, liveSessionId: body.liveSessionId ?? null });

@@ -7,6 +7,7 @@ import {
 } from '@jadelive/shared';
 import type { z } from 'zod';
 import { iso, isoOrNull } from '../../lib/serialize';
+import { type OrderViewer, shippingAddressFor } from '../addresses/order-view';
 import { refundCauseFromColumns } from './refund-cause';
 import type { OrderRow } from './repository';
 
@@ -17,7 +18,8 @@ export function returnWindowEndsAt(order: { deliveredAt: Date | null; customMade
   return new Date(order.deliveredAt.getTime() + RETURN_WINDOW_DAYS * DAY_MS);
 }
 
-export function toOrder(row: OrderRow): Order {
+/** The order as `viewer` may see it (the shipping address differs between buyer, shop and host). */
+export function toOrder(row: OrderRow, viewer: OrderViewer): Order {
   return {
     id: row.id,
     buyerUserId: row.buyerUserId,
@@ -35,6 +37,7 @@ export function toOrder(row: OrderRow): Order {
     paymentDueAt: iso(row.paymentDueAt),
     trackingNumber: row.trackingNumber,
     carrier: row.carrier,
+    shippingAddress: shippingAddressFor(row, viewer),
     refundReason: row.refundReason,
     refundCause: refundCauseFromColumns(row.refundCauseKind, row.refundCauseDetails),
     createdAt: iso(row.createdAt),

@@ -4,6 +4,7 @@ import { ApiError } from '../../http/errors';
 import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { announceFlashSale } from '../flash-sales/announce';
 import { returnUnsoldStock } from '../flash-sales/stock';
+import { commerceConfig, DEFAULT_COMMERCE_CONFIG } from './config';
 import { releaseOrderStock } from './stock';
 import { transitionOrder } from './transitions';
 
@@ -17,16 +18,20 @@ export interface CommerceSweepReport {
   ran: boolean;
   ordersCancelled: number;
   flashSalesClosed: number;
+  /** Shipped orders whose buyer did not confirm receipt in time, confirmed by the system. */
+  receiptsConfirmed: number;
   ordersCompleted: number;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'livekit' | 'logger'>;
+/** `config` sets the receipt window (RECEIPT_AUTO_CONFIRM_DAYS); without it, the default. */
+type Deps = Pick<AppDeps, 'db' | 'livekit' | 'logger'> & Partial<Pick<AppDeps, 'config'>>;
 const system = { actor: 'system' as const, userId: null };
 
 /**
  * The periodic work of orders, under a PostgreSQL advisory lock: unpaid orders past their
  * payment window are cancelled and their stock released; flash sales that are over give their
- * unsold rest back to the listing; delivered orders whose return window closed complete.
+ * unsold rest back to the listing; shipped orders nobody confirmed within the receipt window are
+ * delivered; delivered orders whose return window closed complete.
  * `now` is a parameter so tests can run it with a clock far ahead.
  */
 export async function sweepCommerce(deps: Deps, now: Date = new Date()): Promise<CommerceSweepReport> {
@@ -34,11 +39,13 @@ export async function sweepCommerce(deps: Deps, now: Date = new Date()): Promise
     ran: false,
     ordersCancelled: 0,
     flashSalesClosed: 0,
+    receiptsConfirmed: 0,
     ordersCompleted: 0,
   };
   const ran = await withAdvisoryLock(deps.db, SWEEP_LOCK_KEY, async () => {
     report.ordersCancelled = await cancelOverdueOrders(deps, now);
     report.flashSalesClosed = await closeOverFlashSales(deps, now);
+    report.receiptsConfirmed = await confirmOverdueReceipts(deps, now);
     report.ordersCompleted = await completeDeliveredOrders(deps, now);
     await deps.db
       .deleteFrom('idempotencyKeys')
@@ -109,6 +116,28 @@ async function closeOverFlashSales(deps: Deps, now: Date) {
     await announceFlashSale(deps, id, { force: true });
   }
   return closed;
+}
+
+async function confirmOverdueReceipts(deps: Deps, now: Date) {
+  const days = (deps.config ? commerceConfig(deps.config) : DEFAULT_COMMERCE_CONFIG).receiptAutoConfirmDays;
+  const shippedBefore = new Date(now.getTime() - days * 86_400_000);
+  const due = await deps.db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'shipped')
+    .where('shippedAt', '<=', shippedBefore)
+    .orderBy('shippedAt')
+    .limit(BATCH)
+    .execute();
+  return eachOrder(
+    due.map((row) => row.id),
+    (id) =>
+      deps.db.transaction().execute((trx) =>
+        transitionOrder(trx, { system: true }, id, 'delivered', system, {
+          cause: { kind: 'receipt_auto_confirmed' },
+        }),
+      ),
+  );
 }
 
 async function completeDeliveredOrders(deps: Deps, now: Date) {

@@ -11,6 +11,7 @@ import type { AppEnv } from '../../http/app-env';
 import { conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
+import { BUYER_VIEW } from '../addresses/order-view';
 import { buyerUserId } from '../orders/buyer';
 import { findOrder } from '../orders/repository';
 import { toOrder, toPayment } from '../orders/serialize';
@@ -70,6 +71,6 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         findOrder(deps.db, { buyerUserId: userId }, payment.orderId),
       ]);
       if (!after || !order) throw notFound('payment');
-      return c.json({ payment: toPayment(after), order: toOrder(order) }, 200);
+      return c.json({ payment: toPayment(after), order: toOrder(order, BUYER_VIEW) }, 200);
     },
   );

@@ -1,12 +1,13 @@
 import type { AppDeps } from '../../deps';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { lockOrder } from '../orders/repository';
 import { paymentProvider } from './providers';
 import { findPendingPayment } from './repository';
 
 /**
  * Opens a payment for one of the buyer's unpaid orders (or hands back the one already open), so
- * a double click never opens two. Refused once the payment window has closed.
+ * a double click never opens two. Refused once the payment window has closed, and while the order
+ * has no shipping address.
  */
 export async function startPayment(
   deps: Pick<AppDeps, 'db' | 'config'>,
@@ -23,6 +24,10 @@ export async function startPayment(
     }
     if (order.paymentDueAt.getTime() <= Date.now()) {
       throw conflict('the payment window of this order has closed', { reason: 'payment_window_closed' });
+    }
+    // Nothing is paid for that cannot be shipped: a grab or an auction win asks for it here.
+    if (order.shippingAddress === null) {
+      throw conflict('choose a shipping address before paying', because('shipping_address_required'));
     }
     const open = await findPendingPayment(trx, order.id);
     if (open) return open;
