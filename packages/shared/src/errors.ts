@@ -165,6 +165,7 @@ export const ERROR_REASONS = {
   own_listing: none,
   already_leading: none,
   start_out_of_range: none,
+  session_ended: none,
   // Addresses and shipping
   shipping_address_required: none,
   shipping_address_locked: z.object({ status }),

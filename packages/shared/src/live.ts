@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { auctionUpdatedMessageSchema } from './auctions';
+import { AUCTION_OUTCOMES, auctionUpdatedMessageSchema } from './auctions';
+import { orderStatusSchema } from './commerce';
 import { giveawayUpdatedMessageSchema } from './giveaways';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -77,11 +78,23 @@ export const liveSessionSchema = z.object({
   slowModeSeconds: z.number().int(),
   currentViewers: z.number().int(),
   peakViewers: z.number().int(),
+  /**
+   * While live: since when no host or co-host is in the room (主播暂时离开), else null. The public
+   * list drops the session once they have been away `HOST_AWAY_GRACE_SECONDS`.
+   */
+  hostAwaySince: isoDateTime.nullable(),
   /** Present on `GET /sessions/{id}` so late joiners see the current card at once. */
   pinned: pinnedCardSchema.nullable().optional(),
   lineup: z.array(lineupItemSchema).optional(),
 });
 export type LiveSession = z.infer<typeof liveSessionSchema>;
+
+/**
+ * How long the public list keeps a live session whose hosts all left the room (their browser died,
+ * the network dropped): LiveKit reports the departure within seconds, reconciliation within
+ * `RECONCILE_EVERY_MS`, so the session leaves the list within a minute of the host.
+ */
+export const HOST_AWAY_GRACE_SECONDS = 30;
 
 export const liveSessionListQuerySchema = z.object({
   /** public: live and upcoming sessions; mine: the seller's own, an operator's monitor wall, a regulator's jurisdiction. */
@@ -167,6 +180,68 @@ export const liveSummarySchema = z.object({
   pins: z.number().int(),
 });
 export type LiveSummary = z.infer<typeof liveSummarySchema>;
+
+/** The public summary of an ended session: who ran it, when, and what was sold and won there. */
+export const liveRecapSchema = z.object({
+  sessionId: z.uuid(),
+  title: z.string(),
+  coverImageId: z.uuid().nullable(),
+  sellerOrgId: z.uuid(),
+  sellerName: z.string(),
+  /** The shop's public page (`/shops/{slug}`). */
+  shopSlug: z.string(),
+  hosts: z.array(z.object({ displayName: z.string() })),
+  plannedStartAt: isoDateTime,
+  startedAt: isoDateTime,
+  endedAt: isoDateTime,
+  /** The lineup, each with what it sold at the listed price during the session (buy-now orders). */
+  listings: z.array(
+    z.object({
+      listingId: z.uuid(),
+      title: z.string(),
+      imageId: z.uuid().nullable(),
+      priceFen: z.number().int(),
+      soldCount: z.number().int(),
+      /** The unit price of the session's last buy-now order of it; null when none was sold. */
+      dealPriceFen: z.number().int().nullable(),
+    }),
+  ),
+  flashSales: z.array(
+    z.object({
+      id: z.uuid(),
+      listingId: z.uuid(),
+      listingTitle: z.string(),
+      priceFen: z.number().int(),
+      quantity: z.number().int(),
+      /** Pieces in the sale's orders that were not cancelled. */
+      soldCount: z.number().int(),
+    }),
+  ),
+  auctions: z.array(
+    z.object({
+      id: z.uuid(),
+      listingId: z.uuid(),
+      listingTitle: z.string(),
+      outcome: z.enum(AUCTION_OUTCOMES).nullable(),
+      hammerPriceFen: z.number().int().nullable(),
+      bidCount: z.number().int(),
+      /** Masked (`王**·3fa1`), as in the room. */
+      winnerAlias: z.string().nullable(),
+    }),
+  ),
+  /** The signed-in caller's own orders from the session (the winner's order to pay among them). */
+  myOrders: z.array(
+    z.object({
+      orderId: z.uuid(),
+      listingTitle: z.string(),
+      kind: z.enum(['buy_now', 'flash_sale', 'auction']),
+      status: orderStatusSchema,
+      totalFen: z.number().int(),
+      paymentDueAt: isoDateTime,
+    }),
+  ),
+});
+export type LiveRecap = z.infer<typeof liveRecapSchema>;
 
 /**
  * What the server sends into a room through LiveKit (`sendData`, reliable). Clients listen for

@@ -4,6 +4,7 @@ import { validationHook } from '../../http/handle-errors';
 import { chatRoutes } from './chat-routes';
 import { lifecycleRoutes } from './lifecycle-routes';
 import { moderationRoutes } from './moderation-routes';
+import { recapRoutes } from './recap-routes';
 import { sessionsRoutes } from './sessions-routes';
 import { stageRoutes } from './stage-routes';
 import { tokensRoutes } from './tokens-routes';
@@ -13,6 +14,7 @@ import { webhookRoutes } from './webhook-routes';
 export const liveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .route('/', sessionsRoutes)
   .route('/', lifecycleRoutes)
+  .route('/', recapRoutes)
   .route('/', tokensRoutes)
   .route('/', chatRoutes)
   .route('/', moderationRoutes)

@@ -22,6 +22,7 @@ export function toLiveSession(
     slowModeSeconds: row.slowModeSeconds,
     currentViewers: row.currentViewers,
     peakViewers: row.peakViewers,
+    hostAwaySince: isoOrNull(row.hostAwaySince),
     ...extra,
   };
 }

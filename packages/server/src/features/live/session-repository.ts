@@ -1,4 +1,4 @@
-import type { LiveSessionStatus } from '@jadelive/shared';
+import { HOST_AWAY_GRACE_SECONDS, type LiveSessionStatus } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { LiveCaller } from './caller';
@@ -7,6 +7,19 @@ import { managedBy, relationColumns, visibleTo } from './visibility';
 const hostIds = sql<string[]>`coalesce(
   (select array_agg(h.user_id order by h.user_id) from live_session_hosts h where h.session_id = live_sessions.id),
   '{}')`;
+
+/**
+ * While live: since when no host or co-host has been in the room (their last departure, or the
+ * start when none joined yet); null while one is there. Presence comes from LiveKit's webhooks and
+ * reconciliation, which close a departed participant's interval.
+ */
+const hostAwaySince = sql<Date | null>`case when live_sessions.status = 'live' and not exists (
+    select 1 from live_presence p
+    where p.session_id = live_sessions.id and p.role in ('host', 'cohost') and p.left_at is null)
+  then greatest(live_sessions.started_at, (
+    select max(p.left_at) from live_presence p
+    where p.session_id = live_sessions.id and p.role in ('host', 'cohost')))
+  end`;
 
 function sessionQuery(db: Database, caller: LiveCaller) {
   const relation = relationColumns(caller);
@@ -31,6 +44,7 @@ function sessionQuery(db: Database, caller: LiveCaller) {
       sql<number>`coalesce(stats.current_viewers, 0)`.as('currentViewers'),
       sql<number>`coalesce(stats.peak_viewers, 0)`.as('peakViewers'),
       hostIds.as('hostUserIds'),
+      hostAwaySince.as('hostAwaySince'),
       relation.isSeller.as('isSeller'),
       relation.isHost.as('isHost'),
       relation.isOperator.as('isOperator'),
@@ -55,7 +69,12 @@ export async function listSessions(
 ) {
   let select = sessionQuery(db, caller);
   if (query.view === 'public') {
-    select = select.where('liveSessions.status', 'in', ['scheduled', 'live']);
+    // A live session whose hosts have been gone past the grace is not shown as live to the public.
+    select = select
+      .where('liveSessions.status', 'in', ['scheduled', 'live'])
+      .where(
+        sql<boolean>`coalesce(${hostAwaySince} > now() - make_interval(secs => ${HOST_AWAY_GRACE_SECONDS}), true)`,
+      );
   } else {
     select = select.where(managedBy(caller));
   }
