@@ -70,6 +70,9 @@ export async function settleSessionCommerce(
     await announceFlashSale(deps, id, { force: true });
   }
 
+  // Whether a giveaway had started is judged now, not at the end's recorded time (a webhook's time
+  // is whole seconds): one that took entries is drawn.
+  const drawTime = new Date(Math.max(now.getTime(), Date.now()));
   const giveaways = await deps.db
     .selectFrom('giveaways')
     .select(['id', 'startsAt'])
@@ -78,12 +81,12 @@ export async function settleSessionCommerce(
     .where('cancelledAt', 'is', null)
     .execute();
   for (const giveaway of giveaways) {
-    if (giveaway.startsAt > now) {
-      if (await cancelGiveaway(deps.db, giveaway.id, now)) {
+    if (giveaway.startsAt > drawTime) {
+      if (await cancelGiveaway(deps.db, giveaway.id, drawTime)) {
         settlement.giveaways.push({ id: giveaway.id, outcome: 'cancelled' });
       }
     } else {
-      const drawn = await drawGiveaway(deps.db, giveaway.id, 'session_ended', now).then(
+      const drawn = await drawGiveaway(deps.db, giveaway.id, 'session_ended', drawTime).then(
         () => true,
         (error: unknown) => {
           // Drawn by the stage or the sweeper meanwhile.
