@@ -6,7 +6,11 @@ import { type RunningLivekit, startLivekitDev } from '../../livekit-dev/run';
 import { createLiveKitGateway } from './livekit-sdk-gateway';
 import { startReconciler } from './reconcile';
 
-const RECONCILE_EVERY_MS = 60_000;
+/**
+ * With the host-away grace (HOST_AWAY_GRACE_SECONDS, 30 s) a host gone without a webhook leaves
+ * the public list within a minute.
+ */
+const RECONCILE_EVERY_MS = 30_000;
 
 export interface LiveVideoRuntime {
   stop(): Promise<void>;
