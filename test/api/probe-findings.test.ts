@@ -209,5 +209,6 @@ describe('certificate numbers belong to the lab that issued them (finding 1)', (
     const twin = await register(other.seller, taken);
     expect(twin.status).toBe(409);
     expectErrorShape(twin.json, 'CONFLICT');
+    expect(twin.json.error.details).toMatchObject({ reason: 'certificate_number_taken', number: taken });
   });
 });

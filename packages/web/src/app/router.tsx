@@ -11,14 +11,13 @@ import {
 import { LoginPage } from '../features/auth/components/login-page';
 import { SignupPage } from '../features/auth/components/signup-page';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
-import { ListingPage } from '../features/catalog/components/listing-page';
-import { ShopPage } from '../features/catalog/components/shop-page';
 import { AuditPanel } from '../features/organization/components/audit-panel';
 import { SettingsLayout } from '../features/organization/components/settings-layout';
 import { TokensPanel } from '../features/organization/components/tokens-panel';
 import { PlatformAuditPage } from '../features/platform-admin/components/platform-audit-page';
 import { VerifyPage } from '../features/verify/components/verify-page';
 import { livePaths, paths, publicPaths } from '../lib/paths';
+import { ListingRoute, ShopRoute } from './routes/catalog-routes';
 import {
   BuyerOrderRoute,
   BuyerOrdersRoute,
@@ -110,8 +109,8 @@ const publicRoutes: RouteObject = {
   element: <PublicSiteRoute />,
   children: [
     { path: publicPaths.catalog, element: <CatalogPage /> },
-    { path: '/listings/:listingId', element: <ListingPage /> },
-    { path: '/shops/:slug', element: <ShopPage /> },
+    { path: '/listings/:listingId', element: <ListingRoute /> },
+    { path: '/shops/:slug', element: <ShopRoute /> },
     { path: publicPaths.verify, element: <VerifyPage /> },
   ],
 };

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import type { AppEnv } from '../../http/app-env';
 import { SESSION_COOKIE } from '../../http/authenticate';
 import { clientIp } from '../../http/client-ip';
-import { ApiError, notFound } from '../../http/errors';
+import { ApiError, because, notFound } from '../../http/errors';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import { recordAudit } from '../audit/repository';
@@ -33,9 +33,11 @@ export function signInWaitSeconds(pairFailures: number, accountOverBudget: boole
 }
 
 function tooManyAttempts(retryAfterSeconds: number) {
-  return new ApiError('RATE_LIMITED', 'too many failed sign-ins, wait before trying again', {
-    retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
-  });
+  return new ApiError(
+    'RATE_LIMITED',
+    'too many failed sign-ins, wait before trying again',
+    because('sign_in_throttled', { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) }),
+  );
 }
 
 /**

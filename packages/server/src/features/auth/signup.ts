@@ -1,7 +1,7 @@
 import type { SignupBody } from '@jadelive/shared';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { because, conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
 import * as repo from './repository';
@@ -60,7 +60,9 @@ export async function confirmSignup(db: Database, token: string): Promise<string
       })
       .catch((error: unknown) => {
         // Whoever holds the link reads this mailbox, so saying so tells them nothing new.
-        throw isUniqueViolation(error) ? conflict('an account with this email exists already') : error;
+        throw isUniqueViolation(error)
+          ? conflict('an account with this email exists already', because('email_taken'))
+          : error;
       });
     return user.id;
   });

@@ -37,7 +37,7 @@ export async function listPendingRegistrations(
 ) {
   return db
     .selectFrom('certificates')
-    .select(['id', 'status'])
+    .select(['id', 'status', 'number'])
     .where('labKey', '=', labKey)
     .where('number', '=', number)
     .where('status', '=', 'unverified')

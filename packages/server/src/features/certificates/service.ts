@@ -2,7 +2,7 @@ import type { Certificate, CertificateStatus, ListingStatusReason } from '@jadel
 import { parseIdentification } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
+import { because, conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
 import { statusReasonColumns, statusReasonFacts } from '../listings/status-reason';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
@@ -38,7 +38,10 @@ export async function issueCertificate(
 ): Promise<string> {
   const inserted = await repo.insertCertificate(trx, values).catch((error: unknown) => {
     if (isUniqueViolation(error, 'certificates_lab_number_held')) {
-      throw conflict(`certificate number ${values.number} was issued by this lab already`);
+      throw conflict(
+        `certificate number ${values.number} was issued by this lab already`,
+        because('certificate_number_taken', { number: values.number }),
+      );
     }
     throw error;
   });
@@ -68,7 +71,10 @@ export async function registerCertificate(
     .insertCertificate(trx, { ...values, status: 'unverified' })
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'certificates_holder_number_pending')) {
-        throw conflict(`you have registered certificate number ${values.number} already`);
+        throw conflict(
+          `you have registered certificate number ${values.number} already`,
+          because('certificate_number_taken', { number: values.number }),
+        );
       }
       throw error;
     });
@@ -103,7 +109,7 @@ async function supersedePendingRegistrations(
  */
 export async function transitionCertificate(
   trx: Database,
-  certificate: { id: string; status: string },
+  certificate: { id: string; status: string; number: string },
   to: CertificateStatus,
   actor: CertificateActor,
   via: string,
@@ -114,7 +120,10 @@ export async function transitionCertificate(
     .changeCertificateStatus(trx, certificate.id, from, to, to === 'revoked' ? reason : null)
     .catch((error: unknown) => {
       if (isUniqueViolation(error, 'certificates_lab_number_held')) {
-        throw conflict('another certificate of this lab holds this number already');
+        throw conflict(
+          'another certificate of this lab holds this number already',
+          because('certificate_number_taken', { number: certificate.number }),
+        );
       }
       throw error;
     });
@@ -196,7 +205,7 @@ export async function suspendListings(
  */
 export async function decideCertificate(
   db: Database,
-  certificate: { id: string; status: string },
+  certificate: { id: string; status: string; number: string },
   to: 'verified' | 'revoked',
   actor: CertificateActor,
   via: string,

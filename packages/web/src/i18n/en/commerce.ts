@@ -57,6 +57,8 @@ export const commerce: typeof source = {
     unavailable: 'Not available',
     ordered: 'Ordered — please pay soon.',
     signInToBuy: 'Sign in to buy',
+    auctionRunning: 'This piece is being auctioned in a live room: bid there.',
+    buyersOnly: 'Only buyer accounts can buy.',
   },
   orders: {
     buyerTitle: 'My orders',

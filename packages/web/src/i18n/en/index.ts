@@ -12,6 +12,7 @@ import { common } from './common';
 import { compliance } from './compliance';
 import { errors } from './errors';
 import { fields } from './fields';
+import { follows } from './follows';
 import { giveaway } from './giveaway';
 import { goods } from './goods';
 import { home } from './home';
@@ -64,4 +65,5 @@ export const en: typeof zhCN = {
   auction,
   giveaway,
   inspection,
+  follows,
 };

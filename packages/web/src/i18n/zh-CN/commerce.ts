@@ -54,6 +54,8 @@ export const commerce = {
     unavailable: '暂不可购买',
     ordered: '已下单，请尽快付款。',
     signInToBuy: '登录后购买',
+    auctionRunning: '这件商品正在直播间拍卖中，请到直播间出价。',
+    buyersOnly: '仅买家账号可以购买。',
   },
   orders: {
     buyerTitle: '我的订单',

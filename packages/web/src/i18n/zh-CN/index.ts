@@ -22,6 +22,7 @@ import { common } from './common';
 import { compliance } from './compliance';
 import { errors } from './errors';
 import { fields } from './fields';
+import { follows } from './follows';
 import { giveaway } from './giveaway';
 import { goods } from './goods';
 import { home } from './home';
@@ -73,4 +74,5 @@ export const zhCN = {
   auction,
   giveaway,
   inspection,
+  follows,
 };
