@@ -1,5 +1,7 @@
 import type { Home } from '@jadelive/shared';
 import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { BuyerFollowPanels } from '../../features/follows/components/buyer-follow-panels';
+import { ShopFollowers } from '../../features/follows/components/shop-followers';
 import { HomeDashboard } from '../../features/home/components/home-dashboard';
 import { OrganizationsTable } from '../../features/platform-admin/components/organizations-table';
 
@@ -17,6 +19,8 @@ export function HomeRoute({ home }: { home: Home }) {
       }}
     >
       {home === 'platform' && manager && <OrganizationsTable />}
+      {home === 'buyer' && <BuyerFollowPanels />}
+      {home === 'seller' && <ShopFollowers />}
     </HomeDashboard>
   );
 }

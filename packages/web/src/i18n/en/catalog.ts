@@ -46,6 +46,10 @@ export const catalog: typeof source = {
     bases: 'Livestream bases',
     listings: 'On sale',
     empty: 'Nothing on sale in this shop yet.',
+    sessions: 'Live sessions to come',
+    noSessions: 'No live sessions planned.',
+    live: 'Live now',
+    plannedAt: 'Starts {{time}}',
     visit: 'Visit the shop',
   },
   header: {

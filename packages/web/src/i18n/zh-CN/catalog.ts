@@ -44,6 +44,10 @@ export const catalog = {
     bases: '入驻基地',
     listings: '在售商品',
     empty: '店铺暂无在售商品。',
+    sessions: '直播预告',
+    noSessions: '暂无直播预告。',
+    live: '直播中',
+    plannedAt: '开播时间：{{time}}',
     visit: '进入店铺',
   },
   header: {

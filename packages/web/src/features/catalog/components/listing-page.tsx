@@ -1,4 +1,5 @@
 import '../catalog.css';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
@@ -10,8 +11,16 @@ import { useCatalogListing } from '../api/get-catalog-listing';
 import { ListingGallery } from './listing-gallery';
 import { VerifyQr } from './verify-qr';
 
-/** A listing as a buyer sees it: pictures, price, the certificate and how to verify it. */
-export function ListingPage() {
+/** What a buy button needs to know of the listing (the app composes one in: 立即购买). */
+export interface ListingForSale {
+  id: string;
+  status: string;
+  stock: number;
+  auctionRunning: boolean;
+}
+
+/** A listing as a buyer sees it: pictures, price, the certificate and how to verify it, a way to buy. */
+export function ListingPage({ renderBuy }: { renderBuy?: (listing: ListingForSale) => ReactNode }) {
   const { t } = useTranslation();
   const { listingId = '' } = useParams();
   const listing = useCatalogListing(listingId);
@@ -52,6 +61,7 @@ export function ListingPage() {
           {item.status !== 'published' && (
             <p className="alert alert-info">{t('catalog.listing.notOnSale')}</p>
           )}
+          {renderBuy?.(item)}
           <Link to={publicPaths.shop(item.seller.slug)} className="seller-link">
             {t('catalog.listing.soldBy', { name: item.seller.name })}
           </Link>

@@ -1,0 +1,36 @@
+export const follows = {
+  follow: '关注',
+  unfollow: '取消关注',
+  signInToFollow: '登录后关注',
+  followerCount: '{{count}} 人关注',
+  remind: '预约',
+  reminded: '已预约',
+  cancelReminder: '取消预约',
+  signInToRemind: '登录后预约',
+  watch: '进入直播间',
+  home: {
+    followedHeading: '关注的商家',
+    noFollowed: '还没有关注商家。在店铺页点「关注」，开播时会通知你。',
+    liveNow: '正在直播',
+    remindersHeading: '我的预约',
+    noReminders: '还没有预约直播。在店铺页的直播预告点「预约」，开播时会通知你。',
+    reminderAt: '{{shop}} · {{time}}',
+    notificationsHeading: '消息',
+    noNotifications: '暂无消息。',
+    markRead: '标为已读',
+  },
+  notifications: {
+    session_live: '{{shop}} 开播了：{{title}}',
+    remindedHint: '你预约了这场直播',
+    followedHint: '你关注了这家店',
+  },
+  sessionStatus: {
+    scheduled: '未开始',
+    live: '直播中',
+    ended: '已结束',
+    cancelled: '已取消',
+  },
+  seller: {
+    followers: '关注本店的买家：{{count}} 人',
+  },
+};
