@@ -91,22 +91,28 @@ export const verifyQuerySchema = z.strictObject({
 
 export const verificationResultSchema = z.object({
   found: z.literal(true),
-  certificate: certificateSchema.pick({
-    number: true,
-    lab: true,
-    identification: true,
-    treatment: true,
-    weightMg: true,
-    weightCt100: true,
-    dimensions: true,
-    shape: true,
-    color: true,
-    origin: true,
-    photoImageId: true,
-    issuedOn: true,
-    status: true,
-    revokeReason: true,
-  }),
+  certificate: certificateSchema
+    .pick({
+      number: true,
+      lab: true,
+      identification: true,
+      weightMg: true,
+      weightCt100: true,
+      dimensions: true,
+      shape: true,
+      color: true,
+      origin: true,
+      photoImageId: true,
+      issuedOn: true,
+      status: true,
+      revokeReason: true,
+    })
+    .extend({
+      /** Null once revoked: the lab withdrew its finding, so the old treatment line is not shown. */
+      treatment: treatmentSchema.nullable(),
+      /** When the lab revoked it (null unless revoked); `revokeReason` says why. */
+      revokedAt: dateTime.nullable(),
+    }),
   listing: z
     .object({
       id: z.uuid(),

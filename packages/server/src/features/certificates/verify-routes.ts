@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type ListingStatus, verificationResultSchema, verifyQuerySchema } from '@jadelive/shared';
 import { sql } from 'kysely';
+import type { Database } from '../../db/database';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/client-ip';
@@ -32,7 +33,7 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       const { lab, number } = c.req.valid('query');
       const platformLab = await repo.findLabByName(db, lab);
       const labKey = platformLab ? platformLab.id : `external:${lab.trim().toLowerCase()}`;
-      const row = await repo.findByLabKeyAndNumber(db, labKey, number);
+      const row = await findByNumberAnyCase(db, labKey, number);
       if (!row) throw notFound('certificate');
       const listing = await db
         .selectFrom('listings')
@@ -56,13 +57,18 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
         material: _material,
         quantity: _qty,
         createdAt: _c,
-        statusChangedAt: _s,
+        statusChangedAt,
         ...certificate
       } = toCertificate(row);
+      const revoked = certificate.status === 'revoked';
       return c.json(
         {
           found: true as const,
-          certificate,
+          certificate: {
+            ...certificate,
+            treatment: revoked ? null : certificate.treatment,
+            revokedAt: revoked ? statusChangedAt : null,
+          },
           listing: listing
             ? {
                 id: listing.id,
@@ -99,3 +105,27 @@ export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       return c.json({ labs }, 200);
     },
   );
+
+/**
+ * A certificate number as printed, whatever the letter case typed (ngtc-a1 finds NGTC-A1): the
+ * exact spelling first, then each stored spelling of the lab that differs only in case.
+ */
+async function findByNumberAnyCase(db: Database, labKey: string, number: string) {
+  const exact = await repo.findByLabKeyAndNumber(db, labKey, number);
+  if (exact) return exact;
+  const spellings = await db
+    .selectFrom('certificates')
+    .select('number')
+    .distinct()
+    .where('labKey', '=', labKey)
+    .where(sql<string>`lower(number)`, '=', number.toLowerCase())
+    .where('number', '<>', number)
+    .orderBy('number')
+    .limit(5)
+    .execute();
+  for (const { number: spelling } of spellings) {
+    const row = await repo.findByLabKeyAndNumber(db, labKey, spelling);
+    if (row) return row;
+  }
+  return undefined;
+}

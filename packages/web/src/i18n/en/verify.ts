@@ -17,6 +17,8 @@ export const verify: typeof source = {
     revoked: 'Revoked: this certificate was withdrawn; do not buy on the strength of it',
   },
   revokeReason: 'Reason: {{reason}}',
+  revokedAt: 'The lab revoked this certificate on {{at}}.',
+  noReason: 'not given',
   onPlatform: 'Lab on the platform',
   outsideLab: 'Lab outside the platform',
   backs: 'The listing it backs',

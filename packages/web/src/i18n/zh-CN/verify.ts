@@ -14,6 +14,8 @@ export const verify = {
     revoked: '已撤销：这张证书已被撤销，请勿凭此交易',
   },
   revokeReason: '撤销原因：{{reason}}',
+  revokedAt: '检测机构于 {{at}} 撤销了这张证书。',
+  noReason: '未说明',
   onPlatform: '平台入驻机构',
   outsideLab: '平台外机构',
   backs: '对应商品',

@@ -4,16 +4,18 @@ import { Link } from 'react-router';
 import { CertificateStatusBadge } from '../../../components/ui/certificate-status';
 import { imageUrl } from '../../../lib/images';
 import { publicPaths } from '../../../lib/paths';
+import { shanghaiDateTimeFormat } from '../../../lib/shanghai-time';
 import { formatWeight } from '../../../lib/units';
 
 /** What the platform holds for a certificate, its status spelled out first. */
 export function VerificationCard({ result }: { result: VerificationResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { certificate, listing } = result;
   const weight = formatWeight(certificate.weightMg, certificate.weightCt100);
   const facts: [string, string | null][] = [
     [t('goods.identification'), certificate.identification],
-    [t('goods.treatment'), t(`goods.treatments.${certificate.treatment}`)],
+    // A revoked certificate's treatment is the finding the lab withdrew: the answer leaves it out.
+    [t('goods.treatment'), certificate.treatment && t(`goods.treatments.${certificate.treatment}`)],
     [t('goods.weight'), weight],
     [t('goods.dimensions'), certificate.dimensions],
     [t('goods.shape'), certificate.shape],
@@ -31,8 +33,14 @@ export function VerificationCard({ result }: { result: VerificationResult }) {
       <p className="verification-status" data-testid="verification-status">
         <CertificateStatusBadge status={certificate.status} /> {t(`verify.statuses.${certificate.status}`)}
       </p>
-      {certificate.status === 'revoked' && certificate.revokeReason && (
-        <p className="alert alert-error">{t('verify.revokeReason', { reason: certificate.revokeReason })}</p>
+      {certificate.status === 'revoked' && (
+        <p className="alert alert-error" data-testid="verification-revoked">
+          {certificate.revokedAt &&
+            t('verify.revokedAt', {
+              at: shanghaiDateTimeFormat(i18n.language).format(new Date(certificate.revokedAt)),
+            })}{' '}
+          {t('verify.revokeReason', { reason: certificate.revokeReason ?? t('verify.noReason') })}
+        </p>
       )}
       <div className="verification-body">
         <dl className="facts">
