@@ -99,6 +99,8 @@ export const listingCertificateSummarySchema = z.object({
   labKey: z.string(),
   identification: z.string(),
   status: certificateStatusSchema,
+  /** How many pieces the certificate covers: what the listing holds and sells never exceeds it. */
+  pieces: z.number().int().positive(),
 });
 
 /** Why a listing is suspended, as facts; each console words them in its reader's language. */

@@ -42,6 +42,7 @@ export function selectListings(db: QueryCreator<DB>) {
       'certificates.number as certificateNumber',
       'certificates.identification as certificateIdentification',
       'certificates.status as certificateStatus',
+      'certificates.quantity as certificatePieces',
       'certificates.externalLabName as certificateExternalLab',
       'lab.name as certificateLabName',
       'lab.slug as certificateLabSlug',

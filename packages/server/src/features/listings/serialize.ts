@@ -21,6 +21,7 @@ export function certificateSummary(row: ListingRow): Listing['certificate'] {
     labKey: row.certificateLabSlug ?? labName,
     identification: row.certificateIdentification,
     status: row.certificateStatus as NonNullable<Listing['certificate']>['status'],
+    pieces: row.certificatePieces ?? 1,
   };
 }
 

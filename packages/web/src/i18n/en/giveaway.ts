@@ -2,7 +2,13 @@ import type { giveaway as source } from '../zh-CN/giveaway';
 
 export const giveaway: typeof source = {
   badge: 'Giveaway',
-  states: { scheduled: 'Starting soon', open: 'Open', closed: 'Awaiting draw', drawn: 'Drawn' },
+  states: {
+    scheduled: 'Starting soon',
+    open: 'Open',
+    closed: 'Awaiting draw',
+    drawn: 'Drawn',
+    cancelled: 'Called off',
+  },
   prize: 'Prize: {{title}}',
   value: 'Worth {{value}}',
   winners: '{{count}} winners',

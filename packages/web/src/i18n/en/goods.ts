@@ -41,6 +41,8 @@ export const goods: typeof source = {
   lab: 'Lab',
   number: 'Certificate number',
   identification: 'Identification',
+  pieces: 'Pieces certified',
+  piecesValue: '{{count}}',
   weight: 'Weight',
   dimensions: 'Dimensions',
   shape: 'Shape',

@@ -50,6 +50,8 @@ export const listings: typeof source = {
     other: '{{text}}',
   },
   publicPage: 'Open the listing page',
+  certificatePieces:
+    'The chosen certificate covers {{count}} piece(s): what unpaid orders, flash sales and auctions hold plus what is sold never exceeds it.',
   preview: {
     heading: 'Compliance check',
     intro: 'Title and description are checked as you type (in your browser, with the rules the server uses).',

@@ -1,6 +1,6 @@
 export const giveaway = {
   badge: '福袋',
-  states: { scheduled: '即将开始', open: '参与中', closed: '待开奖', drawn: '已开奖' },
+  states: { scheduled: '即将开始', open: '参与中', closed: '待开奖', drawn: '已开奖', cancelled: '已取消' },
   prize: '奖品：{{title}}',
   value: '价值 {{value}}',
   winners: '{{count}} 个名额',

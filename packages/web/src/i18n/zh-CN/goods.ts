@@ -40,6 +40,8 @@ export const goods = {
   lab: '检测机构',
   number: '证书编号',
   identification: '鉴定结果',
+  pieces: '证书件数',
+  piecesValue: '{{count}} 件',
   weight: '质量',
   dimensions: '尺寸',
   shape: '形状',

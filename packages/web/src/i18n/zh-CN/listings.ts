@@ -48,6 +48,7 @@ export const listings = {
     other: '{{text}}',
   },
   publicPage: '查看商品页',
+  certificatePieces: '所选证书覆盖 {{count}} 件：待付款、秒杀、拍卖占用的件数与已售件数合计永远不会超过它。',
   preview: {
     heading: '合规预检',
     intro: '边输入边检查标题和描述（在浏览器中运行，与服务器使用同一套规则）。',

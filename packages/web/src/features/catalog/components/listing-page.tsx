@@ -78,6 +78,10 @@ export function ListingPage({ renderBuy }: { renderBuy?: (listing: ListingForSal
                 <dd className="mono">{certificate.number}</dd>
                 <dt>{t('goods.identification')}</dt>
                 <dd>{certificate.identification}</dd>
+                <dt>{t('goods.pieces')}</dt>
+                <dd data-testid="listing-certificate-pieces">
+                  {t('goods.piecesValue', { count: certificate.pieces })}
+                </dd>
               </dl>
               {item.verifyPath && <VerifyQr verifyPath={item.verifyPath} />}
             </section>

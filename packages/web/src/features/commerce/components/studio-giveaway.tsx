@@ -18,7 +18,7 @@ export function StudioGiveaway({
   const { t } = useTranslation();
   const control = useGiveawayControl(sessionId);
   const { giveaway } = useSessionGiveaway(sessionId, subscribe, GIVEAWAY_POLL_MS);
-  const active = giveaway !== null && giveaway.state !== 'drawn';
+  const active = giveaway !== null && giveaway.state !== 'drawn' && giveaway.state !== 'cancelled';
   return (
     <section className="commerce-section" data-testid="studio-giveaway">
       <h3>{t('giveaway.studio.title')}</h3>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { commercePaths, livePaths, paths } from '../../../lib/paths';
 import { serverNow } from '../hooks/use-server-clock';
+import { useSessionAuction } from '../hooks/use-session-auction';
 import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-flash-sale';
 import type { RoomCommerceContext } from '../types';
 import { BuyPinned } from './buy-pinned';
@@ -11,6 +12,8 @@ import { ViewerAuction, ViewerGiveaway } from './viewer-live-commerce';
 
 /** Polled as the fallback of the room's live updates (a missed message is corrected this late). */
 const FLASH_SALE_POLL_MS = 10_000;
+/** The same fallback poll as the auction card's, so both read one cached query. */
+const AUCTION_POLL_MS = 5_000;
 /** A closed sale stays on screen this long, so viewers see that it sold out or ended. */
 const SHOW_CLOSED_MS = 60_000;
 
@@ -31,6 +34,14 @@ export function ViewerCommercePanel(context: RoomCommerceContext) {
   const live = sessionStatus === 'live';
   const loginPath = `${paths.login}?next=${encodeURIComponent(livePaths.watch(sessionId))}`;
   const showSale = sale !== null && stillShown(sale);
+  // While an auction holds the pinned piece it is sold only under the hammer (the server refuses
+  // buy-now with 409 auction_running): the pinned section points to the auction instead.
+  const { auction } = useSessionAuction(sessionId, subscribe, AUCTION_POLL_MS);
+  const underHammer =
+    pinned !== null &&
+    auction !== null &&
+    auction.state !== 'closed' &&
+    auction.listingId === pinned.listingId;
   // Auctions and giveaways fetch their own state and render nothing when there is none.
   const auctionAndGiveaway = (
     <>
@@ -59,7 +70,11 @@ export function ViewerCommercePanel(context: RoomCommerceContext) {
       {auctionAndGiveaway}
       {live && pinned && (
         <div className="commerce-section">
-          {signedIn ? (
+          {underHammer ? (
+            <p className="buy-pinned-line" data-testid="pinned-under-auction" data-listing={pinned.listingId}>
+              {t('commerce.buy.underAuction')}
+            </p>
+          ) : signedIn ? (
             <BuyPinned sessionId={sessionId} pinned={pinned} />
           ) : (
             <Link to={loginPath} className="button" data-testid="buy-sign-in">

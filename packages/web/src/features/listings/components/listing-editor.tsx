@@ -79,6 +79,11 @@ export function ListingEditor({ listing, certificates, canEdit }: ListingEditorP
       <form className="panel form" onSubmit={(event) => void submit(event)} data-testid="listing-form">
         <fieldset className="plain-fieldset form" disabled={!canEdit}>
           <ListingFields draft={draft} onChange={setDraft} certificates={certificates} />
+          {certificate && (
+            <p className="fine-print" data-testid="listing-certificate-pieces">
+              {t('listings.certificatePieces', { count: certificate.quantity })}
+            </p>
+          )}
         </fieldset>
         {draftError && (
           <p className="field-error">
