@@ -1,6 +1,7 @@
 import type { Home } from '@jadelive/shared';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AcceptInvitePage } from '../features/auth/components/accept-invite-page';
+import { ConfirmSignupPage } from '../features/auth/components/confirm-signup-page';
 import {
   RedirectIfSignedIn,
   RedirectToHome,
@@ -189,6 +190,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/invite/:token', element: <AcceptInvitePage /> },
+      { path: '/signup/confirm/:token', element: <ConfirmSignupPage /> },
       publicRoutes,
       publicLiveRoutes,
       {

@@ -13,13 +13,22 @@ export const auth: typeof source = {
   signup: {
     title: 'Create a buyer account',
     subtitle: 'Watch jewelry and jade livestreams and verify certificates',
-    submit: 'Sign up and sign in',
-    submitting: 'Signing up…',
+    submit: 'Sign up',
+    submitting: 'Sending…',
+    sent: 'Check the mail sent to {{email}} and open its link to finish signing up (valid for 24 hours). If this address already has an account, the mail says so and you can sign in.',
     passwordHint: 'At least 10 characters',
     haveAccount: 'Already have an account?',
     loginLink: 'Sign in',
     orgAccounts:
       'Accounts for sellers, livestream bases, labs and regulators are opened by invitation from the organisation.',
+  },
+  signupConfirm: {
+    title: 'Finish signing up',
+    intro: 'Confirming creates your buyer account and signs you in.',
+    submit: 'Confirm and sign in',
+    submitting: 'Creating your account…',
+    invalid: 'This sign-up link is invalid, used already or expired. Please sign up again.',
+    signedInAs: 'You are signed in as {{name}}. Finishing the sign-up creates a new account; sign out first.',
   },
   invite: {
     title: 'Accept invitation',

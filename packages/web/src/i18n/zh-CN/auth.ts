@@ -11,12 +11,21 @@ export const auth = {
   signup: {
     title: '注册买家账号',
     subtitle: '注册后可观看珠宝玉石直播、查验鉴定证书',
-    submit: '注册并登录',
-    submitting: '正在注册…',
+    submit: '注册',
+    submitting: '正在提交…',
+    sent: '请查收发往 {{email}} 的邮件，打开其中的链接完成注册（24 小时内有效）。如果这个邮箱已有账号，邮件会提醒你直接登录。',
     passwordHint: '至少 10 个字符',
     haveAccount: '已有账号？',
     loginLink: '去登录',
     orgAccounts: '商家、直播基地、检测机构和监管部门的账号由所在组织发出邀请后开通。',
+  },
+  signupConfirm: {
+    title: '完成注册',
+    intro: '确认后将创建你的买家账号并登录。',
+    submit: '确认并登录',
+    submitting: '正在创建账号…',
+    invalid: '这个注册链接无效、已用过或已过期。请重新注册。',
+    signedInAs: '你当前以 {{name}} 的身份登录。完成注册会创建一个新账号，请先退出登录。',
   },
   invite: {
     title: '接受邀请',

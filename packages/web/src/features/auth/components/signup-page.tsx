@@ -38,28 +38,34 @@ export function SignupPage() {
           </>
         }
       >
-        <form className="form" onSubmit={submit} data-testid="signup-form">
-          <Field label={t('fields.displayName')}>
-            <input className="input" name="displayName" autoComplete="nickname" maxLength={60} required />
-          </Field>
-          <Field label={t('fields.email')}>
-            <input className="input" name="email" type="email" autoComplete="email" required />
-          </Field>
-          <Field label={t('fields.password')} hint={t('auth.signup.passwordHint')}>
-            <input
-              className="input"
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              minLength={PASSWORD_MIN_LENGTH}
-              required
-            />
-          </Field>
-          {signup.isError && <ApiErrorAlert error={signup.error} />}
-          <button className="button button-primary" type="submit" disabled={signup.isPending}>
-            {signup.isPending ? t('auth.signup.submitting') : t('auth.signup.submit')}
-          </button>
-        </form>
+        {signup.isSuccess ? (
+          <p className="alert alert-info" role="status" data-testid="signup-sent">
+            {t('auth.signup.sent', { email: signup.variables.email })}
+          </p>
+        ) : (
+          <form className="form" onSubmit={submit} data-testid="signup-form">
+            <Field label={t('fields.displayName')}>
+              <input className="input" name="displayName" autoComplete="nickname" maxLength={60} required />
+            </Field>
+            <Field label={t('fields.email')}>
+              <input className="input" name="email" type="email" autoComplete="email" required />
+            </Field>
+            <Field label={t('fields.password')} hint={t('auth.signup.passwordHint')}>
+              <input
+                className="input"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                minLength={PASSWORD_MIN_LENGTH}
+                required
+              />
+            </Field>
+            {signup.isError && <ApiErrorAlert error={signup.error} />}
+            <button className="button button-primary" type="submit" disabled={signup.isPending}>
+              {signup.isPending ? t('auth.signup.submitting') : t('auth.signup.submit')}
+            </button>
+          </form>
+        )}
       </AuthCard>
     </PublicLayout>
   );
