@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { certificateStatusSchema, listingStatusSchema, treatmentSchema } from './catalog';
+import { INPUT_PATTERNS, wholeValue } from './input-patterns';
 
 const isoDate = z.iso.date();
 const dateTime = z.iso.datetime({ offset: true });
@@ -10,7 +11,7 @@ const certificateFields = {
     .trim()
     .min(3)
     .max(40)
-    .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
+    .regex(wholeValue(INPUT_PATTERNS.certificateNumber), 'letters, digits and dashes only'),
   identification: z.string().trim().min(2).max(80),
   weightMg: z.number().int().positive().max(100_000_000).optional(),
   weightCt100: z.number().int().positive().max(10_000_000).optional(),

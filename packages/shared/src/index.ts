@@ -10,6 +10,7 @@ export * from './credit-code';
 export * from './errors';
 export * from './follows';
 export * from './giveaways';
+export * from './input-patterns';
 export * from './inspections';
 export * from './live';
 export * from './organization';

@@ -1,8 +1,9 @@
 import type { Hook } from '@hono/zod-openapi';
-import { ERROR_STATUS, type ErrorCode } from '@jadelive/shared';
+import { ERROR_STATUS, type ErrorCode, type ValidationIssueDetail } from '@jadelive/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
 import type { AppEnv } from './app-env';
 import { ApiError, isDatabaseUnreachable } from './errors';
 
@@ -14,11 +15,7 @@ export function errorJson(c: Context<AppEnv>, code: ErrorCode, message: string, 
 /** Zod validation failures (body, query, params) answer 400 with every issue listed. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (result.success) return;
-  const issues = result.error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
+  const issues = result.error.issues.map((issue) => issueDetail(issue));
   const where = result.target === 'json' ? 'body' : result.target;
   return errorJson(
     c,
@@ -30,6 +27,24 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
     },
   );
 };
+
+/** A zod issue as the shared ValidationIssueDetail: the facts the console needs to word it. */
+function issueDetail(issue: z.core.$ZodIssue): ValidationIssueDetail {
+  const facts = issue as { format?: unknown; origin?: unknown; minimum?: unknown; maximum?: unknown };
+  return {
+    path: issue.path.join('.'),
+    code: issue.code,
+    message: issue.message,
+    ...(typeof facts.format === 'string' ? { format: facts.format } : {}),
+    ...(typeof facts.origin === 'string' ? { origin: facts.origin } : {}),
+    ...(typeof facts.minimum === 'number' || typeof facts.minimum === 'bigint'
+      ? { minimum: Number(facts.minimum) }
+      : {}),
+    ...(typeof facts.maximum === 'number' || typeof facts.maximum === 'bigint'
+      ? { maximum: Number(facts.maximum) }
+      : {}),
+  };
+}
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',

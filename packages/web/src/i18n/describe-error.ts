@@ -1,27 +1,307 @@
+import {
+  type ErrorDetails,
+  type ErrorFacts,
+  type ErrorReason,
+  parseErrorDetails,
+  type RefusedPhrase,
+  type ValidationIssueDetail,
+} from '@jadelive/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { ApiError, ValidationIssue } from '../lib/api-error';
+import type { ApiError } from '../lib/api-error';
+import { shanghaiDateTimeFormat } from '../lib/shanghai-time';
+import { formatFenExact } from '../lib/units';
 
-/** The translated sentence for an error code; the server's own message if the catalogue lacks the code. */
-export function describeApiError(error: ApiError, t: TFunction, i18n: I18n): string {
-  // `exists` is a type guard in i18next's typings; checking a copy keeps `key` typed as a catalogue key.
-  const key = `errors.${error.code}` as const;
-  const known: string = key;
-  return i18n.exists(known) ? t(key) : error.message;
+/** What a reason's wording may use besides its facts: the catalogue and the reader's formats. */
+export interface Wording {
+  t: TFunction;
+  language: 'zh-CN' | 'en';
+  /** An ISO time on the Beijing clock, in the reader's language. */
+  time(iso: string): string;
+  /** Fen as ¥1,234.00. */
+  money(fen: number): string;
+  /** A status word (`live`, `draft`, `pending` …) from the catalogue's status lists, looked up in order. */
+  status(status: string | null, ...lists: StatusList[]): string;
+  /** Items joined as the language lists them. */
+  list(items: string[]): string;
+}
+
+type StatusList =
+  | 'goods.listingStatuses'
+  | 'goods.certificateStatuses'
+  | 'commerce.statuses'
+  | 'commerce.paymentStatuses'
+  | 'bases.bookingStatuses'
+  | 'bases.studioStatuses'
+  | 'bases.membershipStatuses'
+  | 'live.statuses'
+  | 'inspection.statuses';
+
+type Describer<R extends ErrorReason> = (facts: ErrorFacts<R>, w: Wording) => string;
+
+/**
+ * Every refusal reason the API sends (`details.reason`, declared with its facts in the shared
+ * ERROR_REASONS) as a sentence in the reader's language. The compiler insists on one entry per
+ * reason: add a reason there, add its wording here and its text in both catalogues.
+ */
+export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
+  too_many_requests: (f, { t }) => t('errors.reasons.too_many_requests', { seconds: f.retryAfterSeconds }),
+  sign_in_throttled: (f, { t }) => t('errors.reasons.sign_in_throttled', { seconds: f.retryAfterSeconds }),
+  email_taken: (_, { t }) => t('errors.reasons.email_taken'),
+  buyer_accounts_only: (_, { t }) => t('errors.reasons.buyer_accounts_only'),
+  members_only: (_, { t }) => t('errors.reasons.members_only'),
+  image_missing: (_, { t }) => t('errors.reasons.image_missing'),
+  image_empty: (_, { t }) => t('errors.reasons.image_empty'),
+  image_too_large: (f, { t }) =>
+    t('errors.reasons.image_too_large', { size: `${Math.floor(f.maxBytes / (1024 * 1024))} MB` }),
+  image_type: (_, { t }) => t('errors.reasons.image_type'),
+  unknown_role: (f, { t }) => t('errors.reasons.unknown_role', { role: f.role }),
+  own_role: (_, { t }) => t('errors.reasons.own_role'),
+  owners_invite_owners: (_, { t }) => t('errors.reasons.owners_invite_owners'),
+  credit_code_taken: (_, { t }) => t('errors.reasons.credit_code_taken'),
+  certificate_number_taken: (f, { t }) => t('errors.reasons.certificate_number_taken', { number: f.number }),
+  certificate_changed: (_, { t }) => t('errors.reasons.certificate_changed'),
+  certificate_status: (f, w) =>
+    w.t('errors.reasons.certificate_status', { status: w.status(f.status, 'goods.certificateStatuses') }),
+  certificate_revoked_already: (_, { t }) => t('errors.reasons.certificate_revoked_already'),
+  holder_not_seller: (_, { t }) => t('errors.reasons.holder_not_seller'),
+  lab_not_found: (_, { t }) => t('errors.reasons.lab_not_found'),
+  no_lookup_service: (f, { t }) => t('errors.reasons.no_lookup_service', { lab: f.labName }),
+  lab_has_no_such_certificate: (f, { t }) =>
+    t('errors.reasons.lab_has_no_such_certificate', { lab: f.labName, number: f.number }),
+  lab_record_differs: (f, w) =>
+    w.t('errors.reasons.lab_record_differs', {
+      fields: w.list(f.mismatches.map((field) => fieldLabel(field === 'weight' ? 'weightMg' : field, w.t))),
+    }),
+  certificate_in_use: (f, { t }) => t('errors.reasons.certificate_in_use', { title: f.listingTitle }),
+  listing_archived: (_, { t }) => t('errors.reasons.listing_archived'),
+  listing_suspended: (_, { t }) => t('errors.reasons.listing_suspended'),
+  publish_refused: (f, w) =>
+    w.t('errors.reasons.publish_refused', {
+      problems: w.list(
+        f.problems.map((problem) => {
+          const key = `listings.refusal.codes.${problem.code}`;
+          return w.t(key as 'listings.refusal.codes.NO_STOCK', { defaultValue: w.t('errors.UNPROCESSABLE') });
+        }),
+      ),
+    }),
+  base_membership_required: (_, { t }) => t('errors.reasons.base_membership_required'),
+  base_operator_only: (_, { t }) => t('errors.reasons.base_operator_only'),
+  booking_in_past: (_, { t }) => t('errors.reasons.booking_in_past'),
+  booking_too_far_ahead: (f, { t }) => t('errors.reasons.booking_too_far_ahead', { days: f.maxDays }),
+  studio_unavailable: (f, w) =>
+    w.t('errors.reasons.studio_unavailable', { status: w.status(f.status, 'bases.studioStatuses') }),
+  booking_overlap: (f, w) =>
+    w.t('errors.reasons.booking_overlap', {
+      slots: w.list(
+        f.overlapping.map((slot) =>
+          slot.bookedBy === null
+            ? w.t('errors.reasons.booking_overlap_other', {
+                from: w.time(slot.startsAt),
+                to: w.time(slot.endsAt),
+              })
+            : w.t('errors.reasons.booking_overlap_own', {
+                from: w.time(slot.startsAt),
+                to: w.time(slot.endsAt),
+                seller: slot.bookedBy,
+              }),
+        ),
+      ),
+    }),
+  booking_ended: (_, { t }) => t('errors.reasons.booking_ended'),
+  studio_has_open_bookings: (f, { t }) => t('errors.reasons.studio_has_open_bookings', { count: f.count }),
+  membership_exists: (f, w) =>
+    w.t('errors.reasons.membership_exists', { status: w.status(f.status, 'bases.membershipStatuses') }),
+  invalid_transition: (f, w) => {
+    const lists: StatusList[] = ['commerce.statuses', 'bases.bookingStatuses', 'bases.membershipStatuses'];
+    return w.t('errors.reasons.invalid_transition', {
+      from: w.status(f.from, ...lists),
+      to: w.status(f.to, ...lists),
+    });
+  },
+  session_status: (f, w) =>
+    w.t('errors.reasons.session_status', { status: w.status(f.status, 'live.statuses') }),
+  live_unavailable: (_, { t }) => t('errors.reasons.live_unavailable'),
+  hosts_only: (_, { t }) => t('errors.reasons.hosts_only'),
+  not_invited_on_stage: (_, { t }) => t('errors.reasons.not_invited_on_stage'),
+  monitor_for_operators: (_, { t }) => t('errors.reasons.monitor_for_operators'),
+  observer_for_regulators: (_, { t }) => t('errors.reasons.observer_for_regulators'),
+  view_mine_not_allowed: (_, { t }) => t('errors.reasons.view_mine_not_allowed'),
+  muted: (f, w) =>
+    f.until === null
+      ? w.t('errors.reasons.muted_forever')
+      : w.t('errors.reasons.muted', { until: w.time(f.until) }),
+  removed_from_session: (_, { t }) => t('errors.reasons.removed_from_session'),
+  slow_mode: (f, { t }) => t('errors.reasons.slow_mode', { seconds: f.waitSeconds }),
+  content_refused: (f, w) => {
+    // One line per rule, quoting every phrase of the message it refused.
+    const byRule = new Map<string, RefusedPhrase[]>();
+    for (const phrase of f.phrases) byRule.set(phrase.ruleId, [...(byRule.get(phrase.ruleId) ?? []), phrase]);
+    const quote = (text: string) => (w.language === 'zh-CN' ? `「${text}」` : `“${text}”`);
+    return w.t('errors.reasons.content_refused', {
+      phrases: w.list(
+        [...byRule.values()].map((phrases) =>
+          w.t('errors.reasons.content_refused_phrase', {
+            phrase: [...new Set(phrases.map((phrase) => phrase.phrase))]
+              .map(quote)
+              .join(w.language === 'zh-CN' ? '' : ', '),
+            why: phrases[0]?.message[w.language] ?? '',
+          }),
+        ),
+      ),
+    });
+  },
+  pin_not_in_lineup: (_, { t }) => t('errors.reasons.pin_not_in_lineup'),
+  listing_not_on_sale: (_, { t }) => t('errors.reasons.listing_not_on_sale'),
+  hosts_not_members: (_, { t }) => t('errors.reasons.hosts_not_members'),
+  cover_image_not_found: (_, { t }) => t('errors.reasons.cover_image_not_found'),
+  booking_not_found: (_, { t }) => t('errors.reasons.booking_not_found'),
+  lineup_duplicate: (_, { t }) => t('errors.reasons.lineup_duplicate'),
+  lineup_unpublished: (_, { t }) => t('errors.reasons.lineup_unpublished'),
+  out_of_stock: (f, { t }) => t('errors.reasons.out_of_stock', { stock: f.stock }),
+  not_enough_stock: (f, { t }) => t('errors.reasons.not_enough_stock', { stock: f.stock }),
+  sold_out: (_, { t }) => t('errors.reasons.sold_out'),
+  limit_reached: (_, { t }) => t('errors.reasons.limit_reached'),
+  not_started: (_, { t }) => t('errors.reasons.not_started'),
+  ended: (_, { t }) => t('errors.reasons.ended'),
+  closed: (_, { t }) => t('errors.reasons.closed'),
+  session_not_sellers: (_, { t }) => t('errors.reasons.session_not_sellers'),
+  idempotency_key_reused: (_, { t }) => t('errors.reasons.idempotency_key_reused'),
+  request_in_progress: (_, { t }) => t('errors.reasons.request_in_progress'),
+  order_not_payable: (f, w) =>
+    w.t('errors.reasons.order_not_payable', { status: w.status(f.status, 'commerce.statuses') }),
+  payment_window_closed: (_, { t }) => t('errors.reasons.payment_window_closed'),
+  payment_already: (f, w) =>
+    w.t('errors.reasons.payment_already', { status: w.status(f.status, 'commerce.paymentStatuses') }),
+  custom_made: (_, { t }) => t('errors.reasons.custom_made'),
+  return_window_closed: (f, { t }) => t('errors.reasons.return_window_closed', { days: f.days }),
+  no_pinned_listing: (_, { t }) => t('errors.reasons.no_pinned_listing'),
+  flash_price_not_lower: (f, w) =>
+    w.t('errors.reasons.flash_price_not_lower', {
+      bar: w.money(Math.min(f.listPriceFen, f.lowestDealPriceFen7d ?? Number.POSITIVE_INFINITY)),
+    }),
+  flash_sale_open: (_, { t }) => t('errors.reasons.flash_sale_open'),
+  auction_open: (_, { t }) => t('errors.reasons.auction_open'),
+  not_available: (_, { t }) => t('errors.reasons.not_available'),
+  no_deposit: (_, { t }) => t('errors.reasons.no_deposit'),
+  too_low: (f, w) => w.t('errors.reasons.too_low', { minimum: w.money(f.minimumFen) }),
+  deposit_required: (f, w) => w.t('errors.reasons.deposit_required', { deposit: w.money(f.depositFen) }),
+  own_listing: (_, { t }) => t('errors.reasons.own_listing'),
+  already_leading: (_, { t }) => t('errors.reasons.already_leading'),
+  start_out_of_range: (_, { t }) => t('errors.reasons.start_out_of_range'),
+  session_ended: (_, { t }) => t('errors.reasons.session_ended'),
+  shipping_address_required: (_, { t }) => t('errors.reasons.shipping_address_required'),
+  shipping_address_locked: (f, w) =>
+    w.t('errors.reasons.shipping_address_locked', { status: w.status(f.status, 'commerce.statuses') }),
+  address_book_full: (f, { t }) => t('errors.reasons.address_book_full', { max: f.max }),
+  unknown_region: (f, w) => w.t('errors.reasons.unknown_region', { field: fieldLabel(f.field, w.t) }),
+  district_required: (_, { t }) => t('errors.reasons.district_required'),
+  keyword_not_posted: (f, { t }) => t('errors.reasons.keyword_not_posted', { keyword: f.keyword }),
+  too_early: (_, { t }) => t('errors.reasons.too_early'),
+  already_drawn: (_, { t }) => t('errors.reasons.already_drawn'),
+  not_drawn: (_, { t }) => t('errors.reasons.not_drawn'),
+  prize_over_limit: (_, { t }) => t('errors.reasons.prize_over_limit'),
+  draw_out_of_range: (f, { t }) => t('errors.reasons.draw_out_of_range', { hours: f.maxHours }),
+  not_inspectable: (f, w) =>
+    w.t('errors.reasons.not_inspectable', { status: w.status(f.status, 'commerce.statuses') }),
+  inspection_exists: (_, { t }) => t('errors.reasons.inspection_exists'),
+  inspection_pending: (_, { t }) => t('errors.reasons.inspection_pending'),
+  no_certificate: (_, { t }) => t('errors.reasons.no_certificate'),
+  no_inspection_lab: (_, { t }) => t('errors.reasons.no_inspection_lab'),
+  result_recorded: (f, w) =>
+    w.t('errors.reasons.result_recorded', { status: w.status(f.status, 'inspection.statuses') }),
+};
+
+/** The reader's wording helpers for one i18next instance. */
+export function wordingFor(t: TFunction, i18n: I18n): Wording {
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const times = shanghaiDateTimeFormat(language);
+  return {
+    t,
+    language,
+    time: (iso) => times.format(new Date(iso)),
+    money: formatFenExact,
+    status: (status, ...lists) => {
+      if (status === null) return '—';
+      const key = lists.map((list) => `${list}.${status}`).find((candidate) => i18n.exists(candidate));
+      return key ? t(key as 'live.statuses.live') : status;
+    },
+    list: (items) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items),
+  };
+}
+
+/** A refusal's sentence from its reason and facts; null when `details` names no reason we know. */
+export function describeReason(details: unknown, t: TFunction, i18n: I18n): string | null {
+  const parsed = parseErrorDetails(details);
+  if (!parsed) return null;
+  const describe = REASON_WORDING[parsed.reason] as (facts: ErrorDetails, w: Wording) => string;
+  return describe(parsed, wordingFor(t, i18n));
 }
 
 /**
- * A validation issue in the reader's language where zod's code is known; the server's own wording
- * (often more precise, e.g. "at least 10 characters") is kept alongside by the caller.
+ * A failed call as one sentence in the reader's language: the refusal's reason and facts when the
+ * server gave them, else the meaning of the error code. The server's own `message` (English, for
+ * logs and API clients) is never shown.
  */
-export function describeIssue(issue: ValidationIssue, t: TFunction, i18n: I18n): string | null {
-  const key = `errors.issues.${issue.code ?? ''}`;
-  return issue.code && i18n.exists(key) ? t(key as 'errors.issues.too_small') : null;
+export function describeApiError(error: ApiError, t: TFunction, i18n: I18n): string {
+  const reasoned = describeReason(error.details, t, i18n);
+  if (reasoned) return reasoned;
+  // `exists` is a type guard in i18next's typings; checking a copy keeps `key` typed as a catalogue key.
+  const key = `errors.${error.code}` as const;
+  const known: string = key;
+  return i18n.exists(known) ? t(key) : t('errors.UNEXPECTED_RESPONSE');
 }
 
-/** A validation issue's path (`permissions.0`) as the label of the form field it belongs to. */
+/**
+ * A validation issue as a sentence naming the field in the reader's language and what is wrong
+ * with it (「证书编号只能包含字母、数字和短横线」), from zod's issue code and its facts.
+ */
+export function describeIssue(issue: ValidationIssueDetail, t: TFunction, i18n: I18n): string {
+  const field = describeField(issue.path, t, i18n);
+  const fieldName = lastField(issue.path);
+  if (issue.code === 'invalid_format') {
+    const pattern = `errors.patterns.${fieldName}`;
+    if (issue.format === 'regex' && i18n.exists(pattern))
+      return t(pattern as 'errors.patterns.number', { field });
+    if (issue.format === 'email') return t('errors.issues.email', { field });
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin) {
+    const small = issue.code === 'too_small';
+    const bound = small ? { minimum: issue.minimum } : { maximum: issue.maximum };
+    if (issue.origin === 'string' && small && issue.minimum === 1)
+      return t('errors.issues.required', { field });
+    if (issue.origin === 'string')
+      return t(small ? 'errors.issues.tooShortString' : 'errors.issues.tooLongString', { field, ...bound });
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+      return t(small ? 'errors.issues.tooSmallNumber' : 'errors.issues.tooBigNumber', { field, ...bound });
+    if (issue.origin === 'array' || issue.origin === 'set')
+      return t(small ? 'errors.issues.tooFewItems' : 'errors.issues.tooManyItems', { field, ...bound });
+  }
+  if (issue.code === 'invalid_type' && issue.message.toLowerCase().includes('received undefined')) {
+    return t('errors.issues.required', { field });
+  }
+  const key = `errors.issues.${issue.code ?? 'custom'}`;
+  return i18n.exists(key)
+    ? t(key as 'errors.issues.custom', { field })
+    : t('errors.issues.custom', { field });
+}
+
+/** A validation issue's path (`permissions.0`, `lineup.2.listingId`) as the label of its form field. */
 export function describeField(path: string, t: TFunction, i18n: I18n): string {
-  const field = path.split('.')[0] ?? '';
-  const key = `fields.${field}`;
+  const field = lastField(path);
   // The path comes from the server at runtime, so the key is checked with `exists` rather than by type.
-  return field && i18n.exists(key) ? t(key as 'fields.email') : path;
+  return field && i18n.exists(`fields.${field}`) ? fieldLabel(field, t) : field || path;
+}
+
+/** The innermost named segment of a path: `lineup.2.listingId` → `listingId`, `permissions.0` → `permissions`. */
+function lastField(path: string): string {
+  return (
+    path
+      .split('.')
+      .filter((segment) => segment !== '' && !/^\d+$/.test(segment))
+      .at(-1) ?? ''
+  );
+}
+
+function fieldLabel(field: string, t: TFunction): string {
+  return t(`fields.${field}` as 'fields.email', { defaultValue: field });
 }

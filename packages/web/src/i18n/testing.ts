@@ -5,6 +5,11 @@ import { zhCN } from './zh-CN';
 
 /** A `t` of its own in one language, set up as the console sets up i18next. */
 export function testTranslator(language: 'zh-CN' | 'en') {
+  return testI18n(language).t;
+}
+
+/** An i18next instance of its own in one language (for code that asks `exists` or the language too). */
+export function testI18n(language: 'zh-CN' | 'en') {
   const instance = i18next.createInstance();
   void instance.init({
     resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
@@ -14,7 +19,7 @@ export function testTranslator(language: 'zh-CN' | 'en') {
     initAsync: false,
     showSupportNotice: false,
   });
-  return instance.t;
+  return instance;
 }
 
 /** The `{{name}}` placeholders of a catalogue text, sorted. */

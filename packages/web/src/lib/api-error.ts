@@ -1,20 +1,19 @@
-import { type ErrorCode, errorBodySchema } from '@jadelive/shared';
+import {
+  type ErrorCode,
+  errorBodySchema,
+  type ValidationIssueDetail,
+  validationIssueSchema,
+} from '@jadelive/shared';
 import { z } from 'zod';
 
 /** Failures that never produced the API's error shape: the request did not arrive, or the answer was not ours. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
-export interface ValidationIssue {
-  path: string;
-  /** zod's issue code (`too_small`, `invalid_format` …), which the console translates. */
-  code?: string;
-  message: string;
-}
+/** One field-level problem of a VALIDATION_FAILED answer (zod's code and facts, which the console words). */
+export type ValidationIssue = ValidationIssueDetail;
 
-const validationDetailsSchema = z.object({
-  issues: z.array(z.object({ path: z.string(), code: z.string().optional(), message: z.string() })),
-});
+const validationDetailsSchema = z.object({ issues: z.array(validationIssueSchema) });
 
 /** One error type for every failed call, parsed from `{ error: { code, message, requestId, details } }`. */
 export class ApiError extends Error {

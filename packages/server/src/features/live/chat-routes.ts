@@ -123,12 +123,14 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
           const parsed = complianceFlagSchema.safeParse(flag);
           return parsed.success ? [parsed.data] : [];
         });
-        const phrases = flags.map((flag) => ({
-          phrase: text.slice(flag.start, flag.end),
-          ruleId: flag.ruleId,
-          category: flag.category,
-          message: flag.message,
-        }));
+        const phrases = flags
+          .filter((flag) => flag.severity === 'block')
+          .map((flag) => ({
+            phrase: text.slice(flag.start, flag.end),
+            ruleId: flag.ruleId,
+            category: flag.category,
+            message: flag.message,
+          }));
         throw unprocessable('message refused by the content rules', {
           ...because('content_refused', { phrases }),
           flags: outcome.verdict.flags,

@@ -9,8 +9,9 @@ interface ApiErrorAlertProps {
 }
 
 /**
- * Any failed call, readably: the translated meaning of its code, the fields to fix for
- * VALIDATION_FAILED, and the request ID in small print so support can find it in the logs.
+ * Any failed call, readably: a sentence from its reason and facts (or the meaning of its code),
+ * the fields to fix for VALIDATION_FAILED, and the code and request ID in small print so support
+ * can find it in the logs. The server's English `message` is never shown.
  */
 export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,6 @@ export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
       )}
       <p className="fine-print">
         {apiError.code}
-        {apiError.message && issues.length === 0 ? ` · ${apiError.message}` : ''}
         {apiError.requestId ? ` · ${t('errors.requestId', { id: apiError.requestId })}` : ''}
       </p>
       {onRetry && (
@@ -47,11 +47,5 @@ export function ApiErrorAlert({ error, onRetry }: ApiErrorAlertProps) {
 
 function IssueText({ issue }: { issue: ValidationIssue }) {
   const { t, i18n } = useTranslation();
-  const translated = describeIssue(issue, t, i18n);
-  return (
-    <>
-      <strong>{describeField(issue.path, t, i18n)}</strong> {translated ?? issue.message}
-      {translated && <span className="issue-original"> ({issue.message})</span>}
-    </>
-  );
+  return <span data-field={describeField(issue.path, t, i18n)}>{describeIssue(issue, t, i18n)}</span>;
 }

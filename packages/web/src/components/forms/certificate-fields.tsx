@@ -1,3 +1,4 @@
+import { INPUT_PATTERNS } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { shanghaiToday } from '../../lib/shanghai-time';
 import { decimalToInteger } from '../../lib/units';
@@ -53,7 +54,7 @@ export function CertificateFields() {
             required
             minLength={3}
             maxLength={40}
-            pattern="[A-Za-z0-9-]+"
+            pattern={INPUT_PATTERNS.certificateNumber}
             data-testid="certificate-number"
           />
         </Field>

@@ -1,3 +1,4 @@
+import { INPUT_PATTERNS } from '@jadelive/shared';
 import { COMPLIANCE_CATEGORIES, SEVERITIES } from '@jadelive/shared/compliance';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +70,7 @@ export function FlagsFilterForm() {
             className="input mono"
             name="session"
             defaultValue={value('session')}
-            pattern="[0-9a-fA-F-]{36}"
+            pattern={INPUT_PATTERNS.uuid}
           />
         </Field>
         <Field label={t('compliance.filters.from')}>

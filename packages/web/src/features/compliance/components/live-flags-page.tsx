@@ -1,5 +1,5 @@
 import '../compliance.css';
-import type { StoredFlag } from '@jadelive/shared';
+import { INPUT_PATTERNS, type StoredFlag } from '@jadelive/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
@@ -30,7 +30,7 @@ export function LiveFlagsPage() {
       </header>
       <form className="panel form-inline" onSubmit={submit}>
         <Field label={t('compliance.live.sessionFilter')}>
-          <input className="input mono" name="session" pattern="[0-9a-fA-F-]{36}" />
+          <input className="input mono" name="session" pattern={INPUT_PATTERNS.uuid} />
         </Field>
         <button className="button" type="submit">
           {t('compliance.filters.apply')}
