@@ -5,26 +5,28 @@ import { ShopPage } from '../../features/catalog/components/shop-page';
 import { BuyListing } from '../../features/commerce/components/buy-listing';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { RemindButton } from '../../features/follows/components/remind-button';
+import { paths } from '../../lib/paths';
 import { shopperOf } from '../../lib/shopper';
 
-/** Who is looking, and where to come back to after signing in. */
+/** Who is looking, and where they sign in to come back to this page. */
 function useShopper() {
   const { data } = useSession();
   const location = useLocation();
-  return { shopper: shopperOf(data), returnTo: `${location.pathname}${location.search}` };
+  const here = `${location.pathname}${location.search}`;
+  return { shopper: shopperOf(data), signInPath: `${paths.login}?next=${encodeURIComponent(here)}` };
 }
 
 /** The listing page with 立即购买 from the commerce feature (nothing until the session is known). */
 export function ListingRoute() {
-  const { shopper, returnTo } = useShopper();
+  const { shopper, signInPath } = useShopper();
   const renderBuy = (listing: ListingForSale) =>
-    shopper && <BuyListing listing={listing} shopper={shopper} returnTo={returnTo} />;
+    shopper && <BuyListing listing={listing} shopper={shopper} signInPath={signInPath} />;
   return <ListingPage renderBuy={renderBuy} />;
 }
 
 /** The shop page with following, reminders and 立即购买 composed in. */
 export function ShopRoute() {
-  const { shopper, returnTo } = useShopper();
+  const { shopper, signInPath } = useShopper();
   if (!shopper) return <ShopPage />;
   return (
     <ShopPage
@@ -33,11 +35,11 @@ export function ShopRoute() {
           slug={shop.slug}
           followerCount={shop.followerCount}
           shopper={shopper}
-          returnTo={returnTo}
+          signInPath={signInPath}
         />
       )}
-      renderRemind={(session) => <RemindButton session={session} shopper={shopper} returnTo={returnTo} />}
-      renderBuy={(listing) => <BuyListing listing={listing} shopper={shopper} returnTo={returnTo} />}
+      renderRemind={(session) => <RemindButton session={session} shopper={shopper} signInPath={signInPath} />}
+      renderBuy={(listing) => <BuyListing listing={listing} shopper={shopper} signInPath={signInPath} />}
     />
   );
 }

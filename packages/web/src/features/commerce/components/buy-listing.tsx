@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '../../../lib/paths';
 import type { Shopper } from '../../../lib/shopper';
 import { BuyNow } from './buy-now';
 
@@ -14,16 +13,17 @@ export interface BuyableListing {
 
 /**
  * 立即购买 on the listing page and the shop page, with the live room's rules. A piece an auction
- * holds says so instead; a visitor signs in and comes back to `returnTo`; only buyer accounts buy.
+ * holds says so instead; a visitor signs in first and comes back; only buyer accounts buy.
  */
 export function BuyListing({
   listing,
   shopper,
-  returnTo,
+  signInPath,
 }: {
   listing: BuyableListing;
   shopper: Shopper;
-  returnTo: string;
+  /** Where a visitor signs in, to come back here after. */
+  signInPath: string;
 }) {
   const { t } = useTranslation();
   if (listing.auctionRunning) {
@@ -38,11 +38,7 @@ export function BuyListing({
     <div className="buy-listing" data-testid="buy-listing" data-listing={listing.id}>
       {shopper === 'buyer' && <BuyNow listingId={listing.id} onSale={onSale} />}
       {shopper === 'guest' && (
-        <Link
-          to={`${paths.login}?next=${encodeURIComponent(returnTo)}`}
-          className="button"
-          data-testid="buy-sign-in"
-        >
+        <Link to={signInPath} className="button" data-testid="buy-sign-in">
           {t('commerce.buy.signInToBuy')}
         </Link>
       )}

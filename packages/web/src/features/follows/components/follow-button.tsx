@@ -2,21 +2,22 @@ import '../follows.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { paths } from '../../../lib/paths';
 import type { Shopper } from '../../../lib/shopper';
 import { useFollowedShops, useSetFollowing } from '../api/follows';
+import { ToggleButton } from './toggle-button';
 
 /** 关注 on a shop page, with the shop's follower count; a visitor signs in first and comes back. */
 export function FollowButton({
   slug,
   followerCount,
   shopper,
-  returnTo,
+  signInPath,
 }: {
   slug: string;
   followerCount: number;
   shopper: Shopper;
-  returnTo: string;
+  /** Where a visitor signs in, to come back here after. */
+  signInPath: string;
 }) {
   const { t } = useTranslation();
   const shops = useFollowedShops(shopper === 'buyer');
@@ -30,22 +31,16 @@ export function FollowButton({
         {t('follows.followerCount', { count })}
       </span>
       {shopper === 'buyer' && (
-        <button
-          type="button"
-          className={following ? 'button button-small' : 'button button-small button-primary'}
-          data-testid="follow-button"
-          disabled={shops.isPending || change.isPending}
-          onClick={() => change.mutate(!following)}
-        >
-          {following ? t('follows.unfollow') : t('follows.follow')}
-        </button>
+        <ToggleButton
+          on={following}
+          labels={{ turnOn: t('follows.follow'), turnOff: t('follows.unfollow') }}
+          busy={shops.isPending || change.isPending}
+          onToggle={(next) => change.mutate(next)}
+          testId="follow-button"
+        />
       )}
       {shopper === 'guest' && (
-        <Link
-          to={`${paths.login}?next=${encodeURIComponent(returnTo)}`}
-          className="button button-small"
-          data-testid="follow-sign-in"
-        >
+        <Link to={signInPath} className="button button-small" data-testid="follow-sign-in">
           {t('follows.signInToFollow')}
         </Link>
       )}

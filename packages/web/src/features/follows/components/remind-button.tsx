@@ -3,19 +3,21 @@ import type { UpcomingSession } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { livePaths, paths } from '../../../lib/paths';
+import { livePaths } from '../../../lib/paths';
 import type { Shopper } from '../../../lib/shopper';
 import { useReminders, useSetReminder } from '../api/reminders';
+import { ToggleButton } from './toggle-button';
 
 /** 预约 a planned session (told when it goes live), or the way in once it is live. */
 export function RemindButton({
   session,
   shopper,
-  returnTo,
+  signInPath,
 }: {
   session: UpcomingSession;
   shopper: Shopper;
-  returnTo: string;
+  /** Where a visitor signs in, to come back here after. */
+  signInPath: string;
 }) {
   const { t } = useTranslation();
   const reminders = useReminders(shopper === 'buyer');
@@ -33,11 +35,7 @@ export function RemindButton({
   }
   if (shopper === 'guest') {
     return (
-      <Link
-        to={`${paths.login}?next=${encodeURIComponent(returnTo)}`}
-        className="button button-small"
-        data-testid="remind-sign-in"
-      >
+      <Link to={signInPath} className="button button-small" data-testid="remind-sign-in">
         {t('follows.signInToRemind')}
       </Link>
     );
@@ -47,15 +45,13 @@ export function RemindButton({
     change.data?.reminded ?? reminders.data?.some((row) => row.session.id === session.id) ?? false;
   return (
     <span className="remind-session" data-testid="remind-session" data-reminded={reminded}>
-      <button
-        type="button"
-        className={reminded ? 'button button-small' : 'button button-small button-primary'}
-        data-testid="remind-button"
-        disabled={reminders.isPending || change.isPending}
-        onClick={() => change.mutate(!reminded)}
-      >
-        {reminded ? t('follows.cancelReminder') : t('follows.remind')}
-      </button>
+      <ToggleButton
+        on={reminded}
+        labels={{ turnOn: t('follows.remind'), turnOff: t('follows.cancelReminder') }}
+        busy={reminders.isPending || change.isPending}
+        onToggle={(next) => change.mutate(next)}
+        testId="remind-button"
+      />
       {reminded && <span className="muted">{t('follows.reminded')}</span>}
       {change.isError && <ApiErrorAlert error={change.error} />}
     </span>
