@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderEventCauseKind, OrderStatus } from '@jadelive/shared';
+import { snapshotOf } from '../features/addresses/service';
 import { DEFAULT_COMMERCE_CONFIG } from '../features/orders/config';
 import { recordDeal } from '../features/orders/deal';
 import type { Tx } from '../features/orders/holds';
@@ -120,6 +121,8 @@ async function placeDemoOrder(trx: Tx, buyerUserId: string, demo: DemoOrder) {
   const stampOf = (status: OrderStatus) => stamps.find((stamp) => stamp.to === status)?.at ?? null;
   const timeoutMs = DEFAULT_COMMERCE_CONFIG.paymentTimeoutMinutes * 60_000;
 
+  // Paid and later orders ship to the buyer's default address, as chosen before paying.
+  const address = stampOf('paid') ? await defaultAddressOf(trx, buyerUserId) : undefined;
   const order = await trx
     .insertInto('orders')
     .values({
@@ -141,6 +144,7 @@ async function placeDemoOrder(trx: Tx, buyerUserId: string, demo: DemoOrder) {
       shippedAt: stampOf('shipped'),
       deliveredAt: stampOf('delivered'),
       completedAt: stampOf('completed'),
+      shippingAddress: address ? JSON.stringify(snapshotOf(address)) : null,
     })
     .returning(['id', 'listingId', 'unitPriceFen', 'quantity', 'totalFen'])
     .executeTakeFirstOrThrow();
@@ -190,4 +194,13 @@ async function placeDemoOrder(trx: Tx, buyerUserId: string, demo: DemoOrder) {
     .where('id', '=', payment.id)
     .execute();
   await recordDeal(trx, order);
+}
+
+function defaultAddressOf(trx: Tx, buyerUserId: string) {
+  return trx
+    .selectFrom('buyerAddresses')
+    .selectAll()
+    .where('userId', '=', buyerUserId)
+    .where('isDefault', '=', true)
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import { hashPassword } from '../lib/passwords';
 import { DEMO_BUYERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoAddresses } from './demo-addresses';
 import { seedDemoBases } from './demo-bases';
 import { seedDemoCatalog } from './demo-catalog';
 import { seedDemoLive } from './demo-live';
@@ -46,6 +47,7 @@ export async function seedDemo(db: Database): Promise<{ createdUsers: number }> 
     await seedDemoBases(trx);
     await seedDemoCatalog(trx);
     await seedDemoLive(trx);
+    await seedDemoAddresses(trx);
     await seedDemoOrders(trx);
   });
   return { createdUsers };

@@ -23,6 +23,7 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
   if (home === 'buyer') {
     items.push({ id: 'catalog', to: publicPaths.catalog, label: t('catalog.header.catalog'), icon: 'shop' });
     items.push({ id: 'my-orders', to: commercePaths.buyerOrders, label: t('nav.myOrders'), icon: 'orders' });
+    items.push({ id: 'addresses', to: commercePaths.addresses, label: t('nav.addresses'), icon: 'pin' });
   }
   if (home === 'seller') {
     items.push({

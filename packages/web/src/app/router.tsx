@@ -20,6 +20,7 @@ import { VerifyPage } from '../features/verify/components/verify-page';
 import { livePaths, paths, publicPaths } from '../lib/paths';
 import { ListingRoute, ShopRoute } from './routes/catalog-routes';
 import {
+  AddressBookRoute,
   BuyerOrderRoute,
   BuyerOrdersRoute,
   PayRoute,
@@ -96,6 +97,7 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'orders', element: <BuyerOrdersRoute /> },
     { path: 'orders/:orderId', element: <BuyerOrderRoute /> },
     { path: 'orders/:orderId/pay', element: <PayRoute /> },
+    { path: 'addresses', element: <AddressBookRoute /> },
   ],
 };
 

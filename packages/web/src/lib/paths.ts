@@ -80,6 +80,7 @@ export const commercePaths = {
   buyerOrders: '/buyer/orders',
   buyerOrder: (orderId: string) => `/buyer/orders/${encodeURIComponent(orderId)}`,
   pay: (orderId: string) => `/buyer/orders/${encodeURIComponent(orderId)}/pay`,
+  addresses: '/buyer/addresses',
   sellerOrders: '/seller/orders',
   sellerOrder: (orderId: string) => `/seller/orders/${encodeURIComponent(orderId)}`,
 } as const;

@@ -1,4 +1,5 @@
 import type { zhCN } from '../zh-CN';
+import { addresses } from './addresses';
 import { adminCertificates } from './admin-certificates';
 import { app } from './app';
 import { auction } from './auction';
@@ -65,5 +66,6 @@ export const en: typeof zhCN = {
   auction,
   giveaway,
   inspection,
+  addresses,
   follows,
 };

@@ -7,6 +7,7 @@ export const nav: typeof source = {
   liveStudio: 'Live studio',
   settings: 'Organisation',
   myOrders: 'My orders',
+  addresses: 'Addresses',
   sellerOrders: 'Orders',
   platformAudit: 'Platform audit',
   openMenu: 'Open menu',

@@ -9,6 +9,7 @@
  * `en/<name>.ts` typed `typeof` it, and add one import and one entry here and in `en/index.ts`.
  */
 
+import { addresses } from './addresses';
 import { adminCertificates } from './admin-certificates';
 import { app } from './app';
 import { auction } from './auction';
@@ -74,5 +75,6 @@ export const zhCN = {
   auction,
   giveaway,
   inspection,
+  addresses,
   follows,
 };

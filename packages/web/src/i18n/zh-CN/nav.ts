@@ -5,6 +5,7 @@ export const nav = {
   liveStudio: '直播工作台',
   settings: '组织设置',
   myOrders: '我的订单',
+  addresses: '收货地址',
   sellerOrders: '订单管理',
   platformAudit: '平台审计',
   openMenu: '打开菜单',

@@ -30,7 +30,7 @@ export function useSellerOrder(orderId: string) {
   return useQuery(sellerOrderQueryOptions(orderId));
 }
 
-export function shipOrder(orderId: string, body: { trackingNumber: string; carrier?: string }) {
+export function shipOrder(orderId: string, body: { trackingNumber: string; carrier: string }) {
   return unwrap(api.seller.orders[':id'].ship.$post({ param: { id: orderId }, json: body }));
 }
 
@@ -38,7 +38,7 @@ export function approveRefund(orderId: string) {
   return unwrap(api.seller.orders[':id']['approve-refund'].$post({ param: { id: orderId } }));
 }
 
-type SellerAction = { kind: 'ship'; trackingNumber: string; carrier?: string } | { kind: 'approveRefund' };
+type SellerAction = { kind: 'ship'; trackingNumber: string; carrier: string } | { kind: 'approveRefund' };
 
 /** Ship a paid order, or approve a requested refund (owners and admins). */
 export function useSellerOrderAction(orderId: string) {

@@ -7,6 +7,7 @@ import { useDateTimeFormat } from '../../../i18n/format';
 import { publicPaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
 import { describeEventCause, describeRefundReason } from './order-causes';
+import { ShippingAddressView } from './shipping-address-view';
 
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
@@ -120,6 +121,14 @@ export function OrderFacts({ order }: { order: Order }) {
           <dd className="mono" data-testid="order-tracking">
             {order.carrier ? `${order.carrier} ` : ''}
             {order.trackingNumber}
+          </dd>
+        </>
+      )}
+      {order.shippingAddress && (
+        <>
+          <dt>{t('addresses.picker.title')}</dt>
+          <dd>
+            <ShippingAddressView address={order.shippingAddress} />
           </dd>
         </>
       )}

@@ -9,7 +9,10 @@ import { commercePaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
 import { useMyOrder } from '../api/buyer-orders';
 import { useCompleteSandboxPayment, useStartPayment } from '../api/payments';
+import { OrderAddressPicker } from './address-picker';
+import { describeAddressRefusal } from './address-reasons';
 import { OrderStatusBadge } from './order-parts';
+import { ReasonAlert } from './reason-alert';
 import { SandboxOutcomeButtons } from './sandbox-outcome-buttons';
 
 /**
@@ -24,15 +27,17 @@ export function SandboxPayPage() {
   const start = useStartPayment(orderId);
   const complete = useCompleteSandboxPayment(orderId);
   const pending = detail.data?.order.status === 'pending_payment';
+  // Nothing is paid for that cannot be shipped: the payment opens once the order has an address.
+  const hasAddress = Boolean(detail.data?.order.shippingAddress);
   const started = useRef(false);
   const startPayment = start.mutate;
 
   useEffect(() => {
     // Opening the payment once per visit; the server answers an already open one again anyway.
-    if (!pending || started.current) return;
+    if (!pending || !hasAddress || started.current) return;
     started.current = true;
     startPayment();
-  }, [pending, startPayment]);
+  }, [pending, hasAddress, startPayment]);
 
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ApiErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -54,6 +59,7 @@ export function SandboxPayPage() {
         <h1>{t('commerce.sandbox.title')}</h1>
         <p className="muted">{order.listingTitle}</p>
       </header>
+      <OrderAddressPicker order={order} />
       <section className="panel sandbox-panel">
         <p className="sandbox-amount" data-testid="sandbox-amount">
           {formatFenExact(order.totalFen)}
@@ -93,7 +99,12 @@ export function SandboxPayPage() {
           </button>
         )}
         {pending && start.isPending && <Loading />}
-        {start.isError && <ApiErrorAlert error={start.error} />}
+        {start.isError && (
+          <ReasonAlert
+            error={start.error}
+            describe={(reason, details) => describeAddressRefusal(t, reason, details)}
+          />
+        )}
         {complete.isError && <ApiErrorAlert error={complete.error} />}
         <Link
           to={commercePaths.buyerOrder(order.id)}

@@ -41,7 +41,7 @@ function SellerActions({ order, canApproveRefunds }: { order: Order; canApproveR
     action.mutate({
       kind: 'ship',
       trackingNumber: trackingNumber.trim(),
-      carrier: carrier.trim() || undefined,
+      carrier: carrier.trim(),
     });
   }
 
@@ -53,6 +53,7 @@ function SellerActions({ order, canApproveRefunds }: { order: Order; canApproveR
             <Field label={t('commerce.ship.carrier')}>
               <input
                 className="input"
+                required
                 maxLength={40}
                 data-testid="ship-carrier"
                 placeholder={t('commerce.ship.carrierPlaceholder')}
