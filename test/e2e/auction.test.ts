@@ -22,7 +22,7 @@ const price = (page: Page, fen: number) =>
   page.locator(`[data-testid="auction-card"] [data-testid="auction-price"][data-fen="${fen}"]`);
 
 describe('live auction: the host starts it, phones bid and see the leader, the hammer gives the winner an order', () => {
-  it('start, pre-filled minimum bid, +step, 你领先 / outbid, hammer, pay link', async () => {
+  it("start, pre-filled minimum bid, +step, 你领先 / outbid, hammer, pay link, the ended room's summary", async () => {
     const session = await scheduleDemoSessionWithPiece(
       world,
       { title: '糯冰种翡翠平安扣', priceFen: 3_000_00 },
@@ -101,6 +101,24 @@ describe('live auction: the host starts it, phones bid and see the leader, the h
       unitPriceFen: 1_200_00,
       email: 'buyer2@jadelive.test',
     });
+
+    // The host ends the broadcast: the room becomes its summary. The winner finds the order to pay
+    // there (also on opening the link afresh); the other buyer sees the result, masked, and no order.
+    await host.getByTestId('end-live').click();
+    await host.getByTestId('end-live-confirm').click();
+    const pay = second.locator(
+      `[data-testid="recap-my-orders"] [data-order="${orderId}"] [data-testid="recap-pay"]`,
+    );
+    await pay.waitFor(TIMEOUT);
+    expect(await pay.getAttribute('href')).toBe(`/buyer/orders/${orderId}/pay`);
+    await second.goto(`${world.server.baseUrl}/live/${session.id}`);
+    await pay.waitFor(TIMEOUT);
+    expect(await second.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await first.goto(`${world.server.baseUrl}/live/${session.id}`);
+    const result = first.locator('[data-testid="recap-auctions"] [data-outcome="sold"]');
+    await result.waitFor(TIMEOUT);
+    expect(await result.textContent()).toContain('¥1,200.00');
+    expect(await first.getByTestId('recap-my-orders').count()).toBe(0);
     expect(world.pageErrors).toEqual([]);
   });
 });

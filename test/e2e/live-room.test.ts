@@ -118,7 +118,8 @@ describe('live room: a host goes live from the studio and a phone viewer watches
     // The host ends the broadcast; the viewer is told.
     await host.getByTestId('end-live').click();
     await host.getByTestId('end-live-confirm').click();
-    await viewer.getByTestId('session-ended').waitFor(TIMEOUT);
+    // The viewer is told, and the room becomes the session's summary.
+    await viewer.locator('[data-page="live-recap"] [data-testid="session-ended"]').waitFor(TIMEOUT);
     await host.locator('[data-page="studio"][data-status="ended"]').waitFor(TIMEOUT);
     await host.getByTestId('summary-link').click();
     await host.locator('[data-testid="live-summary"] [data-figure="peak"]').waitFor(TIMEOUT);

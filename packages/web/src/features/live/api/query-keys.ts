@@ -6,6 +6,7 @@ export const liveKeys = {
   session: (sessionId: string) => ['live', 'session', sessionId] as const,
   chat: (sessionId: string) => ['live', 'chat', sessionId] as const,
   summary: (sessionId: string) => ['live', 'summary', sessionId] as const,
+  recap: (sessionId: string) => ['live', 'recap', sessionId] as const,
   listingVerify: (listingId: string) => ['live', 'listing-verify', listingId] as const,
   hostChoices: ['live', 'host-choices'] as const,
   lineupChoices: ['live', 'lineup-choices'] as const,

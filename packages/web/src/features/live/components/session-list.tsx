@@ -33,11 +33,16 @@ export function SessionList({ sessions, empty, actions, testId = 'live-sessions'
             </span>
             <span className="session-meta">
               <SessionStatusBadge status={session.status} />
-              {session.status === 'live' && (
-                <span className="fine-print">
-                  {t('live.list.watching', { count: session.currentViewers })}
-                </span>
-              )}
+              {session.status === 'live' &&
+                (session.hostAwaySince ? (
+                  <span className="status live-host-away" data-testid="host-away">
+                    {t('live.list.hostAway')}
+                  </span>
+                ) : (
+                  <span className="fine-print">
+                    {t('live.list.watching', { count: session.currentViewers })}
+                  </span>
+                ))}
             </span>
           </div>
           <div className="session-actions">{actions(session)}</div>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { isApiError } from '../../../lib/api-error';
 import { livePaths, paths } from '../../../lib/paths';
 import { useViewerRoom } from '../hooks/use-viewer-room';
 import { ChatPanel } from './chat-panel';
@@ -11,6 +12,7 @@ import { LiveAvailability } from './live-availability';
 import { PinnedCard } from './pinned-card';
 import type { RoomPanel } from './room-panel-slot';
 import { SessionStatusBadge } from './session-badges';
+import { SessionRecap } from './session-recap';
 import { StageVideo } from './stage-video';
 
 interface ViewerRoomProps {
@@ -35,8 +37,19 @@ function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { s
   const { session, feed, room, chat } = viewer;
 
   if (session.isPending) return <p className="page-status muted">{t('common.loading')}</p>;
-  if (session.error) return <ApiErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  if (session.error) {
+    const failed = <ApiErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+    // An ended session is no longer open to the public, but its summary is.
+    return isApiError(session.error, 'NOT_FOUND') ? (
+      <SessionRecap sessionId={sessionId} fallback={failed} />
+    ) : (
+      failed
+    );
+  }
   const data = session.data;
+  if (!viewer.removed && (data.status === 'ended' || viewer.ended)) {
+    return <SessionRecap sessionId={sessionId} fallback={<EndedStage removed={false} />} />;
+  }
   const next = encodeURIComponent(livePaths.watch(sessionId));
 
   return (
@@ -59,18 +72,14 @@ function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { s
       <div className="viewer-grid">
         <section className="viewer-stage">
           {viewer.ended ? (
-            <div className="stage-video stage-ended" data-testid="session-ended" role="status">
-              <p>{viewer.removed ? t('live.room.removed') : t('live.room.ended')}</p>
-              <Link to={livePaths.watchList} className="button button-small">
-                {t('live.room.more')}
-              </Link>
-            </div>
+            <EndedStage removed={viewer.removed} />
           ) : room.room ? (
             <RoomContext.Provider value={room.room}>
               <StageVideo
                 waiting={
                   data.status === 'live' ? t('live.room.connectingVideo') : t('live.room.waitingForHost')
                 }
+                away={data.status === 'live' ? t('live.room.hostAway') : undefined}
               />
             </RoomContext.Provider>
           ) : (
@@ -105,6 +114,19 @@ function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { s
           signInPath={viewer.signedIn ? undefined : `${paths.login}?next=${next}`}
         />
       </div>
+    </div>
+  );
+}
+
+/** Where the video was, once the session is over for this viewer. */
+function EndedStage({ removed }: { removed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stage-video stage-ended" data-testid="session-ended" role="status">
+      <p>{removed ? t('live.room.removed') : t('live.room.ended')}</p>
+      <Link to={livePaths.watchList} className="button button-small">
+        {t('live.room.more')}
+      </Link>
     </div>
   );
 }
