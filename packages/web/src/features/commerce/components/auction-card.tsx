@@ -7,6 +7,7 @@ import { formatFenExact } from '../../../lib/units';
 import { millisecondsUntil, useCountdownFormat, useTicker } from '../hooks/use-server-clock';
 import type { AuctionView } from '../hooks/use-session-auction';
 import { AuctionBid } from './auction-bid';
+import { reserveLine } from './panel-truths';
 
 /** Open/scheduled/closed as of now on the server's clock (the reading may be a few seconds old). */
 export function useAuctionPhase(auction: AuctionView): AuctionView['state'] {
@@ -92,11 +93,7 @@ export function AuctionCard({ sessionId, auction, bids, viewer, signedIn, loginP
         )}
         <span className="fine-print">{t('auction.bidCount', { count: auction.bidCount })}</span>
         <span className="fine-print" data-testid="auction-reserve">
-          {!auction.hasReserve
-            ? t('auction.reserve.none')
-            : auction.reserveMet
-              ? t('auction.reserve.met')
-              : t('auction.reserve.notMet')}
+          {t(`auction.reserve.${reserveLine(auction)}`)}
         </span>
       </p>
       <p className="flash-meta">

@@ -7,6 +7,7 @@ import { useDateTimeFormat } from '../../../i18n/format';
 import { publicPaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
 import { describeEventCause, describeRefundReason } from './order-causes';
+import { paymentEvents } from './panel-truths';
 import { ShippingAddressView } from './shipping-address-view';
 
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
@@ -189,10 +190,11 @@ export function PaymentList({ payments }: { payments: OrderDetail['payments'] })
               {payment.provider === 'sandbox' ? t('commerce.payments.sandbox') : payment.provider} ·{' '}
               {formatFenExact(payment.amountFen)}
             </span>
-            <span className="fine-print">
-              {t(`commerce.paymentStatuses.${payment.status}`)} ·{' '}
-              {formatDate(payment.completedAt ?? payment.createdAt)}
-            </span>
+            {paymentEvents(payment).map((event) => (
+              <span key={event.status} className="fine-print" data-event={event.status} data-at={event.at}>
+                {t(`commerce.paymentStatuses.${event.status}`)} · {formatDate(event.at)}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import type { RoomCommerceContext } from '../types';
 import { AuctionClock, useAuctionPhase } from './auction-card';
 import { AuctionForm } from './auction-form';
 import { useAuctionReason } from './auction-reasons';
+import { reserveLine, showsWithPinned } from './panel-truths';
 import { ReasonAlert } from './reason-alert';
 
 const AUCTION_POLL_MS = 5_000;
@@ -32,7 +33,9 @@ export function StudioAuction({
   return (
     <section className="commerce-section" data-testid="studio-auction">
       <h3>{t('auction.studio.title')}</h3>
-      {auction && <AuctionCounters auction={auction} control={control} />}
+      {auction && showsWithPinned({ ...auction, open: running }, pinned?.listingId ?? null) && (
+        <AuctionCounters auction={auction} control={control} />
+      )}
       {!running && <AuctionForm pinned={pinned} live={sessionStatus === 'live'} start={control.start} />}
     </section>
   );
@@ -60,9 +63,7 @@ function AuctionCounters({
       <p className="flash-meta">
         <span>{t('auction.bidCount', { count: auction.bidCount })}</span>
         {auction.leaderAlias && <span>{t('auction.leader', { alias: auction.leaderAlias })}</span>}
-        <span>
-          {auction.reserveMet || !auction.hasReserve ? t('auction.reserve.met') : t('auction.reserve.notMet')}
-        </span>
+        <span data-testid="studio-auction-reserve">{t(`auction.reserve.${reserveLine(auction)}`)}</span>
       </p>
       <p className="flash-meta">
         <AuctionClock auction={auction} phase={phase} />

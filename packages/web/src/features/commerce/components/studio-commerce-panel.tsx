@@ -9,6 +9,7 @@ import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-fl
 import type { RoomCommerceContext } from '../types';
 import { FlashSaleClock, useFlashSalePhase } from './flash-sale-clock';
 import { FlashSaleForm } from './flash-sale-form';
+import { showsWithPinned } from './panel-truths';
 import { StudioAuction } from './studio-auction';
 import { StudioGiveaway } from './studio-giveaway';
 
@@ -30,7 +31,9 @@ export function StudioCommercePanel(context: Omit<RoomCommerceContext, 'signedIn
       aria-label={t('commerce.panel.title')}
     >
       <h2 className="section-heading">{t('commerce.studio.title')}</h2>
-      {sale && <FlashSaleCounters sale={sale} />}
+      {sale && showsWithPinned({ ...sale, open }, pinned?.listingId ?? null) && (
+        <FlashSaleCounters sale={sale} />
+      )}
       {open ? (
         <FlashSaleEndButton sale={sale} end={control.end} />
       ) : (
