@@ -132,33 +132,70 @@ describe('listings (rules)', () => {
     );
   });
 
-  it("a unique piece's certificate cannot back a second active listing; archiving frees it", async () => {
+  it("a unique piece's certificate backs one listing on sale: a second draft saves, its publish names the first; archiving frees it", async () => {
+    const certificate = await issueCertificate(app, world);
+    const first = await createListing(app, world.seller.session, {
+      title: '冰种飘花手镯（第一次上架）',
+      certificateId: certificate.id,
+    });
+    expect((await publish(first.id)).status).toBe(200);
+    // The seller prepares the next listing of the same piece: a draft saves freely.
+    const second = await createListing(app, world.seller.session, {
+      title: '同一只手镯再挂一次',
+      certificateId: certificate.id,
+    });
+    const refused = await publish(second.id);
+    expect(refused.status).toBe(422);
+    expectErrorShape(refused.json, 'UNPROCESSABLE');
+    expect(refused.json.error.details.reason).toBe('publish_refused');
+    expect(refused.json.error.details.problems).toContainEqual(
+      expect.objectContaining({
+        code: 'CERTIFICATE_IN_USE',
+        field: 'certificateId',
+        facts: { listingId: first.id, listingTitle: '冰种飘花手镯（第一次上架）' },
+      }),
+    );
+
+    // The seller's certificate list says which listings use it.
+    const mine = await call(app, 'GET', '/api/certificates', { session: world.seller.session });
+    const listed = mine.json.certificates.find((entry: { id: string }) => entry.id === certificate.id);
+    expect(listed.usedBy).toEqual(
+      expect.arrayContaining([
+        { listingId: first.id, title: '冰种飘花手镯（第一次上架）', status: 'published' },
+        { listingId: second.id, title: '同一只手镯再挂一次', status: 'draft' },
+      ]),
+    );
+    expect(listed.usedBy).toHaveLength(2);
+
+    // A listing on sale cannot switch to a certificate that backs another listing on sale.
+    const other = await issueCertificate(app, world);
+    const onSale = await createListing(app, world.seller.session, { certificateId: other.id });
+    expect((await publish(onSale.id)).status).toBe(200);
+    const switched = await call(app, 'PATCH', `/api/listings/${onSale.id}`, {
+      session: world.seller.session,
+      body: { certificateId: certificate.id },
+    });
+    expect(switched.status).toBe(422);
+    expect(switched.json.error.details.problems.map((p: { code: string }) => p.code)).toContain(
+      'CERTIFICATE_IN_USE',
+    );
+
+    await call(app, 'POST', `/api/listings/${first.id}/archive`, { session: world.seller.session });
+    expect((await publish(second.id)).status).toBe(200);
+    const after = await call(app, 'GET', '/api/certificates', { session: world.seller.session });
+    expect(
+      after.json.certificates.find((entry: { id: string }) => entry.id === certificate.id).usedBy,
+    ).toEqual([{ listingId: second.id, title: '同一只手镯再挂一次', status: 'published' }]);
+  });
+
+  it('the database still refuses a second listing on sale with one certificate (the index is the last word)', async () => {
     const certificate = await issueCertificate(app, world);
     const first = await createListing(app, world.seller.session, { certificateId: certificate.id });
-    const second = await call(app, 'POST', '/api/listings', {
-      session: world.seller.session,
-      body: {
-        title: '同一只手镯再挂一次',
-        category: 'jadeite',
-        priceFen: 100_00,
-        stock: 1,
-        certificateId: certificate.id,
-      },
-    });
-    expect(second.status).toBe(409);
-    expectErrorShape(second.json, 'CONFLICT');
-    await call(app, 'POST', `/api/listings/${first.id}/archive`, { session: world.seller.session });
-    const third = await call(app, 'POST', '/api/listings', {
-      session: world.seller.session,
-      body: {
-        title: '重新上架',
-        category: 'jadeite',
-        priceFen: 100_00,
-        stock: 1,
-        certificateId: certificate.id,
-      },
-    });
-    expect(third.status).toBe(201);
+    const second = await createListing(app, world.seller.session, { certificateId: certificate.id });
+    expect((await publish(first.id)).status).toBe(200);
+    await expect(
+      database.db.updateTable('listings').set({ status: 'published' }).where('id', '=', second.id).execute(),
+    ).rejects.toThrow(/listings_one_active_per_certificate/);
   });
 
   it('a multi-stock listing needs a certificate covering its stock, of the material it is sold as', async () => {
@@ -182,33 +219,45 @@ describe('listings (rules)', () => {
     );
   });
 
-  it('a comparison price above the lowest deal price of the previous 7 days is refused', async () => {
+  it('a draft saves any comparison price; publishing refuses one above the lowest deal of the previous 7 days', async () => {
     const listing = await createListing(app, world.seller.session, {
       category: 'cultural_creative',
       title: '玉雕书签',
       stock: 20,
       priceFen: 68_00,
+      comparisonPriceFen: 128_00,
     });
-    const noDeals = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
-      session: world.seller.session,
-      body: { comparisonPriceFen: 128_00 },
-    });
+    const noDeals = await publish(listing.id);
     expect(noDeals.status).toBe(422);
+    expect(noDeals.json.error.details).toMatchObject({ reason: 'publish_refused' });
     expect(noDeals.json.error.details.problems[0].code).toBe('COMPARISON_WITHOUT_DEALS');
 
     await recordDeal(database.db, listing.id, 98_00, 3);
-    const above = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
+    const edited = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
       session: world.seller.session,
-      body: { comparisonPriceFen: 128_00 },
+      body: { comparisonPriceFen: 118_00, description: '草稿先存着' },
     });
+    expect(edited.status, edited.text).toBe(200);
+    expect(edited.json.listing).toMatchObject({ status: 'draft', comparisonPriceFen: 118_00 });
+    const above = await publish(listing.id);
     expect(above.status).toBe(422);
     expect(above.json.error.details.problems[0].code).toBe('COMPARISON_ABOVE_LOWEST_DEAL');
+
     const honest = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
       session: world.seller.session,
       body: { comparisonPriceFen: 98_00 },
     });
     expect(honest.status).toBe(200);
-    expect(honest.json.listing).toMatchObject({ comparisonPriceFen: 98_00, lowestDealPriceFen7d: 98_00 });
+    expect((await publish(listing.id)).status).toBe(200);
+    // A listing on sale must stay publishable after each edit.
+    const raised = await call(app, 'PATCH', `/api/listings/${listing.id}`, {
+      session: world.seller.session,
+      body: { comparisonPriceFen: 128_00 },
+    });
+    expect(raised.status).toBe(422);
+    expect(raised.json.error.details.problems[0].code).toBe('COMPARISON_ABOVE_LOWEST_DEAL');
+    const current = await call(app, 'GET', `/api/listings/${listing.id}`, { session: world.seller.session });
+    expect(current.json.listing).toMatchObject({ status: 'published', comparisonPriceFen: 98_00 });
   });
 
   it('a blocking claim in the text stops publishing and comes back in the error', async () => {

@@ -104,7 +104,15 @@ export const ERROR_REASONS = {
   listing_archived: none,
   listing_suspended: none,
   publish_refused: z.object({
-    problems: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })),
+    problems: z.array(
+      z.object({
+        code: z.string(),
+        field: z.string(),
+        message: z.string(),
+        /** What the console needs to word the problem (CERTIFICATE_IN_USE: listingId, listingTitle). */
+        facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
   }),
   // Bases, studios and bookings
   base_membership_required: none,

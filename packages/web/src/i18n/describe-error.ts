@@ -80,7 +80,10 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
       problems: w.list(
         f.problems.map((problem) => {
           const key = `listings.refusal.codes.${problem.code}`;
-          return w.t(key as 'listings.refusal.codes.NO_STOCK', { defaultValue: w.t('errors.UNPROCESSABLE') });
+          return w.t(key as 'listings.refusal.codes.NO_STOCK', {
+            ...problem.facts,
+            defaultValue: w.t('errors.UNPROCESSABLE'),
+          });
         }),
       ),
     }),

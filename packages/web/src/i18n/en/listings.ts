@@ -25,6 +25,11 @@ export const listings: typeof source = {
     certificate: 'Certificate',
     noCertificate: 'No certificate',
     certificateHint: 'Only your own certificates. Gem listings need a verified certificate to be published.',
+    certificateUsedBy: 'used by “{{title}}” ({{status}})',
+    certificateHeldBy:
+      'This certificate backs “{{title}}”: one certificate, one piece. You can save this draft; take that listing off sale or archive it before publishing.',
+    certificateSharedWithDraft:
+      'The draft “{{title}}” is bound to this certificate too; only one listing at a time can go on sale.',
     purityMark: 'Purity mark',
     noPurityMark: 'None',
     metalWeight: 'Metal weight (grams, optional)',
@@ -65,6 +70,8 @@ export const listings: typeof source = {
     problems: 'Fix these first:',
     flags: 'These claims must change:',
     codes: {
+      CERTIFICATE_IN_USE:
+        'The certificate already backs “{{listingTitle}}”: one certificate, one piece. Take that listing off sale or archive it first.',
       CERTIFICATE_REQUIRED: 'Gem listings must be bound to an inspection certificate.',
       CERTIFICATE_NOT_VERIFIED: 'The bound certificate is not verified (or was revoked).',
       CERTIFICATE_QUANTITY_TOO_SMALL: 'The certificate covers fewer pieces than the stock.',

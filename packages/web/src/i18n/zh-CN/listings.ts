@@ -22,6 +22,9 @@ export const listings = {
     certificate: '绑定证书',
     noCertificate: '不绑定证书',
     certificateHint: '只列出本店的证书；宝玉石类商品须绑定已核验的证书才能上架。',
+    certificateUsedBy: '已用于「{{title}}」（{{status}}）',
+    certificateHeldBy: '该证书已用于「{{title}}」：一证一物。草稿可以保存，上架前需先下架或归档该商品。',
+    certificateSharedWithDraft: '草稿「{{title}}」也绑定了该证书；同一时间只有一个商品可以上架。',
     purityMark: '纯度标识',
     noPurityMark: '无',
     metalWeight: '金属质量（克，可选）',
@@ -62,6 +65,7 @@ export const listings = {
     problems: '需要先解决：',
     flags: '以下表述必须修改：',
     codes: {
+      CERTIFICATE_IN_USE: '该证书已用于「{{listingTitle}}」：一证一物，请先下架或归档该商品。',
       CERTIFICATE_REQUIRED: '宝玉石类商品必须绑定检测证书。',
       CERTIFICATE_NOT_VERIFIED: '所绑定的证书尚未核验（或已撤销）。',
       CERTIFICATE_QUANTITY_TOO_SMALL: '证书覆盖的件数少于库存。',

@@ -1,4 +1,4 @@
-import type { Certificate, Listing } from '@jadelive/shared';
+import type { HeldCertificate, Listing } from '@jadelive/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -13,7 +13,7 @@ import { PublishRefusal } from './publish-refusal';
 
 interface ListingEditorProps {
   listing: Listing | null;
-  certificates: Certificate[];
+  certificates: HeldCertificate[];
   canEdit: boolean;
 }
 
@@ -78,7 +78,12 @@ export function ListingEditor({ listing, certificates, canEdit }: ListingEditorP
     <div className="editor-layout">
       <form className="panel form" onSubmit={(event) => void submit(event)} data-testid="listing-form">
         <fieldset className="plain-fieldset form" disabled={!canEdit}>
-          <ListingFields draft={draft} onChange={setDraft} certificates={certificates} />
+          <ListingFields
+            draft={draft}
+            onChange={setDraft}
+            certificates={certificates}
+            listingId={listing?.id}
+          />
           {certificate && (
             <p className="fine-print" data-testid="listing-certificate-pieces">
               {t('listings.certificatePieces', { count: certificate.quantity })}

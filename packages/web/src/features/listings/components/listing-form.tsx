@@ -1,4 +1,9 @@
-import { type Certificate, LISTING_CATEGORIES, type ListingCategory, PURITY_MARKS } from '@jadelive/shared';
+import {
+  type HeldCertificate,
+  LISTING_CATEGORIES,
+  type ListingCategory,
+  PURITY_MARKS,
+} from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
@@ -7,11 +12,19 @@ import type { ListingDraft } from './listing-draft';
 interface ListingFormProps {
   draft: ListingDraft;
   onChange: (draft: ListingDraft) => void;
-  certificates: Certificate[];
+  certificates: HeldCertificate[];
+  /** The listing being edited (absent for a new one): its own binding is not "in use". */
+  listingId?: string;
+}
+
+/** The other listing a certificate is bound to, the one holding it (on sale …) first. */
+function otherUse(certificate: HeldCertificate, listingId: string | undefined) {
+  const others = certificate.usedBy.filter((use) => use.listingId !== listingId);
+  return others.find((use) => use.status !== 'draft') ?? others[0] ?? null;
 }
 
 /** The listing's fields, controlled: every keystroke feeds the compliance preview. */
-export function ListingFields({ draft, onChange, certificates }: ListingFormProps) {
+export function ListingFields({ draft, onChange, certificates, listingId }: ListingFormProps) {
   const { t } = useTranslation();
   const set = <K extends keyof ListingDraft>(key: K, value: ListingDraft[K]) =>
     onChange({ ...draft, [key]: value });
@@ -23,6 +36,9 @@ export function ListingFields({ draft, onChange, certificates }: ListingFormProp
   const choices = certificates.filter(
     (certificate) => certificate.status !== 'revoked' || certificate.id === draft.certificateId,
   );
+
+  const chosen = certificates.find((certificate) => certificate.id === draft.certificateId);
+  const chosenUse = chosen ? otherUse(chosen, listingId) : null;
 
   return (
     <>
@@ -92,13 +108,30 @@ export function ListingFields({ draft, onChange, certificates }: ListingFormProp
           data-testid="listing-certificate"
         >
           <option value="">{t('listings.fields.noCertificate')}</option>
-          {choices.map((certificate) => (
-            <option key={certificate.id} value={certificate.id} data-number={certificate.number}>
-              {`${certificate.number} · ${certificate.identification} · ${t(`goods.certificateStatuses.${certificate.status}`)}`}
-            </option>
-          ))}
+          {choices.map((certificate) => {
+            const use = otherUse(certificate, listingId);
+            return (
+              <option
+                key={certificate.id}
+                value={certificate.id}
+                data-number={certificate.number}
+                data-in-use={use ? use.status : undefined}
+              >
+                {`${certificate.number} · ${certificate.identification} · ${t(`goods.certificateStatuses.${certificate.status}`)}`}
+                {use &&
+                  ` · ${t('listings.fields.certificateUsedBy', { title: use.title, status: t(`goods.listingStatuses.${use.status}`) })}`}
+              </option>
+            );
+          })}
         </select>
       </Field>
+      {chosenUse && (
+        <p className="fine-print" data-testid="certificate-in-use" data-status={chosenUse.status}>
+          {chosenUse.status === 'draft'
+            ? t('listings.fields.certificateSharedWithDraft', { title: chosenUse.title })
+            : t('listings.fields.certificateHeldBy', { title: chosenUse.title })}
+        </p>
+      )}
       {draft.category === 'precious_metal' && (
         <div className="form-row">
           <Field label={t('listings.fields.purityMark')}>

@@ -7,13 +7,23 @@ import { isApiError } from '../../../lib/api-error';
 import { FlagList } from './compliance-preview';
 
 const refusalSchema = z.object({
-  problems: z.array(z.object({ code: z.string(), field: z.string(), message: z.string() })).default([]),
+  problems: z
+    .array(
+      z.object({
+        code: z.string(),
+        field: z.string(),
+        message: z.string(),
+        facts: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .default([]),
   flags: z.array(complianceFlagSchema).default([]),
 });
 
 /**
- * A 422 from save or publish, readably: each problem in words (the server's text when the code is
- * new to the console) and each blocking claim with its suggestion. Other errors fall back to the alert.
+ * A 422 from publish (or an edit of a listing on sale), readably: each problem in words with its
+ * facts (which listing holds the certificate …) and each blocking claim with its suggestion. The
+ * server's English text is never shown. Other errors fall back to the alert.
  */
 export function PublishRefusal({ error }: { error: unknown }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +43,9 @@ export function PublishRefusal({ error }: { error: unknown }) {
               const key = `listings.refusal.codes.${problem.code}`;
               return (
                 <li key={`${problem.code}-${problem.field}`} data-problem={problem.code}>
-                  {i18n.exists(key) ? t(key as 'listings.refusal.codes.NO_STOCK') : problem.message}
+                  {i18n.exists(key)
+                    ? t(key as 'listings.refusal.codes.NO_STOCK', problem.facts)
+                    : t('errors.UNPROCESSABLE')}
                 </li>
               );
             })}
