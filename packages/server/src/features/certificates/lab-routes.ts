@@ -79,13 +79,15 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       if (body.photoImageId)
         await requireOwnImages(db, actor.organizationId, [body.photoImageId], 'photoImageId');
       const described = describeIdentification(body.identification);
-      const id = await db.transaction().execute((trx) =>
-        issueCertificate(
-          trx,
-          { ...body, ...described, labOrgId: actor.organizationId, status: 'verified' },
-          { userId: actorUserId(actor), orgId: actor.organizationId },
-        ),
-      );
+      const id = await db
+        .transaction()
+        .execute((trx) =>
+          issueCertificate(
+            trx,
+            { ...body, ...described, labOrgId: actor.organizationId },
+            { userId: actorUserId(actor), orgId: actor.organizationId },
+          ),
+        );
       const row = await repo.findCertificate(db, id);
       if (!row) throw notFound('certificate');
       return c.json(toCertificate(row), 201);

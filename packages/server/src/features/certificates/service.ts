@@ -27,31 +27,46 @@ export function describeIdentification(identification: string) {
 const SUPERSEDED_REASON = '该编号的证书已由检测机构签发或确认给其持有人，此登记作废';
 
 /**
- * A lab issues a certificate (verified at once). The number is the lab's to give: a certificate it
- * issued or confirmed before is a 409 (told only to the lab), and every registration of the same
- * number still waiting for confirmation is superseded.
+ * A new certificate and its first event. The (lab, number) clashes that `clash` names are a 409
+ * with `message`; any other unique violation is not this caller's business and stays an error.
  */
-export async function issueCertificate(
+async function insertRecorded(
   trx: Database,
   values: Parameters<typeof repo.insertCertificate>[1],
   actor: CertificateActor,
-): Promise<string> {
+  via: string,
+  clash: { constraint: string; message: string },
+) {
   const inserted = await repo.insertCertificate(trx, values).catch((error: unknown) => {
-    if (isUniqueViolation(error, 'certificates_lab_number_held')) {
-      throw conflict(
-        `certificate number ${values.number} was issued by this lab already`,
-        because('certificate_number_taken', { number: values.number }),
-      );
+    if (isUniqueViolation(error, clash.constraint)) {
+      throw conflict(clash.message, because('certificate_number_taken', { number: values.number }));
     }
     throw error;
   });
   await repo.recordCertificateEvent(trx, {
     certificateId: inserted.id,
     fromStatus: null,
-    toStatus: 'verified',
+    toStatus: values.status as CertificateStatus,
     actorUserId: actor.userId,
     actorOrgId: actor.orgId,
-    via: 'lab_issue',
+    via,
+  });
+  return inserted;
+}
+
+/**
+ * A lab issues a certificate (verified at once). The number is the lab's to give: a certificate it
+ * issued or confirmed before is a 409 (told only to the lab), and every registration of the same
+ * number still waiting for confirmation is superseded.
+ */
+export async function issueCertificate(
+  trx: Database,
+  values: Omit<Parameters<typeof repo.insertCertificate>[1], 'status'>,
+  actor: CertificateActor,
+): Promise<string> {
+  const inserted = await insertRecorded(trx, { ...values, status: 'verified' }, actor, 'lab_issue', {
+    constraint: 'certificates_lab_number_held',
+    message: `certificate number ${values.number} was issued by this lab already`,
   });
   await supersedePendingRegistrations(trx, inserted, actor);
   return inserted.id;
@@ -67,25 +82,16 @@ export async function registerCertificate(
   values: Omit<Parameters<typeof repo.insertCertificate>[1], 'status'>,
   actor: CertificateActor,
 ): Promise<string> {
-  const inserted = await repo
-    .insertCertificate(trx, { ...values, status: 'unverified' })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error, 'certificates_holder_number_pending')) {
-        throw conflict(
-          `you have registered certificate number ${values.number} already`,
-          because('certificate_number_taken', { number: values.number }),
-        );
-      }
-      throw error;
-    });
-  await repo.recordCertificateEvent(trx, {
-    certificateId: inserted.id,
-    fromStatus: null,
-    toStatus: 'unverified',
-    actorUserId: actor.userId,
-    actorOrgId: actor.orgId,
-    via: 'seller_registration',
-  });
+  const inserted = await insertRecorded(
+    trx,
+    { ...values, status: 'unverified' },
+    actor,
+    'seller_registration',
+    {
+      constraint: 'certificates_holder_number_pending',
+      message: `you have registered certificate number ${values.number} already`,
+    },
+  );
   return inserted.id;
 }
 
