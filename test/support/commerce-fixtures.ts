@@ -176,3 +176,29 @@ export function sweepDeps(db: Database) {
     },
   };
 }
+
+/** A one-piece listing ordered, paid, shipped and received by `buyer`: ready for a return. */
+export async function deliveredOrder(
+  app: TestApp,
+  world: CatalogWorld,
+  buyer: Session,
+  options: { customMade?: boolean } = {},
+) {
+  const listingId = await publishedListing(app, world, { stock: 1, ...options });
+  const created = await call(app, 'POST', '/api/orders', {
+    session: buyer,
+    body: { listingId, quantity: 1, idempotencyKey: idempotencyKey() },
+  });
+  expect(created.status, created.text).toBe(201);
+  await payOrder(app, buyer, created.json.id);
+  const shipped = await call(app, 'POST', `/api/seller/orders/${created.json.id}/ship`, {
+    session: world.seller.hostSession,
+    body: { trackingNumber: 'SF1234567890', carrier: '顺丰' },
+  });
+  expect(shipped.status, shipped.text).toBe(200);
+  const delivered = await call(app, 'POST', `/api/orders/${created.json.id}/confirm-delivery`, {
+    session: buyer,
+  });
+  expect(delivered.status, delivered.text).toBe(200);
+  return { orderId: created.json.id as string, listingId };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { orderShippingAddressSchema } from './addresses';
+import { orderReturnSchema } from './returns';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const fen = z.number().int().positive().max(100_000_000_00);
@@ -25,6 +26,14 @@ export const ORDER_STATUSES = [
   'cancelled',
   'refund_requested',
   'refunded',
+  // 七日无理由退货 after delivery: asked → the seller agrees (or stays silent 48 h) or refuses →
+  // a refused buyer may go to platform arbitration → the buyer ships it back → the seller
+  // confirms receipt (refund) or reports damage (arbitration).
+  'return_requested',
+  'return_refused',
+  'return_arbitration',
+  'return_approved',
+  'return_shipped',
 ] as const;
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
@@ -38,11 +47,18 @@ export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   pending_payment: ['paid', 'cancelled'],
   paid: ['shipped', 'refund_requested'],
   shipped: ['delivered'],
-  delivered: ['completed', 'refund_requested'],
+  delivered: ['completed', 'return_requested'],
   completed: [],
   cancelled: [],
   refund_requested: ['refunded'],
   refunded: [],
+  return_requested: ['return_approved', 'return_refused'],
+  return_refused: ['return_arbitration', 'completed'],
+  // The platform decides: for the buyer (ship it back, or the refund when it came back already),
+  // or for the seller (the sale stands).
+  return_arbitration: ['return_approved', 'refunded', 'completed'],
+  return_approved: ['return_shipped'],
+  return_shipped: ['refunded', 'return_arbitration'],
 };
 
 export function canTransitionOrder(from: OrderStatus, to: OrderStatus): boolean {
@@ -52,7 +68,7 @@ export function canTransitionOrder(from: OrderStatus, to: OrderStatus): boolean 
 /** 7 天无理由退货: days after delivery in which a buyer may return goods without a reason. */
 export const RETURN_WINDOW_DAYS = 7;
 
-export const ORDER_ACTORS = ['buyer', 'seller', 'system', 'payment'] as const;
+export const ORDER_ACTORS = ['buyer', 'seller', 'system', 'payment', 'platform'] as const;
 
 export const createOrderBodySchema = z.strictObject({
   listingId: z.uuid(),
@@ -111,6 +127,11 @@ export const ORDER_EVENT_CAUSES = [
   'auction_won',
   'flash_sale_grab',
   'receipt_auto_confirmed',
+  'return_auto_approved',
+  'return_refusal_lapsed',
+  'return_received',
+  'arbitration_for_buyer',
+  'arbitration_for_seller',
 ] as const;
 export type OrderEventCauseKind = (typeof ORDER_EVENT_CAUSES)[number];
 
@@ -138,6 +159,17 @@ export const orderEventCauseSchema = z
       'receipt_auto_confirmed',
       'The buyer did not confirm receipt within RECEIPT_AUTO_CONFIRM_DAYS of shipping: the system did',
     ),
+    factlessCause(
+      'return_auto_approved',
+      'The seller did not answer the return request within 48 hours: the system agreed to it',
+    ),
+    factlessCause(
+      'return_refusal_lapsed',
+      'The buyer neither accepted nor took the refused return to arbitration in time: the sale stands',
+    ),
+    factlessCause('return_received', 'The seller confirmed the returned piece arrived; the money went back'),
+    factlessCause('arbitration_for_buyer', "The platform's arbitration decided for the buyer"),
+    factlessCause('arbitration_for_seller', "The platform's arbitration decided for the seller"),
   ])
   .describe('Why the order moved: a kind and its facts; null when nothing more than the status and actor');
 export type OrderEventCause = z.infer<typeof orderEventCauseSchema>;
@@ -210,6 +242,8 @@ export const orderDetailSchema = z.object({
   order: orderSchema,
   events: z.array(orderEventSchema),
   payments: z.array(paymentSchema),
+  /** The no-reason return's words, photos and deadlines; null when none was asked for. */
+  return: orderReturnSchema.nullable(),
 });
 
 export const sandboxCompleteBodySchema = z.strictObject({ outcome: z.enum(['success', 'fail']) });

@@ -129,6 +129,7 @@ export const ERROR_REASONS = {
   invalid_transition: z.object({ from: status, to: status }),
   // Live sessions and chat
   session_status: z.object({ status }),
+  session_not_scheduled: none,
   live_unavailable: none,
   hosts_only: none,
   not_invited_on_stage: none,
@@ -174,6 +175,9 @@ export const ERROR_REASONS = {
   already_leading: none,
   start_out_of_range: none,
   session_ended: none,
+  // Returns
+  return_answer_overdue: z.object({ respondBy: when }),
+  return_step_not_open: z.object({ status }),
   // Addresses and shipping
   shipping_address_required: none,
   shipping_address_locked: z.object({ status }),

@@ -14,5 +14,6 @@ export * from './input-patterns';
 export * from './inspections';
 export * from './live';
 export * from './organization';
+export * from './returns';
 export * from './storefronts';
 export * from './time';

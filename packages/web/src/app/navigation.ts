@@ -43,6 +43,12 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
   }
   if (home === 'platform' && isManager(user)) {
     items.push({
+      id: 'arbitrations',
+      to: consolePaths.platform.arbitrations,
+      label: t('nav.arbitrations'),
+      icon: 'audit',
+    });
+    items.push({
       id: 'platform-audit',
       to: paths.platformAudit,
       label: t('nav.platformAudit'),

@@ -12,44 +12,21 @@ import {
 import { LoginPage } from '../features/auth/components/login-page';
 import { SignupPage } from '../features/auth/components/signup-page';
 import { CatalogPage } from '../features/catalog/components/catalog-page';
-import { AuditPanel } from '../features/organization/components/audit-panel';
-import { SettingsLayout } from '../features/organization/components/settings-layout';
-import { TokensPanel } from '../features/organization/components/tokens-panel';
-import { PlatformAuditPage } from '../features/platform-admin/components/platform-audit-page';
+import { ArbitrationsPage } from '../features/platform-admin/components/arbitrations-page';
 import { VerifyPage } from '../features/verify/components/verify-page';
 import { livePaths, paths, publicPaths } from '../lib/paths';
 import { ListingRoute, ShopRoute } from './routes/catalog-routes';
-import {
-  AddressBookRoute,
-  BuyerOrderRoute,
-  BuyerOrdersRoute,
-  PayRoute,
-  SellerOrderRoute,
-  SellerOrdersRoute,
-} from './routes/commerce-routes';
 import { ConsoleLayout } from './routes/console-layout';
 import { HomeRoute } from './routes/home-route';
-import { LabInspectionRoute, LabInspectionsRoute } from './routes/inspection-routes';
 import { NotFound } from './routes/not-found';
 import { PublicSiteRoute } from './routes/public-site-route';
-import {
-  LabCertificatesRoute,
-  LabIssueRoute,
-  OperatorBaseRoute,
-  OperatorBasesRoute,
-  OperatorCalendarRoute,
-  PlatformCertificatesRoute,
-  RegulatorFlagsRoute,
-  RegulatorLiveRoute,
-  SellerBasesRoute,
-  SellerCertificatesRoute,
-  SellerListingEditorRoute,
-  SellerListingsRoute,
-  SellerNotificationsRoute,
-  SellerProfileRoute,
-} from './routes/role-routes';
 import { RouteError } from './routes/route-error';
-import { InvitationsRoute, MembersRoute } from './routes/settings-routes';
+
+type ConsolePages = typeof import('./routes/console-pages');
+/** A page of the signed-in console, loaded with the others on the first visit to one of them. */
+const consolePage = (name: keyof ConsolePages) => async () => ({
+  Component: (await import('./routes/console-pages'))[name],
+});
 
 const HOMES: Home[] = ['platform', 'operator', 'seller', 'lab', 'regulator', 'buyer'];
 
@@ -59,45 +36,50 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     {
       path: 'audit',
       element: <RequireManager />,
-      children: [{ index: true, element: <PlatformAuditPage /> }],
+      children: [{ index: true, lazy: consolePage('PlatformAuditPage') }],
     },
     {
       path: 'certificates',
       element: <RequireManager />,
-      children: [{ index: true, element: <PlatformCertificatesRoute /> }],
+      children: [{ index: true, lazy: consolePage('PlatformCertificatesRoute') }],
+    },
+    {
+      path: 'arbitrations',
+      element: <RequireManager />,
+      children: [{ index: true, element: <ArbitrationsPage /> }],
     },
   ],
   operator: [
-    { path: 'bases', element: <OperatorBasesRoute /> },
-    { path: 'bases/:baseId', element: <OperatorBaseRoute /> },
-    { path: 'bases/:baseId/calendar', element: <OperatorCalendarRoute /> },
+    { path: 'bases', lazy: consolePage('OperatorBasesRoute') },
+    { path: 'bases/:baseId', lazy: consolePage('OperatorBaseRoute') },
+    { path: 'bases/:baseId/calendar', lazy: consolePage('OperatorCalendarRoute') },
   ],
   seller: [
-    { path: 'certificates', element: <SellerCertificatesRoute /> },
-    { path: 'listings', element: <SellerListingsRoute /> },
-    { path: 'listings/new', element: <SellerListingEditorRoute /> },
-    { path: 'listings/:listingId', element: <SellerListingEditorRoute /> },
-    { path: 'profile', element: <SellerProfileRoute /> },
-    { path: 'notifications', element: <SellerNotificationsRoute /> },
-    { path: 'bases', element: <SellerBasesRoute /> },
-    { path: 'orders', element: <SellerOrdersRoute /> },
-    { path: 'orders/:orderId', element: <SellerOrderRoute /> },
+    { path: 'certificates', lazy: consolePage('SellerCertificatesRoute') },
+    { path: 'listings', lazy: consolePage('SellerListingsRoute') },
+    { path: 'listings/new', lazy: consolePage('SellerListingEditorRoute') },
+    { path: 'listings/:listingId', lazy: consolePage('SellerListingEditorRoute') },
+    { path: 'profile', lazy: consolePage('SellerProfileRoute') },
+    { path: 'notifications', lazy: consolePage('SellerNotificationsRoute') },
+    { path: 'bases', lazy: consolePage('SellerBasesRoute') },
+    { path: 'orders', lazy: consolePage('SellerOrdersRoute') },
+    { path: 'orders/:orderId', lazy: consolePage('SellerOrderRoute') },
   ],
   lab: [
-    { path: 'certificates', element: <LabCertificatesRoute /> },
-    { path: 'certificates/new', element: <LabIssueRoute /> },
-    { path: 'inspections', element: <LabInspectionsRoute /> },
-    { path: 'inspections/:inspectionId', element: <LabInspectionRoute /> },
+    { path: 'certificates', lazy: consolePage('LabCertificatesRoute') },
+    { path: 'certificates/new', lazy: consolePage('LabIssueRoute') },
+    { path: 'inspections', lazy: consolePage('LabInspectionsRoute') },
+    { path: 'inspections/:inspectionId', lazy: consolePage('LabInspectionRoute') },
   ],
   regulator: [
-    { path: 'flags', element: <RegulatorFlagsRoute /> },
-    { path: 'flags/live', element: <RegulatorLiveRoute /> },
+    { path: 'flags', lazy: consolePage('RegulatorFlagsRoute') },
+    { path: 'flags/live', lazy: consolePage('RegulatorLiveRoute') },
   ],
   buyer: [
-    { path: 'orders', element: <BuyerOrdersRoute /> },
-    { path: 'orders/:orderId', element: <BuyerOrderRoute /> },
-    { path: 'orders/:orderId/pay', element: <PayRoute /> },
-    { path: 'addresses', element: <AddressBookRoute /> },
+    { path: 'orders', lazy: consolePage('BuyerOrdersRoute') },
+    { path: 'orders/:orderId', lazy: consolePage('BuyerOrderRoute') },
+    { path: 'orders/:orderId/pay', lazy: consolePage('PayRoute') },
+    { path: 'addresses', lazy: consolePage('AddressBookRoute') },
   ],
 };
 
@@ -168,13 +150,13 @@ const settingsRoute: RouteObject = {
   element: <RequireManager />,
   children: [
     {
-      element: <SettingsLayout />,
+      lazy: consolePage('SettingsLayout'),
       children: [
         { index: true, element: <Navigate to={paths.settings.members} replace /> },
-        { path: 'members', element: <MembersRoute /> },
-        { path: 'invitations', element: <InvitationsRoute /> },
-        { path: 'tokens', element: <TokensPanel /> },
-        { path: 'audit', element: <AuditPanel /> },
+        { path: 'members', lazy: consolePage('MembersRoute') },
+        { path: 'invitations', lazy: consolePage('InvitationsRoute') },
+        { path: 'tokens', lazy: consolePage('TokensPanel') },
+        { path: 'audit', lazy: consolePage('AuditPanel') },
       ],
     },
   ],

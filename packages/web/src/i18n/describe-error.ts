@@ -123,6 +123,7 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
   },
   session_status: (f, w) =>
     w.t('errors.reasons.session_status', { status: w.status(f.status, 'live.statuses') }),
+  session_not_scheduled: (_, { t }) => t('errors.reasons.session_not_scheduled'),
   live_unavailable: (_, { t }) => t('errors.reasons.live_unavailable'),
   hosts_only: (_, { t }) => t('errors.reasons.hosts_only'),
   not_invited_on_stage: (_, { t }) => t('errors.reasons.not_invited_on_stage'),
@@ -192,6 +193,12 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
   already_leading: (_, { t }) => t('errors.reasons.already_leading'),
   start_out_of_range: (_, { t }) => t('errors.reasons.start_out_of_range'),
   session_ended: (_, { t }) => t('errors.reasons.session_ended'),
+  return_answer_overdue: (f, w) =>
+    w.t('errors.reasons.return_answer_overdue', { respondBy: w.time(f.respondBy) }),
+  return_step_not_open: (f, { t }) =>
+    t('errors.reasons.return_step_not_open', {
+      status: t(`commerce.statuses.${f.status}` as 'commerce.statuses.paid', f.status),
+    }),
   shipping_address_required: (_, { t }) => t('errors.reasons.shipping_address_required'),
   shipping_address_locked: (f, w) =>
     w.t('errors.reasons.shipping_address_locked', { status: w.status(f.status, 'commerce.statuses') }),

@@ -11,13 +11,17 @@ export const imageUrl = (imageId: string) => `/api/images/${encodeURIComponent(i
  * Uploads one image as multipart `file`. Done with plain fetch because the typed client does not
  * model file bodies; the CSRF header is added the same way the client adds it.
  */
-export async function uploadImage(file: File): Promise<{ id: string; url: string }> {
+export async function uploadImage(
+  file: File,
+  /** Members upload for their organisation; buyers upload evidence photos of their own. */
+  owner: 'organization' | 'buyer' = 'organization',
+): Promise<{ id: string; url: string }> {
   const body = new FormData();
   body.set('file', file);
   const csrf = queryClient.getQueryData<{ csrfToken: string } | null>(sessionQueryKey)?.csrfToken;
   let response: Response;
   try {
-    response = await fetch('/api/images', {
+    response = await fetch(owner === 'buyer' ? '/api/images/buyer' : '/api/images', {
       method: 'POST',
       body,
       credentials: 'same-origin',

@@ -59,6 +59,7 @@ export const consolePaths = {
   },
   platform: {
     certificates: '/platform/certificates',
+    arbitrations: '/platform/arbitrations',
   },
 } as const;
 

@@ -13,13 +13,14 @@ import * as listingStatusReason from './2026-11-30T12-listing-status-reason';
 import * as orderRefundReason from './2026-11-30T13-order-refund-reason';
 import * as auctionMaxBids from './2026-11-30T14-auction-max-bids';
 import * as orderEventCauses from './2026-11-30T15-order-event-causes';
-import * as buyerAddresses from './2026-12-06T19-14-buyer-addresses';
 import * as certificateNumbersHeld from './2026-12-06T05-47-certificate-numbers-held';
 import * as signupRequests from './2026-12-06T05-53-signup-requests';
 import * as listingHolds from './2026-12-06T15-41-listing-holds';
 import * as draftsShareCertificates from './2026-12-06T17-23-drafts-share-certificates';
 import * as bookingDecisionNote from './2026-12-06T18-30-booking-decision-note';
+import * as buyerAddresses from './2026-12-06T19-14-buyer-addresses';
 import * as followsReminders from './2026-12-06T21-07-follows-reminders';
+import * as orderReturns from './2026-12-06T22-30-order-returns';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -37,11 +38,12 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T13-order-refund-reason': orderRefundReason,
   '2026-11-30T14-auction-max-bids': auctionMaxBids,
   '2026-11-30T15-order-event-causes': orderEventCauses,
-  '2026-12-06T05-47-certificate-numbers-held': certificateNumbersHeld,
-  '2026-12-06T05-53-signup-requests': signupRequests,
-  '2026-12-06T19-14-buyer-addresses': buyerAddresses,
   '2026-12-06T17-23-drafts-share-certificates': draftsShareCertificates,
   '2026-12-06T18-30-booking-decision-note': bookingDecisionNote,
+  '2026-12-06T05-47-certificate-numbers-held': certificateNumbersHeld,
+  '2026-12-06T05-53-signup-requests': signupRequests,
   '2026-12-06T15-41-listing-holds': listingHolds,
+  '2026-12-06T19-14-buyer-addresses': buyerAddresses,
   '2026-12-06T21-07-follows-reminders': followsReminders,
+  '2026-12-06T22-30-order-returns': orderReturns,
 };

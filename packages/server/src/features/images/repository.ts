@@ -1,13 +1,16 @@
 import type { Database } from '../../db/database';
 import { unprocessable } from '../../http/errors';
 
+/** Who uploaded an image: an organisation (listings, certificates) or a buyer (evidence photos). */
+export type ImageOwner = { orgId: string } | { userId: string };
+
 /**
- * Refuses (422) image ids that are not among the organisation's own uploads, so nobody can show
+ * Refuses (422) image ids that are not among the owner's own uploads, so nobody can show
  * another tenant's pictures as theirs. `field` names the body field in the message and details.
  */
-export async function requireOwnImages(
+export async function requireImagesOf(
   db: Database,
-  ownerOrgId: string,
+  owner: ImageOwner,
   imageIds: readonly string[],
   field: string,
 ): Promise<void> {
@@ -17,7 +20,11 @@ export async function requireOwnImages(
     .selectFrom('images')
     .select('id')
     .where('id', 'in', wanted)
-    .where('ownerOrgId', '=', ownerOrgId)
+    .where(
+      'orgId' in owner ? 'ownerOrgId' : 'ownerUserId',
+      '=',
+      'orgId' in owner ? owner.orgId : owner.userId,
+    )
     .execute();
   if (owned.length !== wanted.length) {
     throw unprocessable(`${field}: image not found among your images`, {
@@ -26,3 +33,11 @@ export async function requireOwnImages(
     });
   }
 }
+
+/** `requireImagesOf` for an organisation's uploads. */
+export const requireOwnImages = (
+  db: Database,
+  ownerOrgId: string,
+  imageIds: readonly string[],
+  field: string,
+) => requireImagesOf(db, { orgId: ownerOrgId }, imageIds, field);

@@ -1,14 +1,71 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { imageSchema } from '@jadelive/shared';
+import type { Context } from 'hono';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { ApiError, notFound } from '../../http/errors';
+import { ApiError, because, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { sniffImageType } from '../../lib/image-storage';
+import { buyerUserId } from '../orders/buyer';
+import type { ImageOwner } from './repository';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const tags = ['images'];
+const uploadBody = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+    },
+  },
+};
+
+/** Reads the multipart `file`, checks its size and type from its bytes, and stores it for `owner`. */
+async function storeUpload(c: Context<AppEnv>, owner: ImageOwner) {
+  let file: unknown;
+  try {
+    file = (await c.req.parseBody()).file;
+  } catch {
+    throw new ApiError(
+      'BAD_REQUEST',
+      'expected a multipart/form-data body with a file field',
+      because('image_missing'),
+    );
+  }
+  if (!(file instanceof File)) {
+    throw new ApiError('VALIDATION_FAILED', 'the form needs a file field', because('image_missing'));
+  }
+  if (file.size > MAX_IMAGE_BYTES)
+    throw new ApiError(
+      'PAYLOAD_TOO_LARGE',
+      `images are limited to ${MAX_IMAGE_BYTES} bytes`,
+      because('image_too_large', { maxBytes: MAX_IMAGE_BYTES }),
+    );
+  if (file.size === 0) throw new ApiError('VALIDATION_FAILED', 'the file is empty', because('image_empty'));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mimeType = sniffImageType(bytes);
+  if (!mimeType) {
+    throw new ApiError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'only JPEG, PNG and WebP images are accepted',
+      because('image_type'),
+    );
+  }
+  const hash = await c.var.deps.images.put(bytes);
+  const row = await c.var.deps.db
+    .insertInto('images')
+    .values({
+      ownerOrgId: 'orgId' in owner ? owner.orgId : null,
+      ownerUserId: 'userId' in owner ? owner.userId : null,
+      contentHash: hash,
+      mimeType,
+      byteSize: bytes.byteLength,
+    })
+    .returning(['id', 'mimeType', 'byteSize'])
+    .executeTakeFirstOrThrow();
+  return { ...row, url: `/api/images/${row.id}` };
+}
 
 export const imageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -19,42 +76,25 @@ export const imageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       summary: 'Upload an image (JPEG, PNG or WebP, at most 5 MB)',
       description:
         'Multipart form with one `file` field. The type is read from the bytes, not the file name.',
-      request: {
-        body: {
-          required: true,
-          content: {
-            'multipart/form-data': {
-              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-            },
-          },
-        },
-      },
+      request: { body: uploadBody },
       responses: { 201: jsonResponse(imageSchema, 'Stored') },
     }),
-    async (c) => {
-      const organizationId = memberActor(c).organizationId;
-      let file: unknown;
-      try {
-        file = (await c.req.parseBody()).file;
-      } catch {
-        throw new ApiError('BAD_REQUEST', 'expected a multipart/form-data body with a file field');
-      }
-      if (!(file instanceof File)) throw new ApiError('VALIDATION_FAILED', 'the form needs a file field');
-      if (file.size > MAX_IMAGE_BYTES)
-        throw new ApiError('PAYLOAD_TOO_LARGE', `images are limited to ${MAX_IMAGE_BYTES} bytes`);
-      if (file.size === 0) throw new ApiError('VALIDATION_FAILED', 'the file is empty');
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const mimeType = sniffImageType(bytes);
-      if (!mimeType)
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'only JPEG, PNG and WebP images are accepted');
-      const hash = await c.var.deps.images.put(bytes);
-      const row = await c.var.deps.db
-        .insertInto('images')
-        .values({ ownerOrgId: organizationId, contentHash: hash, mimeType, byteSize: bytes.byteLength })
-        .returning(['id', 'mimeType', 'byteSize'])
-        .executeTakeFirstOrThrow();
-      return c.json({ ...row, url: `/api/images/${row.id}` }, 201);
-    },
+    async (c) => c.json(await storeUpload(c, { orgId: memberActor(c).organizationId }), 201),
+  )
+  .openapi(
+    defineRoute(Access.signedIn, {
+      method: 'post',
+      path: '/buyer',
+      tags,
+      summary:
+        "Upload a photo as a buyer (a return's or a complaint's evidence; JPEG, PNG or WebP, at most 5 MB)",
+      description:
+        'Buyer accounts only (signed in, no organisation; members upload through `POST /api/images`). ' +
+        'The photo belongs to the buyer: only they can attach it.',
+      request: { body: uploadBody },
+      responses: { 201: jsonResponse(imageSchema, 'Stored') },
+    }),
+    async (c) => c.json(await storeUpload(c, { userId: buyerUserId(c) }), 201),
   )
   .openapi(
     defineRoute(Access.public, {

@@ -11,6 +11,7 @@ import { giveawayLiveRoutes, giveawayRoutes } from '../giveaways/routes';
 import { baseInspectionLabRoutes } from '../inspections/base-lab-routes';
 import { buyerInspectionRoutes, labInspectionRoutes, sellerInspectionRoutes } from '../inspections/routes';
 import { paymentRoutes } from '../payments/routes';
+import { arbitrationRoutes, buyerReturnRoutes, sellerReturnRoutes } from '../returns/routes';
 import { buyerOrderRoutes } from './buyer-routes';
 import { sellerOrderRoutes } from './seller-routes';
 
@@ -19,6 +20,9 @@ export const commerceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
   .route('/orders', buyerOrderRoutes)
   .route('/orders', orderAddressRoutes)
   .route('/seller/orders', sellerOrderRoutes)
+  .route('/orders', buyerReturnRoutes)
+  .route('/seller/orders', sellerReturnRoutes)
+  .route('/admin/arbitrations', arbitrationRoutes)
   .route('/payments', paymentRoutes)
   .route('/flash-sales', flashSaleRoutes)
   .route('/live', flashSaleLiveRoutes)

@@ -56,7 +56,7 @@ export async function insertOrderEvent(
     orderId: string;
     fromStatus: OrderStatus | null;
     toStatus: OrderStatus;
-    actor: 'buyer' | 'seller' | 'system' | 'payment';
+    actor: 'buyer' | 'seller' | 'system' | 'payment' | 'platform';
     actorUserId: string | null;
     cause?: OrderEventCause | null;
     note?: string | null;

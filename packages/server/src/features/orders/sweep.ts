@@ -4,6 +4,7 @@ import { ApiError } from '../../http/errors';
 import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { announceFlashSale } from '../flash-sales/announce';
 import { returnUnsoldStock } from '../flash-sales/stock';
+import { sweepReturns } from '../returns/sweep';
 import { commerceConfig, DEFAULT_COMMERCE_CONFIG } from './config';
 import { releaseOrderStock } from './stock';
 import { transitionOrder } from './transitions';
@@ -21,6 +22,9 @@ export interface CommerceSweepReport {
   /** Shipped orders whose buyer did not confirm receipt in time, confirmed by the system. */
   receiptsConfirmed: number;
   ordersCompleted: number;
+  /** Returns a seller left unanswered for 48 h (agreed), and refused ones the buyer let lapse (completed). */
+  returnsAutoApproved: number;
+  returnsLapsed: number;
 }
 
 /** `config` sets the receipt window (RECEIPT_AUTO_CONFIRM_DAYS); without it, the default. */
@@ -41,12 +45,15 @@ export async function sweepCommerce(deps: Deps, now: Date = new Date()): Promise
     flashSalesClosed: 0,
     receiptsConfirmed: 0,
     ordersCompleted: 0,
+    returnsAutoApproved: 0,
+    returnsLapsed: 0,
   };
   const ran = await withAdvisoryLock(deps.db, SWEEP_LOCK_KEY, async () => {
     report.ordersCancelled = await cancelOverdueOrders(deps, now);
     report.flashSalesClosed = await closeOverFlashSales(deps, now);
     report.receiptsConfirmed = await confirmOverdueReceipts(deps, now);
     report.ordersCompleted = await completeDeliveredOrders(deps, now);
+    Object.assign(report, await sweepReturns(deps, now));
     await deps.db
       .deleteFrom('idempotencyKeys')
       .where('createdAt', '<', new Date(now.getTime() - IDEMPOTENCY_KEYS_KEPT_DAYS * 86_400_000))

@@ -2,11 +2,11 @@ import { canTransitionOrder, type OrderEventCause, type OrderStatus } from '@jad
 import { sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Orders } from '../../db/schema.generated';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { insertOrderEvent, type LockedOrder, lockOrder, type OrderScope } from './repository';
 
 export interface OrderActor {
-  actor: 'buyer' | 'seller' | 'system' | 'payment';
+  actor: 'buyer' | 'seller' | 'system' | 'payment' | 'platform';
   userId: string | null;
 }
 
@@ -44,7 +44,10 @@ export async function transitionOrder(
   if (!before) throw notFound('order');
   const from = before.status as OrderStatus;
   if (!canTransitionOrder(from, to)) {
-    throw conflict(`an order that is ${from} cannot become ${to}`, { status: from, to });
+    throw conflict(`an order that is ${from} cannot become ${to}`, {
+      ...because('invalid_transition', { from, to }),
+      status: from,
+    });
   }
   await options.check?.(before);
   const stamp = STAMP[to];

@@ -10,13 +10,15 @@ interface ImageUploadProps {
   onChange: (imageIds: string[]) => void;
   max?: number;
   testId?: string;
+  /** Whose upload it is: the signed-in member's organisation (default) or a buyer's own. */
+  owner?: 'organization' | 'buyer';
 }
 
 /** Uploads pictures as they are picked and keeps their ids; thumbnails can be removed again. */
-export function ImageUpload({ label, imageIds, onChange, max = 1, testId }: ImageUploadProps) {
+export function ImageUpload({ label, imageIds, onChange, max = 1, testId, owner }: ImageUploadProps) {
   const { t } = useTranslation();
   const [tooLarge, setTooLarge] = useState(false);
-  const upload = useMutation({ mutationFn: uploadImage });
+  const upload = useMutation({ mutationFn: (file: File) => uploadImage(file, owner) });
 
   async function pick(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.currentTarget.files ?? [])].slice(0, max - imageIds.length);

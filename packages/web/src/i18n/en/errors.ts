@@ -72,6 +72,7 @@ export const errors: typeof source = {
     membership_exists: 'Your organisation’s membership of this base is {{status}}.',
     invalid_transition: 'Something that is {{from}} cannot become {{to}}.',
     session_status: 'The session is {{status}}; this is not possible now.',
+    session_not_scheduled: 'The session has started, ended or been cancelled; this is no longer possible.',
     live_unavailable: 'Live video is unavailable right now.',
     hosts_only: 'Only the hosts of this session may do this.',
     not_invited_on_stage: 'The host has not invited you on stage.',

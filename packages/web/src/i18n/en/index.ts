@@ -29,6 +29,7 @@ import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
 import { platform } from './platform';
+import { returns } from './returns';
 import { roles } from './roles';
 import { storefront } from './storefront';
 import { verify } from './verify';
@@ -68,4 +69,5 @@ export const en: typeof zhCN = {
   inspection,
   addresses,
   follows,
+  returns,
 };

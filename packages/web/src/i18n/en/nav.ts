@@ -10,6 +10,7 @@ export const nav: typeof source = {
   addresses: 'Addresses',
   sellerOrders: 'Orders',
   platformAudit: 'Platform audit',
+  arbitrations: 'Return arbitration',
   openMenu: 'Open menu',
   closeMenu: 'Close menu',
   signOut: 'Sign out',

@@ -67,6 +67,7 @@ export const errors = {
     membership_exists: '你的机构在该基地的入驻状态为「{{status}}」。',
     invalid_transition: '当前状态「{{from}}」不能变为「{{to}}」。',
     session_status: '直播当前为「{{status}}」，不能这样操作。',
+    session_not_scheduled: '直播已开始、已结束或已取消，不能再这样操作。',
     live_unavailable: '直播服务暂时不可用。',
     hosts_only: '只有本场主播可以这样做。',
     not_invited_on_stage: '主播还没有邀请你连麦。',

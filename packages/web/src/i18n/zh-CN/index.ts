@@ -39,6 +39,7 @@ import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
 import { platform } from './platform';
+import { returns } from './returns';
 import { roles } from './roles';
 import { storefront } from './storefront';
 import { verify } from './verify';
@@ -77,4 +78,5 @@ export const zhCN = {
   inspection,
   addresses,
   follows,
+  returns,
 };

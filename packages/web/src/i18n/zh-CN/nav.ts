@@ -8,6 +8,7 @@ export const nav = {
   addresses: '收货地址',
   sellerOrders: '订单管理',
   platformAudit: '平台审计',
+  arbitrations: '退货仲裁',
   openMenu: '打开菜单',
   closeMenu: '关闭菜单',
   signOut: '退出登录',

@@ -11,6 +11,7 @@ import { useBuyerOrderAction } from '../api/buyer-order-actions';
 import { useMyOrder } from '../api/buyer-orders';
 import { BuyerInspectionPanel } from './inspection-panel';
 import { OrderDetailScreen } from './order-screens';
+import { BuyerReturnActions } from './return-panel';
 
 /** One of the buyer's orders: facts, what can be done with it now, its history and payments. */
 export function BuyerOrderPage() {
@@ -39,7 +40,7 @@ function BuyerActions({ order }: { order: Order }) {
   const [asking, setAsking] = useState(false);
   const windowEnd = order.returnWindowEndsAt ? Date.parse(order.returnWindowEndsAt) : null;
   const inWindow = windowEnd !== null && windowEnd > Date.now();
-  const canRefund = order.status === 'paid' || (order.status === 'delivered' && inWindow);
+  const canRefund = order.status === 'paid';
 
   return (
     <div className="order-actions" data-testid="order-actions">
@@ -71,9 +72,7 @@ function BuyerActions({ order }: { order: Order }) {
         )}
         {canRefund && !asking && (
           <button type="button" className="button" data-testid="order-refund" onClick={() => setAsking(true)}>
-            {order.status === 'paid'
-              ? t('commerce.orders.requestRefund')
-              : t('commerce.orders.requestReturn')}
+            {t('commerce.orders.requestRefund')}
           </button>
         )}
       </div>
@@ -92,7 +91,10 @@ function BuyerActions({ order }: { order: Order }) {
           }
         />
       )}
-      <ReturnRule order={order} windowEnd={windowEnd} formatDate={formatDate} />
+      <BuyerReturnActions order={order} canAsk={inWindow && !order.customMade} />
+      {order.status === 'delivered' && (
+        <ReturnRule order={order} windowEnd={windowEnd} formatDate={formatDate} />
+      )}
       {action.isError && <ApiErrorAlert error={action.error} />}
     </div>
   );

@@ -1,10 +1,11 @@
 import '../commerce.css';
-import type { Order } from '@jadelive/shared';
+import type { Order, OrderReturn } from '@jadelive/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ReturnFacts } from '../../../components/returns/return-facts';
 import { Loading } from '../../../components/ui/status';
 import {
   type OrderDetail,
@@ -52,7 +53,7 @@ interface OrderDetailScreenProps {
   detail: UseQueryResult<OrderDetail>;
   backTo: string;
   /** What this viewer may do with the order now (pay, ship, refund …). */
-  actions: (order: Order) => ReactNode;
+  actions: (order: Order, orderReturn: OrderReturn | null) => ReactNode;
 }
 
 /** One order: facts and actions, then its history and payments. */
@@ -60,7 +61,7 @@ export function OrderDetailScreen({ page, detail, backTo, actions }: OrderDetail
   const { t } = useTranslation();
   if (detail.isPending) return <Loading />;
   if (detail.isError) return <ApiErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
-  const { order, events, payments } = detail.data;
+  const { order, events, payments, return: orderReturn } = detail.data;
   return (
     <div className="page order-page" data-page={page} data-order={order.id} data-status={order.status}>
       <header className="page-header">
@@ -71,7 +72,8 @@ export function OrderDetailScreen({ page, detail, backTo, actions }: OrderDetail
       </header>
       <section className="panel">
         <OrderFacts order={order} />
-        {actions(order)}
+        {orderReturn && <ReturnFacts orderReturn={orderReturn} />}
+        {actions(order, orderReturn)}
       </section>
       <OrderTimeline events={events} />
       <PaymentList payments={payments} />

@@ -9,6 +9,7 @@ import { commercePaths } from '../../../lib/paths';
 import { useSellerOrder, useSellerOrderAction } from '../api/seller-orders';
 import { SellerInspectionPanel, useShipBlockedByInspection } from './inspection-panel';
 import { OrderDetailScreen } from './order-screens';
+import { SellerReturnActions } from './return-panel';
 
 /** One order of the seller's: ship it when paid, approve a requested refund (owners and admins). */
 export function SellerOrderPage({ canApproveRefunds }: { canApproveRefunds: boolean }) {
@@ -21,6 +22,7 @@ export function SellerOrderPage({ canApproveRefunds }: { canApproveRefunds: bool
       actions={(order) => (
         <>
           <SellerActions order={order} canApproveRefunds={canApproveRefunds} />
+          <SellerReturnActions order={order} canDecide={canApproveRefunds} />
           <SellerInspectionPanel orderId={order.id} />
         </>
       )}

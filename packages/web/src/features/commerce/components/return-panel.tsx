@@ -1,0 +1,281 @@
+import type { Order } from '@jadelive/shared';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
+import { ReasonForm } from '../../../components/forms/reason-form';
+import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { Field } from '../../../components/ui/field';
+import { ImageUpload } from '../../../components/ui/image-upload';
+import { useBuyerReturnStep, useSellerReturnStep } from '../api/returns';
+
+/** Words and photos for the other side and the arbiter: a return request, an escalation, a damage report. */
+function StatementForm(props: {
+  label: string;
+  placeholder: string;
+  submitLabel: string;
+  cancelLabel: string;
+  photoOwner: 'organization' | 'buyer';
+  pending: boolean;
+  testId: string;
+  onSubmit: (body: { text: string; photoIds: string[] }) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [photoIds, setPhotoIds] = useState<string[]>([]);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    props.onSubmit({ text: text.trim(), photoIds });
+  }
+  return (
+    <form className="reason-form" onSubmit={submit} data-testid={props.testId}>
+      <Field label={props.label}>
+        <textarea
+          className="input textarea"
+          rows={3}
+          required
+          minLength={2}
+          maxLength={500}
+          placeholder={props.placeholder}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+      </Field>
+      <ImageUpload
+        label={t('returns.buyer.photos')}
+        imageIds={photoIds}
+        onChange={setPhotoIds}
+        max={9}
+        owner={props.photoOwner}
+      />
+      <div className="button-row">
+        <button className="button button-primary button-small" type="submit" disabled={props.pending}>
+          {props.submitLabel}
+        </button>
+        <button className="button button-quiet button-small" type="button" onClick={props.onCancel}>
+          {props.cancelLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Carrier and tracking number of a parcel: the buyer's parcel back to the shop. */
+function ShipmentForm({
+  pending,
+  onSubmit,
+}: {
+  pending: boolean;
+  onSubmit: (body: { carrier: string; trackingNumber: string }) => void;
+}) {
+  const { t } = useTranslation();
+  const [carrier, setCarrier] = useState('');
+  const [trackingNumber, setTrackingNumber] = useState('');
+  return (
+    <form
+      className="form"
+      data-testid="return-ship-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit({ carrier: carrier.trim(), trackingNumber: trackingNumber.trim() });
+      }}
+    >
+      <div className="form-row">
+        <Field label={t('commerce.ship.carrier')}>
+          <input
+            className="input"
+            required
+            maxLength={40}
+            data-testid="return-carrier"
+            placeholder={t('commerce.ship.carrierPlaceholder')}
+            value={carrier}
+            onChange={(event) => setCarrier(event.currentTarget.value)}
+          />
+        </Field>
+        <Field label={t('commerce.ship.trackingNumber')} hint={t('commerce.ship.trackingHint')}>
+          <input
+            className="input mono"
+            required
+            minLength={4}
+            maxLength={40}
+            pattern="[A-Za-z0-9\-]+"
+            data-testid="return-tracking"
+            value={trackingNumber}
+            onChange={(event) => setTrackingNumber(event.currentTarget.value)}
+          />
+        </Field>
+      </div>
+      <button
+        type="submit"
+        className="button button-primary"
+        data-testid="return-ship-submit"
+        disabled={pending}
+      >
+        {t('returns.buyer.submitShipment')}
+      </button>
+    </form>
+  );
+}
+
+/** The buyer's next step in a return: ask (delivered, within the window), escalate or accept a refusal, ship back. */
+export function BuyerReturnActions({ order, canAsk }: { order: Order; canAsk: boolean }) {
+  const { t } = useTranslation();
+  const step = useBuyerReturnStep(order.id);
+  const [open, setOpen] = useState<'request' | 'escalate' | null>(null);
+  const close = { onSuccess: () => setOpen(null) };
+  return (
+    <div className="order-actions" data-testid="return-actions">
+      <div className="button-row">
+        {order.status === 'delivered' && canAsk && open === null && (
+          <button
+            type="button"
+            className="button"
+            data-testid="return-request"
+            onClick={() => setOpen('request')}
+          >
+            {t('returns.buyer.request')}
+          </button>
+        )}
+        {order.status === 'return_refused' && open === null && (
+          <>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="return-escalate"
+              onClick={() => setOpen('escalate')}
+            >
+              {t('returns.buyer.escalate')}
+            </button>
+            <ConfirmButton
+              testId="return-accept-refusal"
+              label={t('returns.buyer.acceptRefusal')}
+              question={t('returns.buyer.confirmAccept')}
+              pending={step.isPending}
+              onConfirm={() => step.mutate({ kind: 'acceptRefusal' })}
+            />
+          </>
+        )}
+      </div>
+      {open === 'request' && (
+        <StatementForm
+          label={t('returns.buyer.reasonLabel')}
+          placeholder={t('returns.buyer.reasonPlaceholder')}
+          submitLabel={t('returns.buyer.submit')}
+          cancelLabel={t('returns.buyer.keep')}
+          photoOwner="buyer"
+          pending={step.isPending}
+          testId="return-request-form"
+          onCancel={() => setOpen(null)}
+          onSubmit={({ text, photoIds }) =>
+            step.mutate({ kind: 'request', body: { reason: text, photoIds } }, close)
+          }
+        />
+      )}
+      {open === 'escalate' && (
+        <StatementForm
+          label={t('returns.buyer.statementLabel')}
+          placeholder={t('returns.buyer.statementPlaceholder')}
+          submitLabel={t('returns.buyer.submitEscalation')}
+          cancelLabel={t('returns.seller.cancel')}
+          photoOwner="buyer"
+          pending={step.isPending}
+          testId="return-escalate-form"
+          onCancel={() => setOpen(null)}
+          onSubmit={({ text, photoIds }) =>
+            step.mutate({ kind: 'arbitration', body: { statement: text, photoIds } }, close)
+          }
+        />
+      )}
+      {order.status === 'return_approved' && (
+        <ShipmentForm
+          pending={step.isPending}
+          onSubmit={(shipment) => step.mutate({ kind: 'ship', ...shipment })}
+        />
+      )}
+      {step.isError && <ApiErrorAlert error={step.error} />}
+    </div>
+  );
+}
+
+/** The shop's side: agree or refuse a request; confirm the parcel that came back, or report damage. */
+export function SellerReturnActions({ order, canDecide }: { order: Order; canDecide: boolean }) {
+  const { t } = useTranslation();
+  const step = useSellerReturnStep(order.id);
+  const [open, setOpen] = useState<'refuse' | 'damage' | null>(null);
+  const close = { onSuccess: () => setOpen(null) };
+  if (order.status !== 'return_requested' && order.status !== 'return_shipped') return null;
+  if (!canDecide) return <p className="fine-print">{t('returns.seller.managersOnly')}</p>;
+  return (
+    <div className="order-actions" data-testid="return-actions">
+      {open === null && (
+        <div className="button-row">
+          {order.status === 'return_requested' ? (
+            <>
+              <ConfirmButton
+                testId="return-approve"
+                label={t('returns.seller.approve')}
+                question={t('returns.seller.confirmApprove')}
+                pending={step.isPending}
+                onConfirm={() => step.mutate({ kind: 'approve' })}
+              />
+              <button
+                type="button"
+                className="button button-danger"
+                data-testid="return-refuse"
+                onClick={() => setOpen('refuse')}
+              >
+                {t('returns.seller.refuse')}
+              </button>
+            </>
+          ) : (
+            <>
+              <ConfirmButton
+                testId="return-receive"
+                label={t('returns.seller.receive')}
+                question={t('returns.seller.confirmReceive')}
+                pending={step.isPending}
+                onConfirm={() => step.mutate({ kind: 'receive' })}
+              />
+              <button
+                type="button"
+                className="button button-danger"
+                data-testid="return-damage"
+                onClick={() => setOpen('damage')}
+              >
+                {t('returns.seller.reportDamage')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {open === 'refuse' && (
+        <ReasonForm
+          label={t('returns.seller.refusalLabel')}
+          placeholder={t('returns.seller.refusalPlaceholder')}
+          submitLabel={t('returns.seller.submitRefusal')}
+          cancelLabel={t('returns.seller.cancel')}
+          pending={step.isPending}
+          testId="return-refuse-form"
+          onCancel={() => setOpen(null)}
+          onSubmit={(reason) => step.mutate({ kind: 'refuse', reason }, close)}
+        />
+      )}
+      {open === 'damage' && (
+        <StatementForm
+          label={t('returns.seller.damageLabel')}
+          placeholder={t('returns.seller.damagePlaceholder')}
+          submitLabel={t('returns.seller.submitDamage')}
+          cancelLabel={t('returns.seller.cancel')}
+          photoOwner="organization"
+          pending={step.isPending}
+          testId="return-damage-form"
+          onCancel={() => setOpen(null)}
+          onSubmit={({ text, photoIds }) =>
+            step.mutate({ kind: 'damage', body: { statement: text, photoIds } }, close)
+          }
+        />
+      )}
+      {step.isError && <ApiErrorAlert error={step.error} />}
+    </div>
+  );
+}
