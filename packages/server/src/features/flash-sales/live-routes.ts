@@ -22,7 +22,7 @@ export const flashSaleLiveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valida
       tags,
       summary: 'Start a flash sale (秒杀) on the pinned listing of a live session',
       description:
-        'The session’s hosts and the seller’s owners and admins (another seller’s session is 404). The flash quantity is reserved from the listing’s stock and the unsold rest returns when the sale ends. 422 when the flash price does not beat both the current price and the lowest deal of the last 7 days, when stock is short or nothing is pinned; 409 when the session is not live or a sale is already open.',
+        'The session’s hosts and the seller’s owners and admins (another seller’s session is 404). The flash quantity is held from the listing’s stock (holds ledger) and the unsold rest returns when the sale ends (or its session does). 422 when the flash price does not beat both the current price and the lowest deal of the last 7 days, when stock is short or nothing is pinned; 409 when the session is not live, a sale is already open, the listing is not on sale (listing_not_on_sale) or an auction holds it (auction_running).',
       request: { params: uuidParam('id'), body: jsonBody(createFlashSaleBodySchema) },
       responses: { 201: jsonResponse(flashSaleSchema, 'Created') },
     }),

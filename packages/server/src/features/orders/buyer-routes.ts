@@ -42,7 +42,7 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       path: '/',
       tags,
       summary: 'Order a published listing at its current price',
-      description: `${BUYERS_ONLY} Stock is taken now and released if the order is not paid within PAYMENT_TIMEOUT_MINUTES. The same idempotencyKey answers with the same order (200) instead of a second one.`,
+      description: `${BUYERS_ONLY} Its pieces are held now (the listing's holds ledger) and released once if the order is not paid within PAYMENT_TIMEOUT_MINUTES. 409 out_of_stock when not enough pieces are free, 409 auction_running while an auction holds the listing. The same idempotencyKey answers with the same order (200) instead of a second one.`,
       request: { body: jsonBody(createOrderBodySchema) },
       responses: { 201: jsonResponse(orderSchema, 'Created'), 200: jsonResponse(orderSchema, 'Replayed') },
     }),
