@@ -1,48 +1,33 @@
 import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
-import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtures';
+import { call, expectErrorShape, type Session, type TestApp } from '../support/app';
+import type { CatalogWorld } from '../support/catalog-fixtures';
 import {
   buyerSession,
   CHONGQING_ADDRESS,
   idempotencyKey,
+  liveSaleWorld,
+  liveSessionWithPin,
   publishedListing,
   sweepDeps,
 } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTenant, TEST_PASSWORD } from '../support/fixtures';
+import { recordingLivekit } from '../support/recording-livekit';
 
 let database: TestDatabase;
 let app: TestApp;
 let world: CatalogWorld;
 let otherSeller: Session;
 let staff: Session;
+let hostUserId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = createTestApp(database.db).app;
-  world = await createCatalogWorld(database.db, app);
-  const other = await createTenant(database.db, 'seller', ['owner']);
-  otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
-  // A staff member of the world's seller: not a manager, not a host.
-  const email = `staff.${world.seller.orgId.slice(0, 8)}@example.test`;
-  const owner = await database.db
-    .selectFrom('users')
-    .select('passwordHash')
-    .where('organizationId', '=', world.seller.orgId)
-    .where('role', '=', 'owner')
-    .executeTakeFirstOrThrow();
-  await database.db
-    .insertInto('users')
-    .values({
-      email,
-      passwordHash: owner.passwordHash,
-      displayName: 'staff',
-      organizationId: world.seller.orgId,
-      role: 'staff',
-    })
-    .execute();
-  staff = await login(app, email, TEST_PASSWORD);
+  // A live-sale world: the flash-sale grab below makes an order nobody chose an address for.
+  ({ app, world, hostUserId, staff, otherSeller } = await liveSaleWorld(
+    database.db,
+    recordingLivekit().gateway,
+  ));
 });
 
 afterAll(async () => {
@@ -262,6 +247,34 @@ describe('orders and their shipping address', () => {
     });
     expect(late.status).toBe(409);
     expect(late.json.error.details).toEqual({ reason: 'shipping_address_locked', status: 'paid' });
+  });
+
+  it('a flash-sale grab is made without an address: its payment waits for one, taken from the book', async () => {
+    const buyer = await buyerSession(database.db);
+    const listingId = await publishedListing(app, world, { stock: 3 });
+    const sessionId = await liveSessionWithPin(database.db, world.seller.orgId, listingId, hostUserId);
+    const sale = await call(app, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      session: world.seller.hostSession,
+      body: { quantity: 2, priceFen: 999_00, durationSeconds: 600, perBuyerLimit: 1 },
+    });
+    expect(sale.status, sale.text).toBe(201);
+    const grabbed = await call(app, 'POST', `/api/flash-sales/${sale.json.id}/grab`, {
+      session: buyer,
+      body: { idempotencyKey: idempotencyKey() },
+    });
+    expect(grabbed.status, grabbed.text).toBe(201);
+    expect(grabbed.json.shippingAddress).toBeNull();
+    const refused = await call(app, 'POST', `/api/orders/${grabbed.json.id}/pay`, { session: buyer });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details).toEqual({ reason: 'shipping_address_required' });
+    const address = await addAddress(buyer, CHONGQING_ADDRESS);
+    await call(app, 'PUT', `/api/orders/${grabbed.json.id}/shipping-address`, {
+      session: buyer,
+      body: { addressId: address.json.id },
+    });
+    const paid = await pay(buyer, grabbed.json.id);
+    expect(paid.status, paid.text).toBe(200);
+    expect(paid.json.order).toMatchObject({ status: 'paid', shippingAddress: { districtName: '渝中区' } });
   });
 
   it('shows the shop the address only once paid: in full to its owner and staff, masked to its host, never to another shop', async () => {
