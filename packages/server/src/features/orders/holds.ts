@@ -147,17 +147,6 @@ export async function resizeHold(trx: Tx, holder: { kind: HoldKind; holderId: st
     .executeTakeFirst();
 }
 
-/** The active hold of a holder (its id is the source of the holds that come out of it). */
-export async function activeHold(db: Database, holder: { kind: HoldKind; holderId: string }) {
-  return db
-    .selectFrom('listingHolds')
-    .select(['id', 'listingId', 'quantity'])
-    .where('kind', '=', holder.kind)
-    .where('holderId', '=', holder.holderId)
-    .where('releasedAt', 'is', null)
-    .executeTakeFirst();
-}
-
 /** Whether an auction holds a piece of the listing right now. */
 export async function auctionHoldsListing(db: Database, listingId: string): Promise<boolean> {
   const row = await db

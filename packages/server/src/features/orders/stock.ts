@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { conflict, notFound } from '../../http/errors';
 import { forgetSale } from '../flash-sales/snapshot';
 import {
+  auctionHoldsListing,
   type HoldReleaseCause,
   holdConflict,
   holdRefusal,
@@ -28,14 +29,7 @@ export async function holdForOrder(
     .forUpdate()
     .executeTakeFirst();
   if (!listing) throw notFound('listing');
-  const auction = await trx
-    .selectFrom('listingHolds')
-    .select('id')
-    .where('listingId', '=', order.listingId)
-    .where('kind', '=', 'auction')
-    .where('releasedAt', 'is', null)
-    .executeTakeFirst();
-  if (auction) throw holdConflict('auction_running');
+  if (await auctionHoldsListing(trx, order.listingId)) throw holdConflict('auction_running');
   if (listing.status !== 'published' || listing.stock < order.quantity) {
     throw conflict(`only ${listing.stock} left, ${order.quantity} asked for`, {
       reason: 'out_of_stock',
