@@ -60,10 +60,10 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
     await buyer.getByTestId('order-confirm-delivery').click();
     await buyer.locator(`[data-page="buyer-order"][data-status="delivered"]`).waitFor(TIMEOUT);
     expect(await buyer.getByTestId('return-rule').textContent()).toContain('7 天无理由退货');
-    await buyer.getByTestId('order-refund').click();
-    await buyer.locator('[data-testid="refund-form"] textarea').fill('圈口不合适');
-    await buyer.locator('[data-testid="refund-form"] button[type="submit"]').click();
-    await buyer.locator(`[data-page="buyer-order"][data-status="refund_requested"]`).waitFor(TIMEOUT);
+    await buyer.getByTestId('return-request').click();
+    await buyer.locator('[data-testid="return-request-form"] textarea').fill('圈口不合适');
+    await buyer.locator('[data-testid="return-request-form"] button[type="submit"]').click();
+    await buyer.locator(`[data-page="buyer-order"][data-status="return_requested"]`).waitFor(TIMEOUT);
 
     // The unpaid order: a failed sandbox payment, then a successful one.
     await buyer.goto(`${world.server.baseUrl}/buyer/orders/${unpaid.id}`);
@@ -135,7 +135,7 @@ describe('order console: buyers pay, confirm and return; sellers ship and refund
     expect(Object.fromEntries(rows.map((row) => [row.id, row.status]))).toEqual({
       [unpaid.id]: 'shipped',
       [paid.id]: 'refunded',
-      [shipped.id]: 'refund_requested',
+      [shipped.id]: 'return_requested',
     });
     expect(world.pageErrors).toEqual([]);
   });
@@ -211,6 +211,111 @@ describe('order console: an inspection mismatch’s refund, in the reader’s la
     await readIn(seller, 'en');
     await seller.locator('[data-page="seller-order"][data-status="refunded"]').waitFor(TIMEOUT);
     expect(await reasonOf(seller)).toBe(expected.en.reason);
+    expect(world.pageErrors).toEqual([]);
+  });
+});
+
+describe('order console: a refused return goes through arbitration, comes back and is refunded', () => {
+  it('buyer on a phone, shop owner and platform admin on laptops, each step worded in the timeline', async () => {
+    const app = world.server.app;
+    const listing = await world.database.db
+      .selectFrom('listings')
+      .innerJoin('organizations', 'organizations.id', 'listings.sellerOrgId')
+      .select('listings.id')
+      .where('organizations.slug', '=', 'jiefangbei-cuiyuxuan')
+      .where('listings.status', '=', 'published')
+      .where('listings.stock', '>', 0)
+      .where('listings.customMade', '=', false)
+      .orderBy('listings.createdAt', 'desc')
+      .executeTakeFirstOrThrow();
+    const buyerApi = await login(app, 'buyer2@jadelive.test', DEMO_PASSWORD);
+    const ordered = await call(app, 'POST', '/api/orders', {
+      session: buyerApi,
+      body: { listingId: listing.id, quantity: 1, idempotencyKey: randomUUID() },
+    });
+    expect(ordered.status, ordered.text).toBe(201);
+    const orderId = ordered.json.id as string;
+    await payOrder(app, buyerApi, orderId);
+    const sellerApi = await login(app, 'seller@jadelive.test', DEMO_PASSWORD);
+    const shipped = await call(app, 'POST', `/api/seller/orders/${orderId}/ship`, {
+      session: sellerApi,
+      body: { carrier: '顺丰速运', trackingNumber: 'SF2026120601' },
+    });
+    expect(shipped.status, shipped.text).toBe(200);
+    expect(
+      (await call(app, 'POST', `/api/orders/${orderId}/confirm-delivery`, { session: buyerApi })).status,
+    ).toBe(200);
+
+    const buyer = await signIn('buyer2@jadelive.test', { width: 390, height: 844 });
+    const buyerOrder = `${world.server.baseUrl}/buyer/orders/${orderId}`;
+    const seller = await signIn('seller@jadelive.test', { width: 1280, height: 800 });
+    const sellerOrder = `${world.server.baseUrl}/seller/orders/${orderId}`;
+    const atStatus = (page: Page, side: 'buyer' | 'seller', status: string) =>
+      page.locator(`[data-page="${side}-order"][data-status="${status}"]`).waitFor(TIMEOUT);
+
+    // The buyer asks for the no-reason return.
+    await buyer.goto(buyerOrder);
+    await buyer.getByTestId('return-request').click();
+    await buyer.locator('[data-testid="return-request-form"] textarea').fill('颜色比直播间看到的深');
+    await buyer.locator('[data-testid="return-request-form"] button[type="submit"]').click();
+    await atStatus(buyer, 'buyer', 'return_requested');
+    expect(await buyer.evaluate(FITS_PHONE)).toBe(true);
+
+    // The shop refuses, with its reason.
+    await seller.goto(sellerOrder);
+    await seller.getByTestId('return-refuse').click();
+    await seller.locator('[data-testid="return-refuse-form"] textarea').fill('商品已佩戴，吊牌已拆');
+    await seller.locator('[data-testid="return-refuse-form"] button[type="submit"]').click();
+    await atStatus(seller, 'seller', 'return_refused');
+
+    // The buyer reads the refusal and takes it to arbitration.
+    await buyer.goto(buyerOrder);
+    expect(await buyer.getByTestId('return-refusal').textContent()).toContain('商品已佩戴，吊牌已拆');
+    await buyer.getByTestId('return-escalate').click();
+    await buyer.locator('[data-testid="return-escalate-form"] textarea').fill('吊牌完好，从未佩戴');
+    await buyer.locator('[data-testid="return-escalate-form"] button[type="submit"]').click();
+    await atStatus(buyer, 'buyer', 'return_arbitration');
+
+    // The platform admin reads both sides and decides for the buyer.
+    const admin = await signIn('admin@jadelive.test', { width: 1280, height: 800 });
+    await admin.locator('[data-nav="arbitrations"]:visible').first().click();
+    const card = admin.locator(`[data-arbitration="${orderId}"]`);
+    await card.waitFor(TIMEOUT);
+    expect(await card.textContent()).toContain('吊牌完好，从未佩戴');
+    await card.getByTestId('arbitrate-buyer').click();
+    await card.locator('[data-testid="arbitration-form"] textarea').fill('买家照片显示吊牌完好');
+    await card.locator('[data-testid="arbitration-form"] button[type="submit"]').click();
+    await card.waitFor({ state: 'detached', ...TIMEOUT });
+
+    // The buyer ships the piece back; the shop confirms it arrived and the money goes back.
+    await buyer.goto(buyerOrder);
+    await atStatus(buyer, 'buyer', 'return_approved');
+    expect(await buyer.getByTestId('return-arbitration').textContent()).toContain('买家照片显示吊牌完好');
+    await buyer.getByTestId('return-carrier').fill('中通快递');
+    await buyer.getByTestId('return-tracking').fill('ZT2026120602');
+    await buyer.getByTestId('return-ship-submit').click();
+    await atStatus(buyer, 'buyer', 'return_shipped');
+    expect(await buyer.evaluate(FITS_PHONE)).toBe(true);
+
+    await seller.goto(sellerOrder);
+    await seller.getByTestId('return-receive').click();
+    await seller.getByTestId('return-receive-confirm').click();
+    await atStatus(seller, 'seller', 'refunded');
+    const timeline = seller.getByTestId('order-timeline');
+    expect(
+      await timeline
+        .locator('[data-to="return_approved"] [data-cause="arbitration_for_buyer"]')
+        .textContent(),
+    ).toBe('平台仲裁支持买家');
+    expect(await timeline.locator('[data-to="refunded"] [data-cause="return_received"]').textContent()).toBe(
+      '商家确认收到退货，货款原路退回',
+    );
+    const payment = await world.database.db
+      .selectFrom('payments')
+      .select('status')
+      .where('orderId', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(payment.status).toBe('refunded');
     expect(world.pageErrors).toEqual([]);
   });
 });

@@ -3,8 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client';
 import { commerceKeys } from './query-keys';
 
-const shipment = (body: { carrier: string; trackingNumber: string }) => body;
-
 export type BuyerReturnStep =
   | { kind: 'request'; body: ReturnRequestBody }
   | { kind: 'arbitration'; body: ReturnStatementBody }
@@ -22,7 +20,12 @@ export function takeBuyerReturnStep(orderId: string, step: BuyerReturnStep) {
     case 'acceptRefusal':
       return unwrap(order.return['accept-refusal'].$post({ param, json: {} }));
     case 'ship':
-      return unwrap(order.return.shipment.$post({ param, json: shipment(step) }));
+      return unwrap(
+        order.return.shipment.$post({
+          param,
+          json: { carrier: step.carrier, trackingNumber: step.trackingNumber },
+        }),
+      );
   }
 }
 
