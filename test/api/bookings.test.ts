@@ -84,13 +84,23 @@ describe('bookings: concurrency', () => {
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(9);
-    const winner = responses.find((response) => response.status === 201)!;
-    for (const loser of responses.filter((response) => response.status === 409)) {
+    const winnerIndex = responses.findIndex((response) => response.status === 201);
+    const winner = responses[winnerIndex]!;
+    const sellerOf = (index: number) => (index % sessions.length < 2 ? w.sellerA : w.sellerB);
+    responses.forEach((loser, index) => {
+      if (loser.status !== 409) return;
       expectErrorShape(loser.json, 'CONFLICT');
+      // The seller is named only to itself; another seller's booking stays anonymous.
+      const own = sellerOf(index) === sellerOf(winnerIndex);
+      expect(loser.json.error.details).toMatchObject({ reason: 'booking_overlap' });
       expect(loser.json.error.details.overlapping).toEqual([
-        { startsAt: winner.json.startsAt, endsAt: winner.json.endsAt },
+        {
+          startsAt: winner.json.startsAt,
+          endsAt: winner.json.endsAt,
+          bookedBy: own ? sellerOf(winnerIndex).org.name : null,
+        },
       ]);
-    }
+    });
     const stored = await w.database.db
       .selectFrom('studioBookings')
       .select('id')
@@ -156,7 +166,12 @@ describe('bookings: errors', () => {
     await w.change(w.sellerA.owner, booking.json.id, 'cancelled');
     const approveCancelled = await w.change(w.operator.session, booking.json.id, 'approved');
     expect(approveCancelled.status).toBe(409);
-    expect(approveCancelled.json.error.details).toEqual({ from: 'cancelled', to: 'approved', allowed: [] });
+    expect(approveCancelled.json.error.details).toEqual({
+      reason: 'invalid_transition',
+      from: 'cancelled',
+      to: 'approved',
+      allowed: [],
+    });
     expect((await w.change(w.sellerA.owner, booking.json.id, 'cancelled')).status).toBe(409);
     expect((await w.change(w.operator.session, booking.json.id, 'requested')).status).toBe(400);
   });
@@ -169,7 +184,11 @@ describe('bookings: errors', () => {
       body: { status: 'retired' },
     });
     expect(retire.status).toBe(409);
-    expect(retire.json.error.details).toEqual({ openBookings: 1 });
+    expect(retire.json.error.details).toEqual({
+      reason: 'studio_has_open_bookings',
+      count: 1,
+      openBookings: 1,
+    });
   });
 });
 

@@ -222,6 +222,9 @@ describe('chat', () => {
     const second = await call(app, 'POST', `${base}/chat`, { session: as.buyer2, body: { text: '第二条' } });
     expect(second.status).toBe(429);
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(50);
+    // The console words it from the reason and its facts, not from the English message.
+    expect(second.json.error.details).toMatchObject({ reason: 'slow_mode', waitSeconds: expect.any(Number) });
+    expect(second.json.error.details.waitSeconds).toBeGreaterThan(50);
     // The host is not slowed down.
     expect(
       (await call(app, 'POST', `${base}/chat`, { session: as.host, body: { text: '欢迎' } })).status,
@@ -233,9 +236,40 @@ describe('chat', () => {
     await call(app, 'POST', `${base}/mutes`, { session: as.host, body: { userId: as.buyer!.userId } });
     const muted = await call(app, 'POST', `${base}/chat`, { session: as.buyer, body: { text: '还在吗' } });
     expect(muted.status).toBe(403);
+    expect(muted.json.error.details).toEqual({ reason: 'muted', until: null });
+    await call(app, 'POST', `${base}/mutes`, {
+      session: as.host,
+      body: { userId: as.buyer!.userId, minutes: 10 },
+    });
+    const mutedForAWhile = await call(app, 'POST', `${base}/chat`, {
+      session: as.buyer,
+      body: { text: '还在吗' },
+    });
+    expect(mutedForAWhile.json.error.details.reason).toBe('muted');
+    const until = Date.parse(mutedForAWhile.json.error.details.until);
+    expect(until - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(10 * 60_000);
     expect(
       (await call(app, 'DELETE', `${base}/mutes/${as.buyer!.userId}`, { session: as.host })).status,
     ).toBe(200);
+  });
+
+  it('a message the content rules refuse names each refused phrase with the rule’s own words', async () => {
+    const session = await liveSession();
+    const refused = await call(app, 'POST', `/api/live/sessions/${session.id}/chat`, {
+      session: as.host,
+      body: { text: '国家级大师雕刻，保证升值' },
+    });
+    expect(refused.status).toBe(422);
+    const { details } = refused.json.error;
+    expect(details.reason).toBe('content_refused');
+    expect(details.phrases.map((phrase: { phrase: string }) => phrase.phrase)).toEqual(
+      expect.arrayContaining(['国家级', '升值']),
+    );
+    for (const phrase of details.phrases) {
+      expect(phrase.message['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(phrase.message.en).toMatch(/[a-z]/);
+    }
   });
 
   it('every message passes the chat hook; refused ones are kept for the record but not delivered', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database';
-import { ApiError } from './errors';
+import { ApiError, because } from './errors';
 
 /**
  * Counts a hit in a fixed window shared by every API instance (the counter lives in
@@ -24,8 +24,10 @@ export async function consumeRateLimit(
     await sql`delete from rate_limit_windows where window_start < now() - interval '1 day'`.execute(db);
   }
   if (row && row.hits > limit) {
-    throw new ApiError('RATE_LIMITED', 'too many requests, try again later', {
-      retryAfterSeconds: Math.max(1, row.retryAfter),
-    });
+    throw new ApiError(
+      'RATE_LIMITED',
+      'too many requests, try again later',
+      because('too_many_requests', { retryAfterSeconds: Math.max(1, row.retryAfter) }),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { minimumNextBidFen, type PlaceBidBody } from '@jadelive/shared';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict, unprocessable } from '../../http/errors';
+import { because, conflict, unprocessable } from '../../http/errors';
 import { announceAuctionSoon } from './announce';
 import {
   appendBid,
@@ -106,6 +106,7 @@ async function bidLocked(
   }
   await resolveMaxBids(trx, auction, now);
   const bid = await findBidByKey(trx, bidderUserId, body.idempotencyKey);
-  if (bid?.id !== insertedId) throw conflict('the bid could not be read back, retry');
+  if (bid?.id !== insertedId)
+    throw conflict('the bid could not be read back, retry', because('request_in_progress'));
   return bid;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CreateAuctionBody, DEFAULT_BID_LADDER } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
-import { ApiError, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { ApiError, because, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
 import type { SessionRow } from '../live/session-repository';
 import { takeHold } from '../orders/holds';
 
@@ -30,7 +30,10 @@ export async function createAuction(
   const now = Date.now();
   const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(now);
   if (startsAt.getTime() < now - START_GRACE_MS || startsAt.getTime() > now + MAX_START_AHEAD_MS) {
-    throw unprocessable('an auction starts now or within the next 24 hours', { field: 'startsAt' });
+    throw unprocessable('an auction starts now or within the next 24 hours', {
+      ...because('start_out_of_range'),
+      field: 'startsAt',
+    });
   }
   const endsAt = new Date(startsAt.getTime() + body.durationSeconds * 1000);
 

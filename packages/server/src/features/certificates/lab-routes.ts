@@ -9,7 +9,7 @@ import {
 import type { Context } from 'hono';
 import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { notFound, unprocessable } from '../../http/errors';
+import { because, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { requireOwnImages } from '../images/repository';
@@ -75,7 +75,7 @@ export const labCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const body = c.req.valid('json');
       const { db } = c.var.deps;
       if (!(await repo.findSellerOrganization(db, body.holderOrgId)))
-        throw unprocessable('holderOrgId is not a seller');
+        throw unprocessable('holderOrgId is not a seller', because('holder_not_seller'));
       if (body.photoImageId)
         await requireOwnImages(db, actor.organizationId, [body.photoImageId], 'photoImageId');
       const described = describeIdentification(body.identification);

@@ -8,7 +8,7 @@ import {
 } from '@jadelive/shared';
 import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound, unprocessable } from '../../http/errors';
+import { because, conflict, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
@@ -69,7 +69,7 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       const { db } = c.var.deps;
       const { labOrgId, externalLabName, ...fields } = c.req.valid('json');
       if (labOrgId && !(await repo.findLabOrganization(db, labOrgId)))
-        throw unprocessable('labOrgId is not a lab');
+        throw unprocessable('labOrgId is not a lab', because('lab_not_found'));
       if (fields.photoImageId)
         await requireOwnImages(db, actor.organizationId, [fields.photoImageId], 'photoImageId');
       const described = describeIdentification(fields.identification);
@@ -140,13 +140,26 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
         c.req.valid('param').certificateId,
       );
       if (!row) throw notFound('certificate');
-      if (row.status !== 'unverified') throw conflict(`the certificate is ${row.status}`);
+      if (row.status !== 'unverified') {
+        throw conflict(
+          `the certificate is ${row.status}`,
+          because('certificate_status', { status: row.status }),
+        );
+      }
       const labName = row.externalLabName ?? row.labOrgName ?? '';
       const adapter = certificateLookups.find((lookup) => lookup.handles(labName));
       if (!adapter)
-        throw unprocessable(`no lookup service is connected for ${labName}; ask the lab or a platform admin`);
+        throw unprocessable(
+          `no lookup service is connected for ${labName}; ask the lab or a platform admin`,
+          because('no_lookup_service', { labName }),
+        );
       const result = await adapter.lookup(labName, row.number);
-      if (!result.found) throw unprocessable(`${labName} has no certificate numbered ${row.number}`);
+      if (!result.found) {
+        throw unprocessable(
+          `${labName} has no certificate numbered ${row.number}`,
+          because('lab_has_no_such_certificate', { labName, number: row.number }),
+        );
+      }
       const mismatches = [
         result.identification.replace(/\s/g, '') !== row.identification.replace(/\s/g, '')
           ? 'identification'
@@ -155,6 +168,7 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       ].filter((field): field is string => field !== null);
       if (mismatches.length > 0) {
         throw unprocessable('the lab’s record differs from what was registered', {
+          ...because('lab_record_differs', { mismatches }),
           mismatches,
           labRecord: result,
         });

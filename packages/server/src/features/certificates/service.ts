@@ -133,7 +133,9 @@ export async function transitionCertificate(
       }
       throw error;
     });
-  if (!moved) throw conflict('the certificate changed meanwhile; reload and try again');
+  if (!moved) {
+    throw conflict('the certificate changed meanwhile; reload and try again', because('certificate_changed'));
+  }
   await repo.recordCertificateEvent(trx, {
     certificateId: certificate.id,
     fromStatus: from,
@@ -218,10 +220,13 @@ export async function decideCertificate(
   reason: string | null,
 ): Promise<Certificate> {
   if (to === 'verified' && certificate.status !== 'unverified') {
-    throw conflict(`the certificate is ${certificate.status}`);
+    throw conflict(
+      `the certificate is ${certificate.status}`,
+      because('certificate_status', { status: certificate.status }),
+    );
   }
   if (to === 'revoked' && certificate.status === 'revoked')
-    throw conflict('the certificate is revoked already');
+    throw conflict('the certificate is revoked already', because('certificate_revoked_already'));
   await db.transaction().execute((trx) => transitionCertificate(trx, certificate, to, actor, via, reason));
   const row = await repo.findCertificate(db, certificate.id);
   if (!row) throw notFound('certificate');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CreateFlashSaleBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
-import { conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { because, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
 import { lowestDealPriceFen7d } from '../listings/repository';
 import type { SessionRow } from '../live/session-repository';
 import { auctionHoldsListing, holdConflict, takeHold } from '../orders/holds';
@@ -33,7 +33,10 @@ export async function createFlashSale(
   const now = Date.now();
   const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(now);
   if (startsAt.getTime() < now - START_GRACE_MS || startsAt.getTime() > now + MAX_START_AHEAD_MS) {
-    throw unprocessable('a flash sale starts now or within the next 24 hours', { field: 'startsAt' });
+    throw unprocessable('a flash sale starts now or within the next 24 hours', {
+      ...because('start_out_of_range'),
+      field: 'startsAt',
+    });
   }
   const endsAt = new Date(startsAt.getTime() + body.durationSeconds * 1000);
 
@@ -101,7 +104,10 @@ export async function createFlashSale(
       return sale.id;
     } catch (error) {
       if (isUniqueViolation(error, 'flash_sales_one_open_per_session')) {
-        throw conflict('this session already has a flash sale running; end it first');
+        throw conflict(
+          'this session already has a flash sale running; end it first',
+          because('flash_sale_open'),
+        );
       }
       throw error;
     }
@@ -120,7 +126,7 @@ export async function endFlashSaleEarly(deps: Pick<AppDeps, 'db'>, sessionId: st
       .where('stockReturnedAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!ended) throw conflict('this flash sale has already ended');
+    if (!ended) throw conflict('this flash sale has already ended', because('ended'));
     return returnUnsoldStock(trx, saleId);
   });
 }

@@ -7,7 +7,7 @@ import {
   giveawaySeedCommitment,
 } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
-import { conflict, unprocessable } from '../../http/errors';
+import { because, conflict, unprocessable } from '../../http/errors';
 import type { SessionRow } from '../live/session-repository';
 
 const START_GRACE_MS = 60_000;
@@ -26,7 +26,7 @@ export async function createGiveaway(
 ): Promise<string> {
   if (session.status !== 'scheduled' && session.status !== 'live') {
     throw conflict(`cannot run a giveaway in a session that is ${session.status}`, {
-      status: session.status,
+      ...because('session_status', { status: session.status }),
     });
   }
   if (body.prizeValueFen > GIVEAWAY_MAX_PRIZE_FEN) {
@@ -38,12 +38,16 @@ export async function createGiveaway(
   const now = Date.now();
   const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(now);
   if (startsAt.getTime() < now - START_GRACE_MS || startsAt.getTime() > now + MAX_START_AHEAD_MS) {
-    throw unprocessable('a giveaway starts now or within the next 24 hours', { field: 'startsAt' });
+    throw unprocessable('a giveaway starts now or within the next 24 hours', {
+      ...because('start_out_of_range'),
+      field: 'startsAt',
+    });
   }
   const drawAt = new Date(body.drawAt);
   const window = drawAt.getTime() - startsAt.getTime();
   if (window <= 0 || window > GIVEAWAY_MAX_HOURS * 3_600_000) {
     throw unprocessable(`the draw comes after the start, within ${GIVEAWAY_MAX_HOURS} hours`, {
+      ...because('draw_out_of_range', { maxHours: GIVEAWAY_MAX_HOURS }),
       field: 'drawAt',
     });
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
-import { conflict, notFound, unprocessable } from '../../http/errors';
+import { because, conflict, notFound, unprocessable } from '../../http/errors';
 
 /**
  * One entry per person, kept if asked again (idempotent). The giveaway row is read FOR SHARE so an
@@ -50,7 +50,7 @@ export async function enterGiveaway(deps: Pick<AppDeps, 'db'>, giveawayId: strin
         .executeTakeFirst();
       if (!commented) {
         throw unprocessable(`post 「${giveaway.keyword}」 in the chat first`, {
-          reason: 'keyword_not_posted',
+          ...because('keyword_not_posted', { keyword: giveaway.keyword }),
         });
       }
     }

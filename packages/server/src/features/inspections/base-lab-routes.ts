@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { setInspectionLabBodySchema } from '@jadelive/shared';
 import { Access, MANAGERS, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { notFound, unprocessable } from '../../http/errors';
+import { because, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { auditAs } from '../bases/policies';
@@ -32,7 +32,7 @@ export const baseInspectionLabRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
         .where('id', '=', labOrgId)
         .where('kind', '=', 'lab')
         .executeTakeFirst();
-      if (!lab) throw unprocessable('labOrgId is not a lab on the platform');
+      if (!lab) throw unprocessable('labOrgId is not a lab on the platform', because('lab_not_found'));
     }
     const updated = await db.transaction().execute(async (trx) => {
       const row = await trx

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
+import { because, conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
 import { lockOrder } from '../orders/repository';
 import { notifyOrgs } from './notify';
 import { findBaseLab } from './repository';
@@ -93,7 +93,9 @@ export async function openInspection(
     .returning('id')
     .executeTakeFirstOrThrow()
     .catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw conflict('an inspection was already requested for this order');
+      if (isUniqueViolation(error)) {
+        throw conflict('an inspection was already requested for this order', because('inspection_exists'));
+      }
       throw error;
     });
   await notifyOrgs(trx, [lab.labOrgId, order.sellerOrgId], {

@@ -3,7 +3,7 @@ import type { ComplianceContext, ComplianceFlag } from '@jadelive/shared/complia
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { suspendListings } from '../certificates/service';
 import { recordFlags } from '../compliance/record';
 import { undoSoldCount } from '../orders/deal';
@@ -41,7 +41,10 @@ export async function recordInspectionResult(
       .executeTakeFirst();
     if (!inspection) throw notFound('inspection');
     if (inspection.status !== 'requested') {
-      throw conflict(`the result was recorded already (${inspection.status})`, { status: inspection.status });
+      throw conflict(
+        `the result was recorded already (${inspection.status})`,
+        because('result_recorded', { status: inspection.status }),
+      );
     }
     const matched = result.outcome === 'match';
     await trx

@@ -9,7 +9,7 @@ import {
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/client-ip';
-import { conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { because, conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
@@ -86,7 +86,9 @@ export const invitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
           organizationId: invitation.organizationId,
           role: invitation.role as MemberRole,
         }).catch((error: unknown) => {
-          throw isUniqueViolation(error) ? conflict('an account with this email exists already') : error;
+          throw isUniqueViolation(error)
+            ? conflict('an account with this email exists already', because('email_taken'))
+            : error;
         });
         // Two tabs accepting at once: only one may turn the invitation into an account.
         if (!(await markInvitationAccepted(trx, invitation.id, user.id))) throw notFound('invitation');

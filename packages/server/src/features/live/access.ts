@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { MANAGERS } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { ApiError, conflict, forbidden, notFound } from '../../http/errors';
+import { ApiError, because, conflict, forbidden, notFound } from '../../http/errors';
 import { type LiveCaller, liveCaller } from './caller';
 import { findSession, type SessionRow } from './session-repository';
 
@@ -26,7 +26,9 @@ const isManager = (caller: LiveCaller) => caller.role !== null && MANAGERS.inclu
  */
 export function requireStageControl({ caller, session }: LoadedSession): void {
   if (!session.isSeller) throw notFound('live session');
-  if (!session.isHost && !isManager(caller)) throw forbidden('only the hosts of this session may do this');
+  if (!session.isHost && !isManager(caller)) {
+    throw forbidden('only the hosts of this session may do this', because('hosts_only'));
+  }
 }
 
 /** Chat moderation: the stage (as above) and the operator of a base the seller belongs to. */
@@ -37,7 +39,10 @@ export function requireModerator(loaded: LoadedSession): void {
 
 export function requireStatus(session: SessionRow, allowed: readonly string[], doing: string): void {
   if (!allowed.includes(session.status)) {
-    throw conflict(`cannot ${doing} a session that is ${session.status}`, { status: session.status });
+    throw conflict(
+      `cannot ${doing} a session that is ${session.status}`,
+      because('session_status', { status: session.status }),
+    );
   }
 }
 

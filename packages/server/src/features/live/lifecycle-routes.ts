@@ -3,7 +3,7 @@ import { liveSessionSchema, liveSummarySchema } from '@jadelive/shared';
 import { sql } from 'kysely';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { isoOrNull } from '../../lib/serialize';
@@ -37,7 +37,7 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const livekit = requireLivekit(c.var.deps);
       await ensureRoom(livekit, loaded.session);
       if (!(await transition(c.var.deps.db, id, 'start')))
-        throw conflict('the session is no longer scheduled');
+        throw conflict('the session is no longer scheduled', because('session_not_scheduled'));
       const { session } = await loadSession(c, id);
       return c.json(toLiveSession(session), 200);
     },
@@ -59,7 +59,7 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       requireModerator(loaded);
       requireStatus(loaded.session, ['live'], 'end');
       if (!(await endLiveSession(c.var.deps, loaded.session, { deleteRoom: true }))) {
-        throw conflict('the session is no longer live');
+        throw conflict('the session is no longer live', because('session_status', { status: 'ended' }));
       }
       const { session } = await loadSession(c, id);
       return c.json(toLiveSession(session), 200);
@@ -80,7 +80,9 @@ export const lifecycleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
       const loaded = await loadSession(c, id);
       requireStageControl(loaded);
       requireStatus(loaded.session, ['scheduled'], 'cancel');
-      if (!(await transition(deps.db, id, 'cancel'))) throw conflict('the session is no longer scheduled');
+      if (!(await transition(deps.db, id, 'cancel'))) {
+        throw conflict('the session is no longer scheduled', because('session_not_scheduled'));
+      }
       // A host may have opened the room to prepare; nobody should stay in a cancelled one.
       await deps.livekit?.deleteRoom(loaded.session.roomName).catch((error: unknown) => {
         deps.logger.warn({ err: error }, 'could not delete the room of a cancelled session');

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
-import { ApiError } from '../../http/errors';
+import { ApiError, because } from '../../http/errors';
 import { broadcast } from './broadcast';
 import type { LiveKitGateway } from './livekit-gateway';
 import { closePresenceExcept, finalizeStats, refreshViewerCounts } from './presence';
@@ -12,7 +12,13 @@ const EMPTY_TIMEOUT_SECONDS = 15 * 60;
 const DEPARTURE_TIMEOUT_SECONDS = 2 * 60;
 
 export function requireLivekit(deps: Pick<AppDeps, 'livekit'>): LiveKitGateway {
-  if (!deps.livekit) throw new ApiError('SERVICE_UNAVAILABLE', 'live video is unavailable right now');
+  if (!deps.livekit) {
+    throw new ApiError(
+      'SERVICE_UNAVAILABLE',
+      'live video is unavailable right now',
+      because('live_unavailable'),
+    );
+  }
   return deps.livekit;
 }
 

@@ -1,7 +1,7 @@
 import type { CreateLiveSessionBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { unprocessable } from '../../http/errors';
+import { because, unprocessable } from '../../http/errors';
 import { requireOwnImages } from '../images/repository';
 import { notifySessionLive } from '../reminders/notify';
 
@@ -26,6 +26,7 @@ export async function checkSessionInputs(
     .execute();
   if (hosts.length !== hostIds.length) {
     throw unprocessable('hosts must be members of your organisation with role host, owner or admin', {
+      ...because('hosts_not_members'),
       unknown: hostIds.filter((id) => !hosts.some((host) => host.id === id)),
     });
   }
@@ -38,14 +39,19 @@ export async function checkSessionInputs(
       .where('sellerOrgId', '=', sellerOrgId)
       .where('status', '=', 'approved')
       .executeTakeFirst();
-    if (!booking) throw unprocessable('studio booking not found among your approved bookings');
+    if (!booking) {
+      throw unprocessable(
+        'studio booking not found among your approved bookings',
+        because('booking_not_found'),
+      );
+    }
   }
   if (body.listingIds) await checkLineup(db, sellerOrgId, body.listingIds);
 }
 
 async function checkLineup(db: Database, sellerOrgId: string, listingIds: string[]) {
   if (new Set(listingIds).size !== listingIds.length)
-    throw unprocessable('a listing appears twice in the lineup');
+    throw unprocessable('a listing appears twice in the lineup', because('lineup_duplicate'));
   if (listingIds.length === 0) return;
   const found = await db
     .selectFrom('listings')
@@ -56,6 +62,7 @@ async function checkLineup(db: Database, sellerOrgId: string, listingIds: string
     .execute();
   if (found.length !== listingIds.length) {
     throw unprocessable('the lineup may only hold your published listings', {
+      ...because('lineup_unpublished'),
       notPublished: listingIds.filter((id) => !found.some((row) => row.id === id)),
     });
   }

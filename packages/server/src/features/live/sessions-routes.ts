@@ -8,7 +8,7 @@ import {
 } from '@jadelive/shared';
 import { Access, MANAGERS, memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { forbidden } from '../../http/errors';
+import { because, forbidden } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl, requireStatus } from './access';
@@ -56,7 +56,10 @@ export const sessionsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
         query.view === 'mine' &&
         !['seller', 'cluster_operator', 'regulator'].includes(caller.orgKind ?? '')
       ) {
-        throw forbidden('view=mine is for sellers, base operators and regulators');
+        throw forbidden(
+          'view=mine is for sellers, base operators and regulators',
+          because('view_mine_not_allowed'),
+        );
       }
       const rows = await listSessions(c.var.deps.db, caller, query);
       return c.json({ sessions: rows.map((row) => toLiveSession(row)) }, 200);

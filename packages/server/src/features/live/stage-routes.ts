@@ -3,7 +3,7 @@ import { cohostBodySchema, pinBodySchema, pinnedCardSchema } from '@jadelive/sha
 import { sql } from 'kysely';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { notFound, unprocessable } from '../../http/errors';
+import { because, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl, requireStatus, requireUser } from './access';
@@ -37,8 +37,14 @@ export const stageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       requireStatus(loaded.session, OPEN, 'pin in');
       const pinnedBy = requireUser(loaded.caller);
       const card = await lineupCard(deps.db, id, listingId);
-      if (!card) throw unprocessable('only listings of the lineup can be pinned');
-      if (card.listingStatus !== 'published') throw unprocessable(`the listing is ${card.listingStatus}`);
+      if (!card)
+        throw unprocessable('only listings of the lineup can be pinned', because('pin_not_in_lineup'));
+      if (card.listingStatus !== 'published') {
+        throw unprocessable(
+          `the listing is ${card.listingStatus}`,
+          because('listing_not_on_sale', { status: card.listingStatus }),
+        );
+      }
       await deps.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('liveSessions')

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/client-ip';
-import { forbidden, notFound } from '../../http/errors';
+import { because, forbidden, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
@@ -23,24 +23,28 @@ async function checkRole(c: Context<AppEnv>, loaded: LoadedSession, role: LiveTo
   switch (role) {
     case 'host':
       if (!session.isSeller) throw notFound('live session');
-      if (!session.isHost) throw forbidden('you are not a host of this session');
+      if (!session.isHost) throw forbidden('you are not a host of this session', because('hosts_only'));
       return;
     case 'cohost':
       if (!(await isActiveCohost(c.var.deps.db, session.id, userId))) {
-        throw forbidden('the host has not invited you on stage');
+        throw forbidden('the host has not invited you on stage', because('not_invited_on_stage'));
       }
       return;
     case 'viewer':
       if (await isRemoved(c.var.deps.db, session.id, identityFor('viewer', userId))) {
-        throw forbidden('you were removed from this session');
+        throw forbidden('you were removed from this session', because('removed_from_session'));
       }
       return;
     case 'monitor':
-      if (caller.orgKind !== 'cluster_operator') throw forbidden('monitor tokens are for base operators');
+      if (caller.orgKind !== 'cluster_operator') {
+        throw forbidden('monitor tokens are for base operators', because('monitor_for_operators'));
+      }
       if (!session.isOperator) throw notFound('live session');
       return;
     case 'observer':
-      if (caller.orgKind !== 'regulator') throw forbidden('observer tokens are for regulators');
+      if (caller.orgKind !== 'regulator') {
+        throw forbidden('observer tokens are for regulators', because('observer_for_regulators'));
+      }
       if (!session.isRegulator) throw notFound('live session');
       return;
   }

@@ -2,7 +2,7 @@ import type { CreateOrderBody, OrderEventCause } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { unprocessable } from '../../http/errors';
+import { because, unprocessable } from '../../http/errors';
 import { shippingSnapshot, writeShippingAddress } from '../addresses/order-address';
 import { openInspection } from '../inspections/request';
 import { commerceConfig } from './config';
@@ -110,5 +110,8 @@ async function requireSellersSession(trx: Database, sessionId: string, listingId
     .where('liveSessions.status', 'in', ['scheduled', 'live', 'ended'])
     .executeTakeFirst();
   if (!session)
-    throw unprocessable('that live session is not one of the listing seller’s', { field: 'liveSessionId' });
+    throw unprocessable('that live session is not one of the listing seller’s', {
+      ...because('session_not_sellers'),
+      field: 'liveSessionId',
+    });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
-import { conflict, unprocessable } from '../../http/errors';
+import { because, conflict, unprocessable } from '../../http/errors';
 import type { Tx } from './holds';
 
 /** Keys are the buyer's own: two buyers choosing the same key never meet. */
@@ -60,6 +60,11 @@ export async function createOnce(
   });
   if (claimed) return { orderId, replayed: false };
   const winner = await findIdempotencyKey(db, request.scope, request.key);
-  if (!winner) throw conflict('a request with this idempotency key is still being processed, retry');
+  if (!winner) {
+    throw conflict(
+      'a request with this idempotency key is still being processed, retry',
+      because('request_in_progress'),
+    );
+  }
   return replayKey(winner, request.fingerprint);
 }

@@ -16,7 +16,7 @@ import {
 import { Access, MANAGERS, memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { clientIp } from '../../http/client-ip';
-import { ApiError, forbidden, notFound } from '../../http/errors';
+import { ApiError, because, forbidden, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
@@ -73,9 +73,14 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       const { userId } = c.req.valid('param');
       const { role } = c.req.valid('json');
       if (!rolesForKind(memberActor(c).organizationKind).includes(role)) {
-        throw new ApiError('VALIDATION_FAILED', `role ${role} does not exist in this kind of organisation`);
+        throw new ApiError(
+          'VALIDATION_FAILED',
+          `role ${role} does not exist in this kind of organisation`,
+          because('unknown_role', { role }),
+        );
       }
-      if (userId === actor.userId) throw forbidden('owners cannot change their own role');
+      if (userId === actor.userId)
+        throw forbidden('owners cannot change their own role', because('own_role'));
       const before = await repo.findMember(db, organizationId, userId);
       if (!before) throw notFound('member');
       const updated = await repo.updateMemberRole(db, organizationId, userId, role);
@@ -127,7 +132,9 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
           `role ${body.role} does not exist in this kind of organisation`,
         );
       }
-      if (body.role === 'owner' && actor.role !== 'owner') throw forbidden('only owners may invite owners');
+      if (body.role === 'owner' && actor.role !== 'owner') {
+        throw forbidden('only owners may invite owners', because('owners_invite_owners'));
+      }
       const secret = randomToken();
       const invitation = await repo.insertInvitation(db, member.organizationId, {
         email: body.email,

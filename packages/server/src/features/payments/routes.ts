@@ -8,7 +8,7 @@ import {
 } from '@jadelive/shared';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { BUYER_VIEW } from '../addresses/order-view';
@@ -57,7 +57,10 @@ export const paymentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const payment = await findBuyerPayment(deps.db, userId, id);
       if (payment?.provider !== 'sandbox') throw notFound('payment');
       if (payment.status !== 'pending') {
-        throw conflict(`this payment is already ${payment.status}`, { status: payment.status });
+        throw conflict(
+          `this payment is already ${payment.status}`,
+          because('payment_already', { status: payment.status }),
+        );
       }
       const signed = sandboxProvider(deps).signNotification({
         notificationId: randomUUID(),

@@ -20,7 +20,10 @@ export async function startPayment(
     const order = await lockOrder(trx, { buyerUserId }, orderId);
     if (!order) throw notFound('order');
     if (order.status !== 'pending_payment') {
-      throw conflict(`an order that is ${order.status} cannot be paid`, { status: order.status });
+      throw conflict(
+        `an order that is ${order.status} cannot be paid`,
+        because('order_not_payable', { status: order.status }),
+      );
     }
     if (order.paymentDueAt.getTime() <= Date.now()) {
       throw conflict('the payment window of this order has closed', { reason: 'payment_window_closed' });

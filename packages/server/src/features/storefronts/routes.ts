@@ -3,7 +3,7 @@ import { type ListingCategory, sellerProfileBodySchema, storefrontSchema } from 
 import { sql } from 'kysely';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { because, conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
 import { iso } from '../../lib/serialize';
@@ -106,7 +106,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
         .executeTakeFirstOrThrow()
         .catch((error: unknown) => {
           throw isUniqueViolation(error)
-            ? conflict('another seller registered this 统一社会信用代码')
+            ? conflict('another seller registered this 统一社会信用代码', because('credit_code_taken'))
             : error;
         });
       return c.json({ profile: toProfile(row) }, 200);
