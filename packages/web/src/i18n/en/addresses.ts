@@ -39,16 +39,4 @@ export const addresses: typeof zhCN = {
     masked:
       "To protect the buyer's personal information, hosts see only part of the address (PIPL: minimum necessary).",
   },
-  reasons: {
-    unknown_region: 'The {{field}} chosen is not within the region above it; choose again.',
-    district_required: 'Choose a district.',
-    address_book_full: 'You can keep at most {{max}} addresses; delete one you no longer use first.',
-    shipping_address_required: 'Choose a shipping address before paying.',
-    shipping_address_locked: 'The order is paid; its shipping address can no longer change.',
-  },
-  regionFields: {
-    provinceCode: 'province',
-    cityCode: 'city',
-    districtCode: 'district',
-  },
 };

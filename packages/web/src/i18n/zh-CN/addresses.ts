@@ -35,16 +35,4 @@ export const addresses = {
   view: {
     masked: '为保护买家个人信息，主播只能看到部分地址（个人信息保护法：最小必要）。',
   },
-  reasons: {
-    unknown_region: '所选的{{field}}不在上一级地区之下，请重新选择。',
-    district_required: '请选择区县。',
-    address_book_full: '最多只能保存 {{max}} 个收货地址，请先删除不用的地址。',
-    shipping_address_required: '请先选择收货地址，再付款。',
-    shipping_address_locked: '订单已付款，收货地址不能再修改。',
-  },
-  regionFields: {
-    provinceCode: '省份',
-    cityCode: '城市',
-    districtCode: '区县',
-  },
 };

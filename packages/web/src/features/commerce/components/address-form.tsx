@@ -5,8 +5,6 @@ import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
 import { Loading } from '../../../components/ui/status';
 import { useRegions, useSaveAddress } from '../api/addresses';
-import { describeAddressRefusal } from './address-reasons';
-import { ReasonAlert } from './reason-alert';
 
 // Compiles with and without the `v` flag browsers use for `pattern` (no escapes, no classes to fold).
 const MOBILE_PATTERN = '1[3-9][0-9]{9}';
@@ -153,13 +151,7 @@ export function AddressForm({ address, onSaved, onCancel }: AddressFormProps) {
           {t('addresses.form.isDefault')}
         </label>
       )}
-      {save.isError && (
-        <ReasonAlert
-          error={save.error}
-          describe={(reason, details) => describeAddressRefusal(t, reason, details)}
-          testId="address-error"
-        />
-      )}
+      {save.isError && <ApiErrorAlert error={save.error} />}
       <div className="form-actions">
         <button
           type="submit"

@@ -9,8 +9,6 @@ import { commercePaths } from '../../../lib/paths';
 import { useAddresses, useSetOrderAddress } from '../api/addresses';
 import { AddressLines } from './address-book-page';
 import { AddressForm } from './address-form';
-import { describeAddressRefusal } from './address-reasons';
-import { ReasonAlert } from './reason-alert';
 import { ShippingAddressView } from './shipping-address-view';
 
 /**
@@ -110,13 +108,7 @@ export function OrderAddressPicker({ order }: { order: Order }) {
           )}
         </>
       ) : null}
-      {choose.isError && (
-        <ReasonAlert
-          error={choose.error}
-          describe={(reason, details) => describeAddressRefusal(t, reason, details)}
-          testId="address-choose-error"
-        />
-      )}
+      {choose.isError && <ApiErrorAlert error={choose.error} />}
       {pending && (
         <Link to={commercePaths.addresses} className="fine-print">
           {t('addresses.picker.manage')}

@@ -10,9 +10,7 @@ import { formatFenExact } from '../../../lib/units';
 import { useMyOrder } from '../api/buyer-orders';
 import { useCompleteSandboxPayment, useStartPayment } from '../api/payments';
 import { OrderAddressPicker } from './address-picker';
-import { describeAddressRefusal } from './address-reasons';
 import { OrderStatusBadge } from './order-parts';
-import { ReasonAlert } from './reason-alert';
 import { SandboxOutcomeButtons } from './sandbox-outcome-buttons';
 
 /**
@@ -99,12 +97,7 @@ export function SandboxPayPage() {
           </button>
         )}
         {pending && start.isPending && <Loading />}
-        {start.isError && (
-          <ReasonAlert
-            error={start.error}
-            describe={(reason, details) => describeAddressRefusal(t, reason, details)}
-          />
-        )}
+        {start.isError && <ApiErrorAlert error={start.error} />}
         {complete.isError && <ApiErrorAlert error={complete.error} />}
         <Link
           to={commercePaths.buyerOrder(order.id)}
