@@ -10,7 +10,6 @@ export const common: typeof source = {
   none: '—',
   never: 'Never',
   actions: 'Actions',
-  comingSoon: 'Coming soon',
   open: 'Open',
   loadMore: 'Load more',
   you: '(you)',

@@ -3,7 +3,6 @@ import type { home as source } from '../zh-CN/home';
 export const home: typeof source = {
   greeting: 'Hello, {{name}}',
   readyHeading: 'Available now',
-  soonHeading: 'Coming in this console',
   titles: {
     platform: 'Platform operations',
     operator: 'Livestream base console',
@@ -15,11 +14,11 @@ export const home: typeof source = {
   },
   intros: {
     platform: 'Manage the organisations on the platform and review everything that happened.',
-    operator: 'Serve the sellers and studios of your base and compile industry statistics.',
-    seller: 'Listings, certificates, live rooms and orders arrive here one by one.',
+    operator: 'Serve the sellers and studios of your base and watch their live sessions.',
+    seller: 'Manage your listings, certificates, live rooms and orders here.',
     host: 'Check tonight’s listings and certificates before going live; watch compliance hints while on air.',
     lab: 'Issue inspection certificates and inspect goods sold online on the spot.',
-    regulator: 'Patrol jewelry and jade livestreams, follow up leads and rectification notices.',
+    regulator: 'Patrol jewelry and jade livestreams and follow up leads.',
     buyer: 'Watch live, buy genuine: every item’s certificate can be verified on the platform.',
   },
   cards: {
@@ -67,7 +66,6 @@ export const home: typeof source = {
       title: 'Bases & studios',
       description: 'Register livestream bases, studios and resident sellers.',
     },
-    statistics: { title: 'Industry statistics', description: 'Sales and livestream figures per cluster.' },
     listings: {
       title: 'Listings',
       description: 'List jadeite, nephrite and gold items with their certificates.',
@@ -94,15 +92,7 @@ export const home: typeof source = {
       title: 'Issue certificates',
       description: 'Issue inspection certificates verifiable on the platform.',
     },
-    verifications: {
-      title: 'Verifications',
-      description: 'Certificate checks made by buyers and regulators.',
-    },
-    inspections: { title: 'Live inspections', description: 'Spot-check streams on air and their replays.' },
-    rectifications: {
-      title: 'Rectification notices',
-      description: 'Send notices to sellers and track the fixes.',
-    },
+    inspections: { title: 'Live inspections', description: 'Spot-check streams on air.' },
     monitorWall: { title: 'Monitor wall', description: 'Every live session in your bases on one screen.' },
     watchLive: { title: 'Live now', description: 'Watch the sellers you follow when they go live.' },
     myOrders: { title: 'My orders', description: 'Purchases, shipping and after-sales.' },

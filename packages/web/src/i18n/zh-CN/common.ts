@@ -8,7 +8,6 @@ export const common = {
   none: '—',
   never: '从未',
   actions: '操作',
-  comingSoon: '即将上线',
   open: '进入',
   loadMore: '加载更多',
   you: '（你）',

@@ -1,7 +1,6 @@
 export const home = {
   greeting: '你好，{{name}}',
   readyHeading: '现在可以使用',
-  soonHeading: '即将在控制台上线',
   titles: {
     platform: '平台运营中心',
     operator: '直播基地运营台',
@@ -13,11 +12,11 @@ export const home = {
   },
   intros: {
     platform: '管理入驻组织，查看全平台操作记录。',
-    operator: '服务基地内的商家与直播间，汇总行业监测统计。',
-    seller: '商品、证书、直播间与订单将陆续在这里上线。',
+    operator: '服务基地内的商家与直播间，监看正在进行的直播。',
+    seller: '在这里管理商品、证书、直播间与订单。',
     host: '开播前检查本场商品与证书，直播中留意合规提示。',
     lab: '签发检测证书，为网销珠宝玉石提供就地检验。',
-    regulator: '巡查珠宝玉石直播，处理违规线索与整改通知。',
+    regulator: '巡查珠宝玉石直播，处理违规线索。',
     buyer: '看直播、买真货：每件商品都可在平台查验证书。',
   },
   cards: {
@@ -35,7 +34,6 @@ export const home = {
     organizations: { title: '入驻组织', description: '平台上的全部组织及其成员数。' },
     platformAudit: { title: '平台审计日志', description: '全平台的登录、邀请与令牌记录。' },
     bases: { title: '基地与直播间', description: '登记直播基地、直播间和入驻商家。' },
-    statistics: { title: '行业监测统计', description: '按集聚区汇总销售额与直播数据。' },
     listings: { title: '商品', description: '上架翡翠、和田玉、黄金等商品，并绑定证书。' },
     certificates: { title: '鉴定证书', description: '录入国检等检测证书，买家可在平台查验。' },
     liveRooms: { title: '直播间', description: '排期开播，设置讲解卡、秒杀和拍卖。' },
@@ -44,9 +42,7 @@ export const home = {
     complianceFlags: { title: '合规提示', description: '话术与商品描述对照广告法的实时提示。' },
     orders: { title: '订单', description: '订单、售后与物流跟踪。' },
     issueCertificates: { title: '证书签发', description: '签发检测证书，并开放平台核验。' },
-    verifications: { title: '核验记录', description: '买家与监管部门对证书的核验请求。' },
-    inspections: { title: '直播巡查', description: '抽查正在进行的直播与回放。' },
-    rectifications: { title: '整改通知', description: '向商家下发整改通知并跟踪处理。' },
+    inspections: { title: '直播巡查', description: '抽查正在进行的直播。' },
     monitorWall: { title: '直播监看墙', description: '基地内正在进行的全部直播，一屏监看。' },
     watchLive: { title: '正在直播', description: '关注的商家开播时在这里观看。' },
     myOrders: { title: '我的订单', description: '购买记录、物流与售后。' },

@@ -34,11 +34,8 @@ export function HomeDashboard({ home, viewer, children }: HomeDashboardProps) {
         <h1 data-testid="home-title">{t(`home.titles.${variant}`)}</h1>
         <p className="muted">{t(`home.intros.${variant}`)}</p>
       </header>
-      {sections.ready.length > 0 && (
-        <CardSection heading={t('home.readyHeading')} sections={sections.ready} testId="home-ready" />
-      )}
-      {sections.soon.length > 0 && (
-        <CardSection heading={t('home.soonHeading')} sections={sections.soon} testId="home-soon" />
+      {sections.length > 0 && (
+        <CardSection heading={t('home.readyHeading')} sections={sections} testId="home-ready" />
       )}
       {children}
     </div>
@@ -66,7 +63,6 @@ function CardSection({
             title={t(`home.cards.${section.card}.title`)}
             description={t(`home.cards.${section.card}.description`)}
             to={section.to}
-            badge={section.to ? undefined : t('common.comingSoon')}
           />
         ))}
       </div>

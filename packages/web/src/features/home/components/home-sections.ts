@@ -6,10 +6,10 @@ export type CardId = keyof typeof zhCN.home.cards;
 /** A seller's host gets a host-first dashboard on the same `/seller` home. */
 export type HomeVariant = Home | 'host';
 
+/** A section of the console that exists today: the home lists nothing that is still to come. */
 export interface HomeSection {
   card: CardId;
-  /** Present for sections that exist in the console today; absent means "coming in this console". */
-  to?: string;
+  to: string;
   managersOnly?: boolean;
 }
 
@@ -20,21 +20,17 @@ const ORGANIZATION_ADMIN: HomeSection[] = [
   { card: 'audit', to: paths.settings.audit, managersOnly: true },
 ];
 
-const soon = (...cards: CardId[]): HomeSection[] => cards.map((card) => ({ card }));
-
 /** What each kind of user finds on their home, in the order they most need it. */
 export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   platform: [
     { card: 'platformAudit', to: paths.platformAudit, managersOnly: true },
     { card: 'pendingCertificates', to: consolePaths.platform.certificates, managersOnly: true },
     ...ORGANIZATION_ADMIN,
-    ...soon('bases', 'statistics', 'complianceFlags'),
   ],
   operator: [
     { card: 'monitorWall', to: livePaths.monitor },
     { card: 'bases', to: consolePaths.operator.bases },
     ...ORGANIZATION_ADMIN,
-    ...soon('statistics', 'complianceFlags'),
   ],
   seller: [
     { card: 'liveRooms', to: livePaths.studio },
@@ -45,27 +41,23 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
     { card: 'orders', to: commercePaths.sellerOrders },
     { card: 'notifications', to: consolePaths.seller.notifications },
     ...ORGANIZATION_ADMIN,
-    ...soon('complianceFlags'),
   ],
   host: [
     { card: 'liveStudio', to: livePaths.studio },
     { card: 'showListings', to: consolePaths.seller.listings },
     { card: 'certificates', to: consolePaths.seller.certificates },
     { card: 'baseMembership', to: consolePaths.seller.bases },
-    ...soon('complianceFlags'),
   ],
   lab: [
     { card: 'issueCertificates', to: consolePaths.lab.issue },
     { card: 'labCertificates', to: consolePaths.lab.certificates },
     { card: 'labInspections', to: consolePaths.lab.inspections },
     ...ORGANIZATION_ADMIN,
-    ...soon('verifications'),
   ],
   regulator: [
     { card: 'complianceFlags', to: consolePaths.regulator.flags },
     { card: 'inspections', to: livePaths.observerList },
     ...ORGANIZATION_ADMIN,
-    ...soon('rectifications'),
   ],
   buyer: [
     { card: 'watchLive', to: livePaths.watchList },
@@ -75,10 +67,6 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   ],
 };
 
-export function sectionsFor(variant: HomeVariant, isManager: boolean) {
-  const visible = HOME_SECTIONS[variant].filter((section) => !section.managersOnly || isManager);
-  return {
-    ready: visible.filter((section) => section.to !== undefined),
-    soon: visible.filter((section) => section.to === undefined),
-  };
+export function sectionsFor(variant: HomeVariant, isManager: boolean): HomeSection[] {
+  return HOME_SECTIONS[variant].filter((section) => !section.managersOnly || isManager);
 }
