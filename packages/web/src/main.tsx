@@ -1,4 +1,4 @@
-import './i18n/setup';
+import { i18nReady } from './i18n/setup';
 import './styles.css';
 import './components/components.css';
 import { StrictMode } from 'react';
@@ -8,8 +8,11 @@ import { App } from './app/app';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const container = root;
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

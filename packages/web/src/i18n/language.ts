@@ -21,7 +21,20 @@ export function readStoredLanguage(): Language {
   }
 }
 
+/** Catalogues fetched on demand: every language but the default, which ships with the first page. */
+const CATALOGUES: Partial<Record<Language, () => Promise<object>>> = {
+  en: () => import('./en').then((module) => module.en),
+};
+
+/** Fetches a language's catalogue once and hands it to i18next; the default one is always there. */
+export async function loadCatalogue(language: Language): Promise<void> {
+  const load = CATALOGUES[language];
+  if (!load || i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await load());
+}
+
 export async function chooseLanguage(language: Language): Promise<void> {
+  await loadCatalogue(language);
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
