@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { commercePaths, livePaths, paths } from '../../../lib/paths';
 import { serverNow } from '../hooks/use-server-clock';
-import { useSessionAuction } from '../hooks/use-session-auction';
+import { auctionHoldsPinned, useSessionAuction } from '../hooks/use-session-auction';
 import { type FlashSaleView, useSessionFlashSale } from '../hooks/use-session-flash-sale';
 import type { RoomCommerceContext } from '../types';
 import { BuyPinned } from './buy-pinned';
@@ -37,11 +37,7 @@ export function ViewerCommercePanel(context: RoomCommerceContext) {
   // While an auction holds the pinned piece it is sold only under the hammer (the server refuses
   // buy-now with 409 auction_running): the pinned section points to the auction instead.
   const { auction } = useSessionAuction(sessionId, subscribe, AUCTION_POLL_MS);
-  const underHammer =
-    pinned !== null &&
-    auction !== null &&
-    auction.state !== 'closed' &&
-    auction.listingId === pinned.listingId;
+  const underHammer = auctionHoldsPinned(auction, pinned?.listingId ?? null);
   // Auctions and giveaways fetch their own state and render nothing when there is none.
   const auctionAndGiveaway = (
     <>

@@ -1,7 +1,7 @@
 import { drawGiveawayWinners, type GiveawayAudit, giveawaySeedCommitment } from '@jadelive/shared';
 import { describe, expect, it } from 'vitest';
 import { verifyGiveawayAudit } from '../components/giveaway-audit';
-import { type AuctionView, withRoomUpdate } from './use-session-auction';
+import { type AuctionView, auctionHoldsPinned, withRoomUpdate } from './use-session-auction';
 
 const seed = 'a'.repeat(64);
 const entries = Array.from({ length: 6 }, (_, i) => ({
@@ -101,5 +101,21 @@ describe('an auction reading and the room’s update', () => {
     expect(withRoomUpdate(api, { ...room, serverTime: '2026-11-30T12:00:05.000Z' })).toBe(api);
     expect(withRoomUpdate(api, { ...room, auctionId: '00000000-0000-4000-8000-000000000009' })).toBe(api);
     expect(withRoomUpdate(api, null)).toBe(api);
+  });
+});
+
+describe('the pinned piece under the hammer', () => {
+  const pinned = '00000000-0000-4000-8000-000000000002';
+  it('an open or scheduled auction of the pinned piece takes the place of 立即购买', () => {
+    expect(auctionHoldsPinned({ state: 'open', listingId: pinned }, pinned)).toBe(true);
+    expect(auctionHoldsPinned({ state: 'scheduled', listingId: pinned }, pinned)).toBe(true);
+  });
+  it('a closed auction, another piece’s auction or none leaves 立即购买 to the pinned piece', () => {
+    expect(auctionHoldsPinned({ state: 'closed', listingId: pinned }, pinned)).toBe(false);
+    expect(
+      auctionHoldsPinned({ state: 'open', listingId: '00000000-0000-4000-8000-000000000003' }, pinned),
+    ).toBe(false);
+    expect(auctionHoldsPinned(null, pinned)).toBe(false);
+    expect(auctionHoldsPinned({ state: 'open', listingId: pinned }, null)).toBe(false);
   });
 });

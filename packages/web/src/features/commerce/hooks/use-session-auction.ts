@@ -31,6 +31,22 @@ export function withRoomUpdate(api: AuctionView, room: (AuctionUpdate & { receiv
 }
 
 /**
+ * Whether the auction holds the pinned piece: while it is not closed, that piece is sold only
+ * under the hammer (the server refuses buy-now with 409 auction_running).
+ */
+export function auctionHoldsPinned(
+  auction: Pick<AuctionView, 'state' | 'listingId'> | null,
+  pinnedListingId: string | null,
+): boolean {
+  return (
+    auction !== null &&
+    pinnedListingId !== null &&
+    auction.state !== 'closed' &&
+    auction.listingId === pinnedListingId
+  );
+}
+
+/**
  * The session's latest auction, live: price, leader and end follow the room's `auction.updated`
  * messages; the detail (bids, whether the caller leads, deposit, won order) is refetched on each
  * and polled as the fallback for missed messages.
