@@ -139,6 +139,7 @@ describe('memberships', () => {
     expect(suspendApplicant.status).toBe(409);
     expectErrorShape(suspendApplicant.json, 'CONFLICT');
     expect(suspendApplicant.json.error.details).toEqual({
+      reason: 'invalid_transition',
       from: 'applied',
       to: 'suspended',
       allowed: ['admitted', 'rejected'],

@@ -84,12 +84,14 @@ export const ERROR_REASONS = {
   image_empty: none,
   image_too_large: z.object({ maxBytes: count }),
   image_type: none,
+  image_not_found: none,
   // Organisation
   unknown_role: z.object({ role: z.string() }),
   own_role: none,
   owners_invite_owners: none,
   credit_code_taken: none,
   // Certificates
+  identification_unrecognised: none,
   certificate_number_taken: z.object({ number: z.string() }),
   certificate_changed: none,
   certificate_status: z.object({ status }),

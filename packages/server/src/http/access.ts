@@ -1,7 +1,7 @@
 import type { MemberRole, OrganizationKind, TokenPermission } from '@jadelive/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Actor, AppEnv, SessionActor, TokenActor } from './app-env';
-import { ApiError } from './errors';
+import { ApiError, because } from './errors';
 
 /**
  * Who may call a route. Every route states one; `authorize` enforces it and the OpenAPI document
@@ -97,7 +97,11 @@ export function memberActor(c: Context<AppEnv>): MemberActor {
   const actor = c.get('actor');
   if (!actor) throw new ApiError('UNAUTHENTICATED', 'sign in first');
   if (actor.organizationId === null || actor.organizationKind === null) {
-    throw new ApiError('FORBIDDEN', 'only members of an organisation may call this route');
+    throw new ApiError(
+      'FORBIDDEN',
+      'only members of an organisation may call this route',
+      because('members_only'),
+    );
   }
   return actor as MemberActor;
 }

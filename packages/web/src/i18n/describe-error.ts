@@ -54,10 +54,12 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
   image_too_large: (f, { t }) =>
     t('errors.reasons.image_too_large', { size: `${Math.floor(f.maxBytes / (1024 * 1024))} MB` }),
   image_type: (_, { t }) => t('errors.reasons.image_type'),
+  image_not_found: (_, { t }) => t('errors.reasons.image_not_found'),
   unknown_role: (f, { t }) => t('errors.reasons.unknown_role', { role: f.role }),
   own_role: (_, { t }) => t('errors.reasons.own_role'),
   owners_invite_owners: (_, { t }) => t('errors.reasons.owners_invite_owners'),
   credit_code_taken: (_, { t }) => t('errors.reasons.credit_code_taken'),
+  identification_unrecognised: (_, { t }) => t('errors.reasons.identification_unrecognised'),
   certificate_number_taken: (f, { t }) => t('errors.reasons.certificate_number_taken', { number: f.number }),
   certificate_changed: (_, { t }) => t('errors.reasons.certificate_changed'),
   certificate_status: (f, w) =>

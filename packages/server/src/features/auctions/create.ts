@@ -21,9 +21,10 @@ export async function createAuction(
   body: CreateAuctionBody,
 ): Promise<string> {
   if (session.status !== 'live') {
-    throw conflict(`cannot start an auction in a session that is ${session.status}`, {
-      status: session.status,
-    });
+    throw conflict(
+      `cannot start an auction in a session that is ${session.status}`,
+      because('session_status', { status: session.status }),
+    );
   }
   const listingId = session.pinnedListingId;
   if (!listingId) throw unprocessable('pin the listing to auction first', { reason: 'no_pinned_listing' });

@@ -7,7 +7,7 @@ import {
 } from '@jadelive/shared';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { conflict, notFound } from '../../http/errors';
+import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { buyerUserId } from '../orders/buyer';
@@ -76,7 +76,10 @@ export const auctionDepositRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const deposit = await findDepositOfBuyer(deps.db, id, userId);
       if (deposit?.provider !== 'sandbox') throw notFound('deposit');
       if (deposit.status !== 'pending') {
-        throw conflict(`this deposit is already ${deposit.status}`, { status: deposit.status });
+        throw conflict(
+          `this deposit is already ${deposit.status}`,
+          because('payment_already', { status: deposit.status }),
+        );
       }
       const signed = sandboxProvider(deps).signNotification({
         notificationId: randomUUID(),

@@ -18,6 +18,7 @@ export function describeIdentification(identification: string) {
   if (parsed.material === null) {
     throw unprocessable(
       'the identification names no material we recognise (GB/T 16552 naming, e.g. 翡翠（处理）手镯)',
+      { ...because('identification_unrecognised'), field: 'identification' },
     );
   }
   return { material: parsed.material, treatment: parsed.treatment };

@@ -24,9 +24,10 @@ export async function createFlashSale(
   body: CreateFlashSaleBody,
 ): Promise<string> {
   if (session.status !== 'live') {
-    throw conflict(`cannot start a flash sale in a session that is ${session.status}`, {
-      status: session.status,
-    });
+    throw conflict(
+      `cannot start a flash sale in a session that is ${session.status}`,
+      because('session_status', { status: session.status }),
+    );
   }
   const listingId = session.pinnedListingId;
   if (!listingId) throw unprocessable('pin the listing to sell first', { reason: 'no_pinned_listing' });
@@ -51,6 +52,7 @@ export async function createFlashSale(
       .executeTakeFirst();
     if (listing?.status !== 'published') {
       throw conflict('the pinned listing is not on sale', {
+        ...because('listing_not_on_sale', { status: listing?.status ?? null }),
         reason: 'listing_not_on_sale',
         status: listing?.status ?? null,
         listingStatus: listing?.status ?? null,

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import { unprocessable } from '../../http/errors';
+import { because, unprocessable } from '../../http/errors';
 
 /** Who uploaded an image: an organisation (listings, certificates) or a buyer (evidence photos). */
 export type ImageOwner = { orgId: string } | { userId: string };
@@ -28,6 +28,7 @@ export async function requireImagesOf(
     .execute();
   if (owned.length !== wanted.length) {
     throw unprocessable(`${field}: image not found among your images`, {
+      ...because('image_not_found'),
       field,
       unknown: wanted.filter((id) => !owned.some((image) => image.id === id)),
     });
