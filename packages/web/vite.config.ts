@@ -29,7 +29,7 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             {
               name: 'vendor',
-              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|hono|qrcode\.react|@noble|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod|hono|qrcode\.react|use-sync-external-store)[\\/]/,
             },
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)[\\/]/ },
           ],
