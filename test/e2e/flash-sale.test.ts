@@ -129,6 +129,8 @@ describe('flash sale: the host starts it in the studio, phone viewers grab and p
     await host.getByTestId('flash-end-confirm').click();
     await host.getByTestId('flash-sale-form').waitFor(TIMEOUT);
     await second.locator('[data-testid="flash-sale-card"][data-state="ended"]').waitFor(TIMEOUT);
+    // The pinned card's stock follows: the unsold piece is back on sale (5 − 3 reserved + 1).
+    await second.locator('[data-testid="pinned-card"][data-stock="3"]').waitFor(TIMEOUT);
 
     // Two pieces sold; ending gave the unsold one back to the listing (5 − 3 reserved + 1).
     const sale = await world.database.db

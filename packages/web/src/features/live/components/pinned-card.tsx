@@ -15,7 +15,12 @@ export function PinnedCard({ card }: { card: PinnedCardData }) {
     verify.data ??
     (certificate ? `${publicPaths.verify}?number=${encodeURIComponent(certificate.number)}` : null);
   return (
-    <article className="pinned-card" data-testid="pinned-card" data-listing={card.listingId}>
+    <article
+      className="pinned-card"
+      data-testid="pinned-card"
+      data-listing={card.listingId}
+      data-stock={card.stock}
+    >
       {card.imageId ? (
         <img className="pinned-image" src={imageUrl(card.imageId)} alt={card.title} />
       ) : (

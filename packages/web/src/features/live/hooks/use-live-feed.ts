@@ -12,6 +12,13 @@ export interface LiveFeed {
   pinnedAt: number | null;
   slowModeSeconds: number;
   ending: boolean;
+  /** The last state seen of each flash sale and auction of the room, by id. */
+  saleStates: Record<string, string>;
+  /**
+   * Counts the times a sale or auction of the pinned piece changed state (started, sold out,
+   * ended, hammered): each one moved the piece's stock, so the card's stock is read again.
+   */
+  pinnedStockChanges: number;
 }
 
 type FeedAction =
@@ -37,15 +44,40 @@ function reduce(feed: LiveFeed, action: FeedAction): LiveFeed {
     case 'history':
       return { ...feed, messages: mergeHistory(feed.messages, action.messages) };
     case 'initial':
-      // A card that arrived through the room is newer than the one the page loaded with.
+      // A card that arrived through the room is newer than the one the page loaded with; a later
+      // read of the same card only brings its figures up to date.
       return feed.pinned === undefined
         ? { ...feed, pinned: action.pinned, slowModeSeconds: action.slowModeSeconds }
-        : feed;
+        : withPinnedFigures(feed, action.pinned);
     case 'own':
       return { ...feed, messages: addMessage(feed.messages, action.message) };
     case 'data':
       return applyData(feed, action.message, action.receivedAt);
   }
+}
+
+/** A fresher read of the pinned card (price, stock, status), if it is still the card shown. */
+export function withPinnedFigures(feed: LiveFeed, card: PinnedCard | null): LiveFeed {
+  if (!card || !feed.pinned || feed.pinned.listingId !== card.listingId) return feed;
+  const { priceFen, comparisonPriceFen, stock, listingStatus } = card;
+  const pinned = feed.pinned;
+  if (
+    pinned.priceFen === priceFen &&
+    pinned.comparisonPriceFen === comparisonPriceFen &&
+    pinned.stock === stock &&
+    pinned.listingStatus === listingStatus
+  ) {
+    return feed;
+  }
+  return { ...feed, pinned: { ...pinned, priceFen, comparisonPriceFen, stock, listingStatus } };
+}
+
+/** Notes a sale's or auction's state; a change on the pinned piece asks for its stock again. */
+export function withSaleState(feed: LiveFeed, id: string, listingId: string, state: string): LiveFeed {
+  if (feed.saleStates[id] === state) return feed;
+  const saleStates = { ...feed.saleStates, [id]: state };
+  const onPinned = feed.pinned?.listingId === listingId;
+  return { ...feed, saleStates, pinnedStockChanges: feed.pinnedStockChanges + (onPinned ? 1 : 0) };
 }
 
 function applyData(feed: LiveFeed, message: LiveDataMessage, receivedAt: number): LiveFeed {
@@ -73,7 +105,9 @@ function applyData(feed: LiveFeed, message: LiveDataMessage, receivedAt: number)
     case 'session.ending':
       return { ...feed, ending: true };
     case 'flash_sale.updated':
+      return withSaleState(feed, message.flashSaleId, message.listingId, message.state);
     case 'auction.updated':
+      return withSaleState(feed, message.auctionId, message.listingId, message.state);
     case 'giveaway.updated':
       return feed;
   }
@@ -93,6 +127,8 @@ export function useLiveFeed(
     pinnedAt: null,
     slowModeSeconds: 0,
     ending: false,
+    saleStates: {},
+    pinnedStockChanges: 0,
   });
   const history = useChatHistory(sessionId);
 

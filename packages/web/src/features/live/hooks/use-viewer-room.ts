@@ -1,4 +1,5 @@
 import { DisconnectReason } from 'livekit-client';
+import { useEffect } from 'react';
 import { usePostChatMessage } from '../api/chat';
 import { useLiveSession } from '../api/get-live-session';
 import { useLiveFeed } from './use-live-feed';
@@ -26,6 +27,7 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
     },
     onConnected: catchUp,
   });
+  useRefreshPinnedStock(feed.pinnedStockChanges, session.refetch);
   const chat = usePostChatMessage(sessionId);
   const ended =
     feed.ending ||
@@ -50,4 +52,19 @@ export function useViewerRoom(sessionId: string, signedIn: boolean | undefined) 
     send,
     subscribe: listeners.subscribe,
   };
+}
+
+/** Spreads the room's re-reads of the card over this long, so a sell-out is not a burst of requests. */
+const STOCK_REREAD_SPREAD_MS = 2_000;
+
+/**
+ * Reads the session (and so the pinned card's stock) again after a sale or auction of the pinned
+ * piece changed state: the card's 库存 follows what the sale took or gave back.
+ */
+function useRefreshPinnedStock(changes: number, refetch: () => unknown) {
+  useEffect(() => {
+    if (changes === 0) return;
+    const timer = setTimeout(() => void refetch(), Math.random() * STOCK_REREAD_SPREAD_MS);
+    return () => clearTimeout(timer);
+  }, [changes, refetch]);
 }
