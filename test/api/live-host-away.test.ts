@@ -1,70 +1,33 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
-import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
 import { reconcileLiveSessions } from '@jadelive/server/features/live/reconcile';
-import type { RunningLivekit } from '@jadelive/server/livekit-dev/run';
 import { HOST_AWAY_GRACE_SECONDS, type LiveSession } from '@jadelive/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, type TestApp } from '../support/app';
+import { call, login, type Session, type TestApp } from '../support/app';
 import { sweepDeps } from '../support/commerce-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { TEST_PASSWORD } from '../support/fixtures';
-import { createLiveWorld, type LiveWorld, sessionBody } from '../support/live';
-import {
-  joinSignal,
-  LIVEKIT_HOOK_TIMEOUT,
-  signWebhook,
-  startTestLivekit,
-  waitForParticipant,
-  webhookBody,
-} from '../support/livekit';
+import { type LiveWebhookWorld, startLiveWebhookWorld } from '../support/live-webhook-world';
+import { joinSignal, LIVEKIT_HOOK_TIMEOUT, waitForParticipant } from '../support/livekit';
 
 // A host whose browser died: the session says 主播暂时离开 (hostAwaySince) at once and leaves the
 // public list HOST_AWAY_GRACE_SECONDS later, whether LiveKit's webhook or reconciliation saw it.
 
+let live: LiveWebhookWorld;
 let database: TestDatabase;
-let livekit: RunningLivekit;
-let gateway: LiveKitGateway;
 let app: TestApp;
-let server: ReturnType<typeof serve>;
-let world: LiveWorld;
 let host: Session;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = serve({ fetch: (request) => app.fetch(request), port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const port = (server.address() as AddressInfo).port;
-  livekit = await startTestLivekit(`http://127.0.0.1:${port}/api/live/webhooks`);
-  gateway = createLiveKitGateway(livekit);
-  app = createTestApp(database.db, {}, { livekit: gateway }).app;
-  world = await createLiveWorld(database.db);
-  host = await login(app, world.seller.members.host.email, TEST_PASSWORD);
+  live = await startLiveWebhookWorld();
+  ({ database, app } = live);
+  host = await login(app, live.world.seller.members.host.email, TEST_PASSWORD);
 }, LIVEKIT_HOOK_TIMEOUT);
-afterAll(async () => {
-  await livekit?.stop();
-  await new Promise((resolve) => server?.close(resolve));
-  await database?.drop();
-});
+afterAll(() => live?.close());
 
-async function newSession(): Promise<{ id: string; roomName: string }> {
-  const owner = await login(app, world.seller.members.owner.email, TEST_PASSWORD);
-  const created = await call(app, 'POST', '/api/live/sessions', { session: owner, body: sessionBody(world) });
-  expect(created.status, created.text).toBe(201);
-  return created.json;
-}
+const newSession = () => live.newSession();
 
-async function hook(event: Parameters<typeof webhookBody>[0]) {
-  const body = webhookBody(event);
-  const response = await call(app, 'POST', '/api/live/webhooks', {
-    rawBody: body,
-    headers: {
-      'content-type': 'application/webhook+json',
-      authorization: await signWebhook(livekit.apiKey, livekit.apiSecret, body),
-    },
-  });
+async function hook(event: Parameters<LiveWebhookWorld['signedWebhook']>[0]) {
+  const response = await live.signedWebhook(event);
   expect(response.status, response.text).toBe(200);
 }
 
@@ -95,7 +58,7 @@ const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
 describe('a live session whose host is gone', () => {
   it('webhooks: away at once when the host leaves, back when they return, off the public list after the grace', async () => {
     const session = await newSession();
-    const hostIdentity = `host:${world.seller.members.host.id}`;
+    const hostIdentity = `host:${live.world.seller.members.host.id}`;
     await hook({
       event: 'track_published',
       roomName: session.roomName,
@@ -174,8 +137,8 @@ describe('a live session whose host is gone', () => {
     });
     expect(token.status, token.text).toBe(200);
     const connection = await joinSignal(token.json.url, token.json.token);
-    await waitForParticipant(gateway, session.roomName, token.json.identity);
-    const deps = { ...sweepDeps(database.db), livekit: gateway };
+    await waitForParticipant(live.gateway, session.roomName, token.json.identity);
+    const deps = { ...sweepDeps(database.db), livekit: live.gateway };
     expect((await reconcileLiveSessions(deps)).ran).toBe(true);
     expect(await inPublicList(session.id)).toMatchObject({ hostAwaySince: null });
 
@@ -183,7 +146,7 @@ describe('a live session whose host is gone', () => {
     connection.close();
     const deadline = Date.now() + 30_000;
     while (
-      (await gateway.listParticipants(session.roomName)).some((p) => p.identity === token.json.identity)
+      (await live.gateway.listParticipants(session.roomName)).some((p) => p.identity === token.json.identity)
     ) {
       if (Date.now() > deadline) throw new Error('LiveKit kept the closed host connection for 30 s');
       await new Promise((resolve) => setTimeout(resolve, 200));
