@@ -270,6 +270,12 @@ describe('ending a session settles what runs in it', () => {
 
   it('reconciliation ends a live session whose room is gone and settles it the same way', async () => {
     const room = await busyRoom(RESERVE_FEN);
+    // On air for a while, nobody left in its room.
+    await database.db
+      .updateTable('liveSessions')
+      .set({ startedAt: new Date(Date.now() - 10 * 60_000) })
+      .where('id', '=', room.sessionId)
+      .execute();
     const report = await reconcileLiveSessions({
       ...sweepDeps(database.db),
       livekit: gateway,
@@ -288,6 +294,27 @@ describe('ending a session settles what runs in it', () => {
       outcome: 'sold',
       closeCause: 'session_ended',
       hammerPriceFen: RESERVE_FEN,
+    });
+  });
+
+  it('reconciliation finishes the settlement of a session that ended without it (a crash in between)', async () => {
+    const room = await busyRoom(RESERVE_FEN + 100_00);
+    // Ended, but nothing of what ran in it was settled.
+    await database.db
+      .updateTable('liveSessions')
+      .set({ status: 'ended', endedAt: new Date(), pinnedListingId: null })
+      .where('id', '=', room.sessionId)
+      .execute();
+    await reconcileLiveSessions({
+      ...sweepDeps(database.db),
+      livekit: gateway,
+      logger: pino({ level: 'silent' }),
+    });
+    const facts = await expectSaleAndGiveawaysSettled(room);
+    expect(facts.auction).toMatchObject({ outcome: 'sold', closeCause: 'session_ended' });
+    expect(await expectLedgerConsistent(database.db, room.auctionListing)).toMatchObject({
+      held: 1,
+      stock: 0,
     });
   });
 });

@@ -65,7 +65,12 @@ export async function endLiveSession(
   });
   // After the commit: each settlement step is its own once-only transaction, and a settlement cut
   // short is finished by reconciliation (`unsettledEndedSessions`).
-  if (ended) await settleSessionCommerce(deps, session.id, at);
+  if (ended) {
+    await settleSessionCommerce(deps, session.id, at).catch((error: unknown) => {
+      // The session has ended either way; reconciliation settles what is left.
+      deps.logger.error({ err: error, sessionId: session.id }, 'settling an ended session was cut short');
+    });
+  }
   if (ended && options.deleteRoom && deps.livekit) {
     await broadcast(deps, session.roomName, { type: 'session.ending', sessionId: session.id });
     try {

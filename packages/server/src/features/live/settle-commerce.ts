@@ -101,37 +101,29 @@ export async function settleSessionCommerce(
   return settlement;
 }
 
-/** Ended sessions that still have something running (a settlement cut short): reconciliation settles them. */
+/**
+ * Ended sessions that still have something running (a settlement cut short): reconciliation
+ * settles them. Driven from the open auctions, sales and giveaways (partial indexes), not from
+ * every ended session.
+ */
 export async function unsettledEndedSessions(db: AppDeps['db'], limit = 50): Promise<string[]> {
   const rows = await db
     .selectFrom('liveSessions')
     .select('id')
     .where('status', '=', 'ended')
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('auctions')
-            .select('auctions.id')
-            .whereRef('auctions.sessionId', '=', 'liveSessions.id')
-            .where('auctions.closedAt', 'is', null),
-        ),
-        eb.exists(
-          eb
-            .selectFrom('flashSales')
-            .select('flashSales.id')
-            .whereRef('flashSales.sessionId', '=', 'liveSessions.id')
-            .where('flashSales.stockReturnedAt', 'is', null),
-        ),
-        eb.exists(
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('auctions')
+        .select('sessionId')
+        .where('closedAt', 'is', null)
+        .union(eb.selectFrom('flashSales').select('sessionId').where('stockReturnedAt', 'is', null))
+        .union(
           eb
             .selectFrom('giveaways')
-            .select('giveaways.id')
-            .whereRef('giveaways.sessionId', '=', 'liveSessions.id')
-            .where('giveaways.drawnAt', 'is', null)
-            .where('giveaways.cancelledAt', 'is', null),
+            .select('sessionId')
+            .where('drawnAt', 'is', null)
+            .where('cancelledAt', 'is', null),
         ),
-      ]),
     )
     .limit(limit)
     .execute();
