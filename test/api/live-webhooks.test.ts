@@ -2,12 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { LiveKitGateway } from '@jadelive/server/features/live/livekit-gateway';
 import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
-import { reconcileLiveSessions } from '@jadelive/server/features/live/reconcile';
+import { ROOM_LOST_GRACE_SECONDS, reconcileLiveSessions } from '@jadelive/server/features/live/reconcile';
 import type { RunningLivekit } from '@jadelive/server/livekit-dev/run';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
+import { sweepDeps } from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createBuyer, TEST_PASSWORD } from '../support/fixtures';
 import { createLiveWorld, type LiveWorld, sessionBody } from '../support/live';
@@ -74,6 +74,14 @@ const sessionRow = (id: string) =>
     .select(['status', 'roomSid', 'currentViewers', 'peakViewers', 'startedAt', 'endedAt'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+
+/** Everybody's time in the session's room moved `seconds` into the past. */
+async function agePresence(sessionId: string, seconds: number) {
+  await sql`update live_presence
+               set joined_at = joined_at - make_interval(secs => ${seconds}),
+                   left_at = left_at - make_interval(secs => ${seconds})
+             where session_id = ${sessionId}`.execute(database.db);
+}
 
 /** Polls until `done`; fails the test after `ms` (a wait that silently gives up proves nothing). */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
@@ -254,7 +262,7 @@ describe('with the real LiveKit server', () => {
     // Signalling only: LiveKit admits the viewer but sends no participant_joined (no media yet).
     const connection = await joinSignal(viewerToken.json.url, viewerToken.json.token);
     await waitForParticipant(gateway, session.roomName, viewerToken.json.identity);
-    const deps = { db: database.db, livekit: gateway, logger: pino({ level: 'silent' }) };
+    const deps = { ...sweepDeps(database.db), livekit: gateway };
     try {
       const report = await reconcileLiveSessions(deps);
       expect(report.ran).toBe(true);
@@ -285,6 +293,12 @@ describe('with the real LiveKit server', () => {
       .set({ status: 'live', endedAt: null })
       .where('id', '=', session.id)
       .execute();
+    // The viewer left seconds ago: the room may have been lost under them (a LiveKit restart),
+    // so the session waits ROOM_LOST_GRACE_SECONDS for them to come back.
+    const waiting = await reconcileLiveSessions(deps);
+    expect(waiting.waiting).toBeGreaterThanOrEqual(1);
+    expect((await sessionRow(session.id)).status).toBe('live');
+    await agePresence(session.id, ROOM_LOST_GRACE_SECONDS + 1);
     const report = await reconcileLiveSessions(deps);
     expect(report.ended).toBeGreaterThanOrEqual(1);
     expect(await sessionRow(session.id)).toMatchObject({
@@ -294,8 +308,58 @@ describe('with the real LiveKit server', () => {
     });
   });
 
+  it('a LiveKit restart loses the room under a viewer: reconciliation waits for the rejoin, then counts again', async () => {
+    const session = await newSession();
+    expect(
+      (await call(app, 'POST', `/api/live/sessions/${session.id}/start`, { session: host })).status,
+    ).toBe(200);
+    const deps = { ...sweepDeps(database.db), livekit: gateway };
+    const join = async () => {
+      const token = await call(app, 'POST', `/api/live/sessions/${session.id}/token`, {
+        session: buyer,
+        body: { role: 'viewer' },
+      });
+      expect(token.status, token.text).toBe(200);
+      const connection = await joinSignal(token.json.url, token.json.token);
+      await waitForParticipant(gateway, session.roomName, token.json.identity);
+      return connection;
+    };
+    const first = await join();
+    await reconcileLiveSessions(deps);
+    expect(await sessionRow(session.id)).toMatchObject({ status: 'live', currentViewers: 1 });
+
+    // livekit-server crashes and comes back on the same ports: the room and the viewer are gone.
+    await livekit.restart();
+    first.close();
+    expect((await gateway.listRooms()).some((room) => room.name === session.roomName)).toBe(false);
+    const gap = await reconcileLiveSessions(deps);
+    expect(gap.waiting).toBeGreaterThanOrEqual(1);
+    expect(await sessionRow(session.id)).toMatchObject({ status: 'live', currentViewers: 0 });
+
+    // The viewer's client rejoins with a fresh token, which recreates the room.
+    const second = await join();
+    try {
+      await reconcileLiveSessions(deps);
+      expect(await sessionRow(session.id)).toMatchObject({ status: 'live', currentViewers: 1 });
+    } finally {
+      second.close();
+    }
+
+    // Lost again and nobody comes back: the session ends once the grace has passed.
+    await livekit.restart();
+    expect((await reconcileLiveSessions(deps)).waiting).toBeGreaterThanOrEqual(1);
+    expect((await sessionRow(session.id)).status).toBe('live');
+    await agePresence(session.id, ROOM_LOST_GRACE_SECONDS + 1);
+    expect((await reconcileLiveSessions(deps)).ended).toBeGreaterThanOrEqual(1);
+    expect(await sessionRow(session.id)).toMatchObject({
+      status: 'ended',
+      currentViewers: 0,
+      peakViewers: 1,
+    });
+  });
+
   it('only one instance reconciles at a time (advisory lock)', async () => {
-    const deps = { db: database.db, livekit: gateway, logger: pino({ level: 'silent' }) };
+    const deps = { ...sweepDeps(database.db), livekit: gateway };
     await database.db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${0x6a6c_6c76})`.execute(conn);
       try {

@@ -51,6 +51,19 @@ export async function openPresenceSids(db: Database, sessionId: string): Promise
   return rows.map((row) => row.participantSid);
 }
 
+/**
+ * When somebody was last in the session's room by our records: now while an interval is open,
+ * else the latest departure; null when nobody ever joined.
+ */
+export async function lastPresenceAt(db: Database, sessionId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('livePresence')
+    .select(sql<Date | null>`max(coalesce(left_at, now()))`.as('at'))
+    .where('sessionId', '=', sessionId)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
 /** Current viewers = open counted intervals; the peak only ever grows. */
 export async function refreshViewerCounts(db: Database, sessionId: string): Promise<void> {
   await sql`

@@ -3,7 +3,13 @@ import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { isCountedViewer, isStageRole, roleOfIdentity } from './grants';
 import { endLiveSession } from './lifecycle';
 import type { LiveParticipant } from './livekit-gateway';
-import { closePresenceExcept, openPresenceSids, recordJoin, refreshViewerCounts } from './presence';
+import {
+  closePresenceExcept,
+  lastPresenceAt,
+  openPresenceSids,
+  recordJoin,
+  refreshViewerCounts,
+} from './presence';
 import { transition } from './session-writes';
 import { settleSessionCommerce, unsettledEndedSessions } from './settle-commerce';
 import { sweepWebhookEvents } from './webhook-events';
@@ -18,9 +24,19 @@ export interface ReconcileReport {
   ended: number;
   started: number;
   roomsClosed: number;
+  /** Live sessions whose room is gone but whose people were there within ROOM_LOST_GRACE_SECONDS. */
+  waiting: number;
 }
 
 const PRESENT: LiveParticipant['state'][] = ['joined', 'active'];
+
+/**
+ * A live session whose room is gone is ended only once nobody has been in it for this long. A room
+ * LiveKit closed by itself was empty for its departure timeout (2 min) first, so that session ends
+ * at the first look; a room lost with people in it (livekit-server crashed or restarted) is
+ * recreated by the first client that rejoins (the token route creates it), and they get this long.
+ */
+export const ROOM_LOST_GRACE_SECONDS = 60;
 
 /**
  * LiveKit does not guarantee webhook delivery: compare what the database believes with what
@@ -29,14 +45,21 @@ const PRESENT: LiveParticipant['state'][] = ['joined', 'active'];
 export async function reconcileLiveSessions(
   deps: Pick<AppDeps, 'db' | 'config' | 'livekit' | 'logger'>,
 ): Promise<ReconcileReport> {
-  const report: ReconcileReport = { ran: false, checked: 0, ended: 0, started: 0, roomsClosed: 0 };
+  const report: ReconcileReport = {
+    ran: false,
+    checked: 0,
+    ended: 0,
+    started: 0,
+    roomsClosed: 0,
+    waiting: 0,
+  };
   const livekit = deps.livekit;
   if (!livekit) return report;
   const ran = await withAdvisoryLock(deps.db, RECONCILE_LOCK_KEY, async (conn) => {
     const rooms = new Map((await livekit.listRooms()).map((room) => [room.name, room]));
     const sessions = await conn
       .selectFrom('liveSessions')
-      .select(['id', 'roomName', 'status'])
+      .select(['id', 'roomName', 'status', 'startedAt'])
       .where((eb) =>
         eb.or([
           eb('status', '=', 'live'),
@@ -56,13 +79,18 @@ export async function reconcileLiveSessions(
         continue;
       }
       if (!room) {
-        // The room closed and its room_finished never arrived.
-        if (
-          session.status === 'live' &&
-          (await endLiveSession({ ...deps, db: conn }, session, { deleteRoom: false }))
-        ) {
-          report.ended++;
+        // The room closed and its room_finished never arrived, or LiveKit lost it under the people
+        // in it (their intervals close now: they are not in LiveKit any more).
+        if (session.status !== 'live') continue;
+        const now = new Date();
+        await closePresenceExcept(conn, session.id, [], now);
+        await refreshViewerCounts(conn, session.id);
+        const lastSeen = (await lastPresenceAt(conn, session.id)) ?? session.startedAt ?? now;
+        if (now.getTime() - lastSeen.getTime() < ROOM_LOST_GRACE_SECONDS * 1000) {
+          report.waiting++;
+          continue;
         }
+        if (await endLiveSession({ ...deps, db: conn }, session, { deleteRoom: false })) report.ended++;
         continue;
       }
       const participants = (await livekit.listParticipants(session.roomName)).filter((p) =>

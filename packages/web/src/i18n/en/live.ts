@@ -11,6 +11,7 @@ export const live: typeof zhLive = {
     connecting: 'Connecting to the room…',
     connected: 'Connected',
     reconnecting: 'Network trouble, reconnecting…',
+    rejoining: 'Connection lost, joining the room again…',
     disconnected: 'Disconnected',
     failed: 'Could not connect',
   },

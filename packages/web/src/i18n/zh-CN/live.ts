@@ -10,6 +10,7 @@ export const live = {
     connecting: '正在连接直播间…',
     connected: '已连接',
     reconnecting: '网络波动，正在重连…',
+    rejoining: '连接已中断，正在重新进入直播间…',
     disconnected: '已断开',
     failed: '连接失败',
   },
