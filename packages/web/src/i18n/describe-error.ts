@@ -41,32 +41,33 @@ type Describer<R extends ErrorReason> = (facts: ErrorFacts<R>, w: Wording) => st
 /**
  * Every refusal reason the API sends (`details.reason`, declared with its facts in the shared
  * ERROR_REASONS) as a sentence in the reader's language. The compiler insists on one entry per
- * reason: add a reason there, add its wording here and its text in both catalogues.
+ * reason: add a reason there, add its wording here and its text (`errors.reasons.<reason>`) in
+ * both catalogues. `null`: the catalogue text says it all (no facts, or facts used as they are).
  */
-export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
+export const REASON_WORDING: { [R in ErrorReason]: Describer<R> | null } = {
   too_many_requests: (f, { t }) => t('errors.reasons.too_many_requests', { seconds: f.retryAfterSeconds }),
   sign_in_throttled: (f, { t }) => t('errors.reasons.sign_in_throttled', { seconds: f.retryAfterSeconds }),
-  email_taken: (_, { t }) => t('errors.reasons.email_taken'),
-  buyer_accounts_only: (_, { t }) => t('errors.reasons.buyer_accounts_only'),
-  members_only: (_, { t }) => t('errors.reasons.members_only'),
-  image_missing: (_, { t }) => t('errors.reasons.image_missing'),
-  image_empty: (_, { t }) => t('errors.reasons.image_empty'),
+  email_taken: null,
+  buyer_accounts_only: null,
+  members_only: null,
+  image_missing: null,
+  image_empty: null,
   image_too_large: (f, { t }) =>
     t('errors.reasons.image_too_large', { size: `${Math.floor(f.maxBytes / (1024 * 1024))} MB` }),
-  image_type: (_, { t }) => t('errors.reasons.image_type'),
-  image_not_found: (_, { t }) => t('errors.reasons.image_not_found'),
+  image_type: null,
+  image_not_found: null,
   unknown_role: (f, { t }) => t('errors.reasons.unknown_role', { role: f.role }),
-  own_role: (_, { t }) => t('errors.reasons.own_role'),
-  owners_invite_owners: (_, { t }) => t('errors.reasons.owners_invite_owners'),
-  credit_code_taken: (_, { t }) => t('errors.reasons.credit_code_taken'),
-  identification_unrecognised: (_, { t }) => t('errors.reasons.identification_unrecognised'),
+  own_role: null,
+  owners_invite_owners: null,
+  credit_code_taken: null,
+  identification_unrecognised: null,
   certificate_number_taken: (f, { t }) => t('errors.reasons.certificate_number_taken', { number: f.number }),
-  certificate_changed: (_, { t }) => t('errors.reasons.certificate_changed'),
+  certificate_changed: null,
   certificate_status: (f, w) =>
     w.t('errors.reasons.certificate_status', { status: w.status(f.status, 'goods.certificateStatuses') }),
-  certificate_revoked_already: (_, { t }) => t('errors.reasons.certificate_revoked_already'),
-  holder_not_seller: (_, { t }) => t('errors.reasons.holder_not_seller'),
-  lab_not_found: (_, { t }) => t('errors.reasons.lab_not_found'),
+  certificate_revoked_already: null,
+  holder_not_seller: null,
+  lab_not_found: null,
   no_lookup_service: (f, { t }) => t('errors.reasons.no_lookup_service', { lab: f.labName }),
   lab_has_no_such_certificate: (f, { t }) =>
     t('errors.reasons.lab_has_no_such_certificate', { lab: f.labName, number: f.number }),
@@ -75,8 +76,8 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
       fields: w.list(f.mismatches.map((field) => fieldLabel(field === 'weight' ? 'weightMg' : field, w.t))),
     }),
   certificate_in_use: (f, { t }) => t('errors.reasons.certificate_in_use', { title: f.listingTitle }),
-  listing_archived: (_, { t }) => t('errors.reasons.listing_archived'),
-  listing_suspended: (_, { t }) => t('errors.reasons.listing_suspended'),
+  listing_archived: null,
+  listing_suspended: null,
   publish_refused: (f, w) =>
     w.t('errors.reasons.publish_refused', {
       problems: w.list(
@@ -89,9 +90,9 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
         }),
       ),
     }),
-  base_membership_required: (_, { t }) => t('errors.reasons.base_membership_required'),
-  base_operator_only: (_, { t }) => t('errors.reasons.base_operator_only'),
-  booking_in_past: (_, { t }) => t('errors.reasons.booking_in_past'),
+  base_membership_required: null,
+  base_operator_only: null,
+  booking_in_past: null,
   booking_too_far_ahead: (f, { t }) => t('errors.reasons.booking_too_far_ahead', { days: f.maxDays }),
   studio_unavailable: (f, w) =>
     w.t('errors.reasons.studio_unavailable', { status: w.status(f.status, 'bases.studioStatuses') }),
@@ -112,7 +113,7 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
         ),
       ),
     }),
-  booking_ended: (_, { t }) => t('errors.reasons.booking_ended'),
+  booking_ended: null,
   studio_has_open_bookings: (f, { t }) => t('errors.reasons.studio_has_open_bookings', { count: f.count }),
   membership_exists: (f, w) =>
     w.t('errors.reasons.membership_exists', { status: w.status(f.status, 'bases.membershipStatuses') }),
@@ -125,18 +126,18 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
   },
   session_status: (f, w) =>
     w.t('errors.reasons.session_status', { status: w.status(f.status, 'live.statuses') }),
-  session_not_scheduled: (_, { t }) => t('errors.reasons.session_not_scheduled'),
-  live_unavailable: (_, { t }) => t('errors.reasons.live_unavailable'),
-  hosts_only: (_, { t }) => t('errors.reasons.hosts_only'),
-  not_invited_on_stage: (_, { t }) => t('errors.reasons.not_invited_on_stage'),
-  monitor_for_operators: (_, { t }) => t('errors.reasons.monitor_for_operators'),
-  observer_for_regulators: (_, { t }) => t('errors.reasons.observer_for_regulators'),
-  view_mine_not_allowed: (_, { t }) => t('errors.reasons.view_mine_not_allowed'),
+  session_not_scheduled: null,
+  live_unavailable: null,
+  hosts_only: null,
+  not_invited_on_stage: null,
+  monitor_for_operators: null,
+  observer_for_regulators: null,
+  view_mine_not_allowed: null,
   muted: (f, w) =>
     f.until === null
       ? w.t('errors.reasons.muted_forever')
       : w.t('errors.reasons.muted', { until: w.time(f.until) }),
-  removed_from_session: (_, { t }) => t('errors.reasons.removed_from_session'),
+  removed_from_session: null,
   slow_mode: (f, { t }) => t('errors.reasons.slow_mode', { seconds: f.waitSeconds }),
   content_refused: (f, w) => {
     // One line per rule, quoting every phrase of the message it refused.
@@ -156,69 +157,69 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> } = {
       ),
     });
   },
-  pin_not_in_lineup: (_, { t }) => t('errors.reasons.pin_not_in_lineup'),
-  listing_not_on_sale: (_, { t }) => t('errors.reasons.listing_not_on_sale'),
-  hosts_not_members: (_, { t }) => t('errors.reasons.hosts_not_members'),
-  cover_image_not_found: (_, { t }) => t('errors.reasons.cover_image_not_found'),
-  booking_not_found: (_, { t }) => t('errors.reasons.booking_not_found'),
-  lineup_duplicate: (_, { t }) => t('errors.reasons.lineup_duplicate'),
-  lineup_unpublished: (_, { t }) => t('errors.reasons.lineup_unpublished'),
+  pin_not_in_lineup: null,
+  listing_not_on_sale: null,
+  hosts_not_members: null,
+  cover_image_not_found: null,
+  booking_not_found: null,
+  lineup_duplicate: null,
+  lineup_unpublished: null,
   out_of_stock: (f, { t }) => t('errors.reasons.out_of_stock', { stock: f.stock }),
   not_enough_stock: (f, { t }) => t('errors.reasons.not_enough_stock', { stock: f.stock }),
-  sold_out: (_, { t }) => t('errors.reasons.sold_out'),
-  limit_reached: (_, { t }) => t('errors.reasons.limit_reached'),
-  not_started: (_, { t }) => t('errors.reasons.not_started'),
-  ended: (_, { t }) => t('errors.reasons.ended'),
-  closed: (_, { t }) => t('errors.reasons.closed'),
-  session_not_sellers: (_, { t }) => t('errors.reasons.session_not_sellers'),
-  idempotency_key_reused: (_, { t }) => t('errors.reasons.idempotency_key_reused'),
-  request_in_progress: (_, { t }) => t('errors.reasons.request_in_progress'),
+  sold_out: null,
+  limit_reached: null,
+  not_started: null,
+  ended: null,
+  closed: null,
+  session_not_sellers: null,
+  idempotency_key_reused: null,
+  request_in_progress: null,
   order_not_payable: (f, w) =>
     w.t('errors.reasons.order_not_payable', { status: w.status(f.status, 'commerce.statuses') }),
-  payment_window_closed: (_, { t }) => t('errors.reasons.payment_window_closed'),
+  payment_window_closed: null,
   payment_already: (f, w) =>
     w.t('errors.reasons.payment_already', { status: w.status(f.status, 'commerce.paymentStatuses') }),
-  custom_made: (_, { t }) => t('errors.reasons.custom_made'),
+  custom_made: null,
   return_window_closed: (f, { t }) => t('errors.reasons.return_window_closed', { days: f.days }),
-  no_pinned_listing: (_, { t }) => t('errors.reasons.no_pinned_listing'),
+  no_pinned_listing: null,
   flash_price_not_lower: (f, w) =>
     w.t('errors.reasons.flash_price_not_lower', {
       bar: w.money(Math.min(f.listPriceFen, f.lowestDealPriceFen7d ?? Number.POSITIVE_INFINITY)),
     }),
-  flash_sale_open: (_, { t }) => t('errors.reasons.flash_sale_open'),
-  auction_open: (_, { t }) => t('errors.reasons.auction_open'),
-  not_available: (_, { t }) => t('errors.reasons.not_available'),
-  no_deposit: (_, { t }) => t('errors.reasons.no_deposit'),
+  flash_sale_open: null,
+  auction_open: null,
+  not_available: null,
+  no_deposit: null,
   too_low: (f, w) => w.t('errors.reasons.too_low', { minimum: w.money(f.minimumFen) }),
   deposit_required: (f, w) => w.t('errors.reasons.deposit_required', { deposit: w.money(f.depositFen) }),
-  own_listing: (_, { t }) => t('errors.reasons.own_listing'),
-  already_leading: (_, { t }) => t('errors.reasons.already_leading'),
-  start_out_of_range: (_, { t }) => t('errors.reasons.start_out_of_range'),
-  session_ended: (_, { t }) => t('errors.reasons.session_ended'),
+  own_listing: null,
+  already_leading: null,
+  start_out_of_range: null,
+  session_ended: null,
   return_answer_overdue: (f, w) =>
     w.t('errors.reasons.return_answer_overdue', { respondBy: w.time(f.respondBy) }),
   return_step_not_open: (f, { t }) =>
     t('errors.reasons.return_step_not_open', {
       status: t(`commerce.statuses.${f.status}` as 'commerce.statuses.paid', f.status),
     }),
-  shipping_address_required: (_, { t }) => t('errors.reasons.shipping_address_required'),
+  shipping_address_required: null,
   shipping_address_locked: (f, w) =>
     w.t('errors.reasons.shipping_address_locked', { status: w.status(f.status, 'commerce.statuses') }),
   address_book_full: (f, { t }) => t('errors.reasons.address_book_full', { max: f.max }),
   unknown_region: (f, w) => w.t('errors.reasons.unknown_region', { field: fieldLabel(f.field, w.t) }),
-  district_required: (_, { t }) => t('errors.reasons.district_required'),
+  district_required: null,
   keyword_not_posted: (f, { t }) => t('errors.reasons.keyword_not_posted', { keyword: f.keyword }),
-  too_early: (_, { t }) => t('errors.reasons.too_early'),
-  already_drawn: (_, { t }) => t('errors.reasons.already_drawn'),
-  not_drawn: (_, { t }) => t('errors.reasons.not_drawn'),
-  prize_over_limit: (_, { t }) => t('errors.reasons.prize_over_limit'),
+  too_early: null,
+  already_drawn: null,
+  not_drawn: null,
+  prize_over_limit: null,
   draw_out_of_range: (f, { t }) => t('errors.reasons.draw_out_of_range', { hours: f.maxHours }),
   not_inspectable: (f, w) =>
     w.t('errors.reasons.not_inspectable', { status: w.status(f.status, 'commerce.statuses') }),
-  inspection_exists: (_, { t }) => t('errors.reasons.inspection_exists'),
-  inspection_pending: (_, { t }) => t('errors.reasons.inspection_pending'),
-  no_certificate: (_, { t }) => t('errors.reasons.no_certificate'),
-  no_inspection_lab: (_, { t }) => t('errors.reasons.no_inspection_lab'),
+  inspection_exists: null,
+  inspection_pending: null,
+  no_certificate: null,
+  no_inspection_lab: null,
   result_recorded: (f, w) =>
     w.t('errors.reasons.result_recorded', { status: w.status(f.status, 'inspection.statuses') }),
 };
@@ -245,8 +246,11 @@ export function wordingFor(t: TFunction, i18n: I18n): Wording {
 export function describeReason(details: unknown, t: TFunction, i18n: I18n): string | null {
   const parsed = parseErrorDetails(details);
   if (!parsed) return null;
-  const describe = REASON_WORDING[parsed.reason] as (facts: ErrorDetails, w: Wording) => string;
-  return describe(parsed, wordingFor(t, i18n));
+  const describe = REASON_WORDING[parsed.reason] as ((facts: ErrorDetails, w: Wording) => string) | null;
+  if (describe) return describe(parsed, wordingFor(t, i18n));
+  return t(`errors.reasons.${parsed.reason}` as 'errors.reasons.email_taken', {
+    defaultValue: t('errors.UNEXPECTED_RESPONSE'),
+  });
 }
 
 /**
