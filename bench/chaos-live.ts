@@ -158,13 +158,14 @@ async function within(
   return null;
 }
 
-/** The viewer page shows live video: a string, as tsx's transpiled functions do not run in the page. */
-const viewerSeesVideo = (viewer: Page) =>
-  viewer.evaluate<boolean>(`(() => {
+/** The id of the live video track the viewer page shows, or null (a string: tsx's functions do not run in the page). */
+const viewerVideoTrack = (viewer: Page) =>
+  viewer.evaluate<string | null>(`(() => {
     const video = document.querySelector('video[data-testid="remote-video"]');
     const stream = video && video.srcObject;
-    if (!video || video.videoWidth === 0 || !stream) return false;
-    return stream.getVideoTracks().some((track) => track.readyState === 'live' && !track.muted);
+    if (!video || video.videoWidth === 0 || !stream) return null;
+    const track = stream.getVideoTracks().find((t) => t.readyState === 'live' && !t.muted);
+    return track ? track.id : null;
   })()`);
 
 /**
@@ -175,7 +176,11 @@ const viewerSeesVideo = (viewer: Page) =>
 export async function restartLivekit(scratch: ScratchDatabase): Promise<Record<string, unknown>> {
   const stage = await liveStage(scratch, { webhooks: true });
   try {
-    const before = { participants: (await stage.gateway.listParticipants(stage.roomName)).length };
+    const before = {
+      participants: (await stage.gateway.listParticipants(stage.roomName)).length,
+      videoTrack: await viewerVideoTrack(stage.viewer),
+    };
+    let rejoiningSeen = false;
     const restartedAt = performance.now();
     await stage.livekit.restart();
     const livekitBackMs = Math.round(performance.now() - restartedAt);
@@ -195,7 +200,14 @@ export async function restartLivekit(scratch: ScratchDatabase): Promise<Record<s
         participants.some((p) => isCountedViewer(roleOfIdentity(p.identity), p.hidden))
       )
         viewerBackMs = since();
-      if (videoBackMs === null && (await viewerSeesVideo(stage.viewer))) videoBackMs = since();
+      // The picture from before the crash can linger in the element: only a new track counts.
+      const track = await viewerVideoTrack(stage.viewer);
+      if (videoBackMs === null && track !== null && track !== before.videoTrack) videoBackMs = since();
+      const state = await stage.host
+        .locator('[data-testid="broadcast-state"]')
+        .getAttribute('data-state')
+        .catch(() => null);
+      if (state === 'rejoining') rejoiningSeen = true;
       return hostBackMs !== null && viewerBackMs !== null && videoBackMs !== null;
     });
     // Viewer counts as stored must match LiveKit's again (webhooks or the reconciliation job).
@@ -218,6 +230,7 @@ export async function restartLivekit(scratch: ScratchDatabase): Promise<Record<s
       pass: Object.values(checks).every(Boolean),
       checks,
       participantsBefore: before.participants,
+      hostSawRejoining: rejoiningSeen,
       livekitBackMs,
       msAfterRestart: {
         hostPublishing: hostBackMs,
@@ -237,10 +250,19 @@ export async function restartLivekit(scratch: ScratchDatabase): Promise<Record<s
   }
 }
 
+/** LiveKit closes a room this long after its last participant left (DEPARTURE_TIMEOUT_SECONDS in lifecycle.ts). */
+const DEPARTURE_TIMEOUT_MS = 120_000;
+/** LiveKit notices a participant whose browser vanished (no leave message) within about this long. */
+const LIVEKIT_NOTICES_LEAVING_MS = 30_000;
+
 /**
  * (d) LiveKit posts every webhook of the session to a dead port. The session goes live from the
- * studio (an API call); the viewer count must still follow the room, and once everybody has left
- * and LiveKit has closed the room, the session must end — all through the reconciliation job.
+ * studio (an API call); without a single webhook, reconciliation alone must:
+ *   - count the viewer within 90 s of joining;
+ *   - once the host and the viewer are gone (their browsers closed), take the session off the
+ *     public list within 90 s (the host-away grace, HOST_AWAY_GRACE_SECONDS);
+ *   - end the session within 90 s of LiveKit closing the room (its departure timeout after the
+ *     room emptied: that is when "the room closes", webhooks or not).
  */
 export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<string, unknown>> {
   const stage = await liveStage(scratch, { webhooks: false });
@@ -251,18 +273,28 @@ export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<str
       return state.currentViewers === 1 && (await livekitViewers(stage)) === 1;
     });
     const counted = await sessionState(scratch, stage.sessionId);
+    const listedWhileWatched = await inPublicList(stage.api.origin, stage.sessionId);
     // Everybody leaves: the pages close, LiveKit empties and then closes the room.
     await stage.browser.close();
     const leftAt = performance.now();
+    const sinceLeft = () => Math.round(performance.now() - leftAt);
+    let offPublicListMs: number | null = null;
+    let roomEmptyMs: number | null = null;
     let roomClosedMs: number | null = null;
-    const endedMs = await within(RECONCILE_BUDGET_MS + 30_000, 500, async () => {
-      if (roomClosedMs === null) {
-        const rooms = await stage.gateway.listRooms();
-        if (!rooms.some((room) => room.name === stage.roomName))
-          roomClosedMs = Math.round(performance.now() - leftAt);
-      }
-      return (await sessionState(scratch, stage.sessionId)).status === 'ended';
-    });
+    const endedMs = await within(
+      LIVEKIT_NOTICES_LEAVING_MS + DEPARTURE_TIMEOUT_MS + RECONCILE_BUDGET_MS,
+      1_000,
+      async () => {
+        if (offPublicListMs === null && !(await inPublicList(stage.api.origin, stage.sessionId)))
+          offPublicListMs = sinceLeft();
+        if (roomClosedMs === null) {
+          const room = (await stage.gateway.listRooms()).find((r) => r.name === stage.roomName);
+          if (!room) roomClosedMs = sinceLeft();
+          else if (roomEmptyMs === null && room.numParticipants === 0) roomEmptyMs = sinceLeft();
+        }
+        return (await sessionState(scratch, stage.sessionId)).status === 'ended';
+      },
+    );
     const ended = await sessionState(scratch, stage.sessionId);
     const webhookEvents = await sql<{ n: number }>`
       select count(*)::int as n from livekit_webhook_events`
@@ -271,7 +303,11 @@ export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<str
       .catch(() => null);
     const endedAfterRoomClosedMs = endedMs !== null && roomClosedMs !== null ? endedMs - roomClosedMs : null;
     const checks = {
+      noWebhookArrived: webhookEvents === 0,
+      wentLiveWithoutWebhooks: counted.status === 'live' && listedWhileWatched,
       viewerCountReconciledWithin90s: viewerCountMs !== null,
+      offPublicListWithin90sOfEverybodyLeaving:
+        offPublicListMs !== null && offPublicListMs <= RECONCILE_BUDGET_MS,
       roomClosedByLivekit: roomClosedMs !== null,
       endedWithin90sOfRoomClosing:
         endedAfterRoomClosedMs !== null && endedAfterRoomClosedMs <= RECONCILE_BUDGET_MS,
@@ -283,12 +319,26 @@ export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<str
       webhooksReceived: webhookEvents,
       viewerCountedAfterMs: viewerCountMs,
       sessionWhileWatched: counted,
-      msAfterEverybodyLeft: { roomClosed: roomClosedMs, sessionEnded: endedMs },
+      msAfterEverybodyLeft: {
+        offPublicList: offPublicListMs,
+        roomEmptyByLivekit: roomEmptyMs,
+        roomClosed: roomClosedMs,
+        sessionEnded: endedMs,
+      },
       endedAfterRoomClosedMs,
+      departureTimeoutMs: DEPARTURE_TIMEOUT_MS,
       sessionAfter: ended,
       secondsSinceViewerJoined: Math.round((performance.now() - joinedAt) / 1000),
     };
   } finally {
     await stage.close().catch(() => {});
   }
+}
+
+/** Whether the public live list (anonymous) shows the session. */
+async function inPublicList(origin: string, sessionId: string): Promise<boolean> {
+  const response = await fetch(`${origin}/api/live/sessions`);
+  if (response.status !== 200) throw new Error(`public list: ${response.status}`);
+  const body = (await response.json()) as { sessions: { id: string }[] };
+  return body.sessions.some((session) => session.id === sessionId);
 }
