@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, type Session, type TestApp } from '../support/app';
+import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
 import {
   type CatalogWorld,
   certificateNumber,
@@ -7,6 +7,7 @@ import {
   createListing,
 } from '../support/catalog-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTenant, TEST_PASSWORD } from '../support/fixtures';
 
 // Findings of the outside-in probe (issue 12) that have no better home beside a feature's tests.
 
@@ -179,17 +180,14 @@ describe('certificate numbers belong to the lab that issued them (finding 1)', (
     const found = await verify(number);
     expect(found.json.certificate).toMatchObject({ number, status: 'verified' });
 
-    // The lab cannot confirm a second holder of a number: that is the lab's own 409.
+    // Once the number is held, registering it is refused, no more than /api/verify tells anyone.
     const late = await register(other.seller, number);
-    const second = await call(app, 'POST', `/api/lab/certificates/${late.json.id}/confirm`, {
-      session: world.lab.session,
-      body: {},
-    });
-    expect(second.status).toBe(409);
-    expectErrorShape(second.json, 'CONFLICT');
+    expect(late.status).toBe(409);
+    expectErrorShape(late.json, 'CONFLICT');
+    expect(late.json.error.details).toMatchObject({ reason: 'certificate_number_taken', number });
   });
 
-  it('registering answers the same whether or not the number exists; only one’s own pending twin is a 409', async () => {
+  it('a held number is refused as /api/verify would tell; someone else’s pending registration blocks nobody; one’s own pending twin is a 409', async () => {
     const taken = certificateNumber();
     await call(app, 'POST', '/api/lab/certificates', {
       session: world.lab.session,
@@ -201,14 +199,36 @@ describe('certificate numbers belong to the lab that issued them (finding 1)', (
       },
     });
     const onTaken = await register(other.seller, taken);
-    const onFree = await register(other.seller, certificateNumber());
-    expect([onTaken.status, onFree.status]).toEqual([201, 201]);
-    expect(onTaken.json.status).toBe(onFree.json.status);
-    expect(Object.keys(onTaken.json).sort()).toEqual(Object.keys(onFree.json).sort());
+    expect(onTaken.status).toBe(409);
+    expect(onTaken.json.error.details).toMatchObject({ reason: 'certificate_number_taken', number: taken });
 
-    const twin = await register(other.seller, taken);
+    const pendingElsewhere = certificateNumber();
+    expect((await register(world.seller, pendingElsewhere)).status).toBe(201);
+    const alongside = await register(other.seller, pendingElsewhere);
+    expect(alongside.status).toBe(201);
+    expect(alongside.json.status).toBe('unverified');
+
+    const twin = await register(other.seller, pendingElsewhere);
     expect(twin.status).toBe(409);
     expectErrorShape(twin.json, 'CONFLICT');
-    expect(twin.json.error.details).toMatchObject({ reason: 'certificate_number_taken', number: taken });
+    expect(twin.json.error.details).toMatchObject({
+      reason: 'certificate_number_taken',
+      number: pendingElsewhere,
+    });
+  });
+
+  it('registration attempts are rate-limited per organisation like /api/verify, so numbers cannot be probed in bulk', async () => {
+    const prober = await createTenant(database.db, 'seller', ['owner']);
+    const session = await login(app, prober.members.owner.email, TEST_PASSWORD);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 31; attempt++) {
+      const response = await register(
+        { orgId: prober.org.id, session, hostSession: session },
+        certificateNumber(),
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 201)).toBe(true);
+    expect(statuses[30]).toBe(429);
   });
 });

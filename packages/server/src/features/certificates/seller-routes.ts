@@ -10,12 +10,14 @@ import { Access, actorUserId, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { because, conflict, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
+import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
 import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
 import { describeIdentification, registerCertificate, transitionCertificate } from './service';
+import { VERIFY_PER_MINUTE } from './verify-routes';
 import { weightsAgree } from './weights';
 
 const tags = ['certificates (seller)'];
@@ -60,7 +62,7 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
       summary:
         'Register a certificate (unverified until its lab, a platform admin or a lookup adapter confirms)',
       description:
-        'A registration holds nothing until it is confirmed: the answer is the same whether or not the lab has a certificate of that number, and the lab issuing or confirming the real one supersedes it. 409 only if you have a pending registration of the same number.',
+        'A registration holds nothing until it is confirmed, so nobody’s pending registration blocks the real holder: the lab issuing or confirming the real one supersedes it. A number the lab has issued or confirmed to its holder is a 409 `certificate_number_taken` (no more than `GET /api/verify` tells anyone, and under the same per-minute rate limit, per organisation), as is your own pending registration of the same number.',
       request: { body: jsonBody(registerCertificateBodySchema) },
       responses: { 201: jsonResponse(certificateSchema) },
     }),
@@ -72,6 +74,15 @@ export const sellerCertificateRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
         throw unprocessable('labOrgId is not a lab', because('lab_not_found'));
       if (fields.photoImageId)
         await requireOwnImages(db, actor.organizationId, [fields.photoImageId], 'photoImageId');
+      // Whether the number is held is what /api/verify tells anyone; registering asks it at the same rate.
+      await consumeRateLimit(db, `certificate-register:${actor.organizationId}`, VERIFY_PER_MINUTE, 60);
+      const labKey = labOrgId ?? `external:${(externalLabName ?? '').trim().toLowerCase()}`;
+      if (await repo.findByLabKeyAndNumber(db, labKey, fields.number)) {
+        throw conflict(
+          `certificate number ${fields.number} is held by the certificate its lab issued or confirmed`,
+          because('certificate_number_taken', { number: fields.number }),
+        );
+      }
       const described = describeIdentification(fields.identification);
       const id = await db.transaction().execute((trx) =>
         registerCertificate(

@@ -13,7 +13,7 @@ import * as repo from './repository';
 import { toCertificate } from './serialize';
 
 const tags = ['verification'];
-const VERIFY_PER_MINUTE = 30;
+export const VERIFY_PER_MINUTE = 30;
 
 export const verifyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
