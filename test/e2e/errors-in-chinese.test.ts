@@ -34,6 +34,11 @@ function expectChinese(text: string) {
   expect(text).not.toMatch(/[A-Za-z]{3,}\s+[A-Za-z]{2,}/);
 }
 
+/** What the test reads of an input's constraint validation (the test package has no DOM types). */
+interface FormInput {
+  validity: { valid: boolean; patternMismatch: boolean };
+}
+
 /** Tomorrow's date on the Beijing calendar, as the date input takes it. */
 function tomorrowInShanghai(): string {
   return new Date(Date.now() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -84,6 +89,18 @@ describe('errors in the reader’s language (zh-CN, 390 px)', () => {
     expect(conflict).toContain('其他商家');
     expectChinese(conflict);
     expect(await alertFinePrint(seller, '[data-testid="book-studio-form"]')).toMatch(/^CONFLICT · 请求编号 /);
+
+    // The certificate number's pattern compiles in Chromium (v flag), so the form itself refuses
+    // 「证书 123」 before anything reaches the server.
+    await seller.goto(`${world.server.baseUrl}/seller/certificates`);
+    const number = seller.getByTestId('certificate-number');
+    await number.waitFor(PAGE_TIMEOUT);
+    await number.fill('证书 123');
+    expect(await number.evaluate((input) => (input as unknown as FormInput).validity.patternMismatch)).toBe(
+      true,
+    );
+    await number.fill('NGTC-2026-0815');
+    expect(await number.evaluate((input) => (input as unknown as FormInput).validity.valid)).toBe(true);
 
     // A live session of the demo shop; the buyer watches on a phone.
     const listings = await db
