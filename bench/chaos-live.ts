@@ -297,7 +297,7 @@ export async function dropWebhooks(scratch: ScratchDatabase): Promise<Record<str
     );
     const ended = await sessionState(scratch, stage.sessionId);
     const webhookEvents = await sql<{ n: number }>`
-      select count(*)::int as n from livekit_webhook_events`
+      select count(*)::int as n from livekit_webhook_events where room_name = ${stage.roomName}`
       .execute(scratch.db)
       .then((r) => r.rows[0]?.n ?? null)
       .catch(() => null);
