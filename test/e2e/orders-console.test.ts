@@ -291,8 +291,8 @@ describe('order console: a refused return goes through arbitration, comes back a
     await buyer.goto(buyerOrder);
     await atStatus(buyer, 'buyer', 'return_approved');
     expect(await buyer.getByTestId('return-arbitration').textContent()).toContain('买家照片显示吊牌完好');
-    await buyer.getByTestId('return-carrier').fill('中通快递');
-    await buyer.getByTestId('return-tracking').fill('ZT2026120602');
+    await buyer.getByTestId('return-ship-carrier').fill('中通快递');
+    await buyer.getByTestId('return-ship-tracking').fill('ZT2026120602');
     await buyer.getByTestId('return-ship-submit').click();
     await atStatus(buyer, 'buyer', 'return_shipped');
     expect(await buyer.evaluate(FITS_PHONE)).toBe(true);

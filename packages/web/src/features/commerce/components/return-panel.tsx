@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../../components/ui/confirm-button';
 import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
 import { useBuyerReturnStep, useSellerReturnStep } from '../api/returns';
+import { ShipmentForm } from './shipment-form';
 
 /** Words and photos for the other side and the arbiter: a return request, an escalation, a damage report. */
 function StatementForm(props: {
@@ -56,63 +57,6 @@ function StatementForm(props: {
           {props.cancelLabel}
         </button>
       </div>
-    </form>
-  );
-}
-
-/** Carrier and tracking number of a parcel: the buyer's parcel back to the shop. */
-function ShipmentForm({
-  pending,
-  onSubmit,
-}: {
-  pending: boolean;
-  onSubmit: (body: { carrier: string; trackingNumber: string }) => void;
-}) {
-  const { t } = useTranslation();
-  const [carrier, setCarrier] = useState('');
-  const [trackingNumber, setTrackingNumber] = useState('');
-  return (
-    <form
-      className="form"
-      data-testid="return-ship-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit({ carrier: carrier.trim(), trackingNumber: trackingNumber.trim() });
-      }}
-    >
-      <div className="form-row">
-        <Field label={t('commerce.ship.carrier')}>
-          <input
-            className="input"
-            required
-            maxLength={40}
-            data-testid="return-carrier"
-            placeholder={t('commerce.ship.carrierPlaceholder')}
-            value={carrier}
-            onChange={(event) => setCarrier(event.currentTarget.value)}
-          />
-        </Field>
-        <Field label={t('commerce.ship.trackingNumber')} hint={t('commerce.ship.trackingHint')}>
-          <input
-            className="input mono"
-            required
-            minLength={4}
-            maxLength={40}
-            pattern="[A-Za-z0-9\-]+"
-            data-testid="return-tracking"
-            value={trackingNumber}
-            onChange={(event) => setTrackingNumber(event.currentTarget.value)}
-          />
-        </Field>
-      </div>
-      <button
-        type="submit"
-        className="button button-primary"
-        data-testid="return-ship-submit"
-        disabled={pending}
-      >
-        {t('returns.buyer.submitShipment')}
-      </button>
     </form>
   );
 }
@@ -188,6 +132,8 @@ export function BuyerReturnActions({ order, canAsk }: { order: Order; canAsk: bo
       )}
       {order.status === 'return_approved' && (
         <ShipmentForm
+          testId="return-ship"
+          submitLabel={t('returns.buyer.submitShipment')}
           pending={step.isPending}
           onSubmit={(shipment) => step.mutate({ kind: 'ship', ...shipment })}
         />
