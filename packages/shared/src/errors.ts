@@ -151,6 +151,8 @@ export const ERROR_REASONS = {
   lineup_unpublished: none,
   // Commerce
   out_of_stock: z.object({ stock: count }),
+  auction_running: none,
+  flash_sale_running: none,
   not_enough_stock: z.object({ stock: count }),
   sold_out: none,
   limit_reached: none,

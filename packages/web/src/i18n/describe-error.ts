@@ -196,6 +196,8 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> | null } = {
   already_leading: null,
   start_out_of_range: null,
   session_ended: null,
+  auction_running: null,
+  flash_sale_running: null,
   return_answer_overdue: (f, w) =>
     w.t('errors.reasons.return_answer_overdue', { respondBy: w.time(f.respondBy) }),
   return_step_not_open: (f, { t }) =>

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { DB } from '../../db/schema.generated';
-import { type ApiError, conflict } from '../../http/errors';
+import { type ApiError, because, conflict } from '../../http/errors';
 
 /** A transaction: the ledger's moves lock the listing's rows and must commit or fail whole. */
 export type Tx = Transaction<DB>;
@@ -58,12 +58,12 @@ export function holdRefusal(error: unknown): HoldRefusal | null {
 /** The 409 of a refused hold (with the free pieces left, when the refusal is about stock). */
 export function holdConflict(refusal: HoldRefusal, stock?: number): ApiError {
   if (refusal === 'auction_running') {
-    return conflict('an auction holds this piece: bid in the auction instead', { reason: 'auction_running' });
+    return conflict('an auction holds this piece: bid in the auction instead', because('auction_running'));
   }
   if (refusal === 'flash_sale_running') {
-    return conflict('a flash sale is selling this piece; end it first', { reason: 'flash_sale_running' });
+    return conflict('a flash sale is selling this piece; end it first', because('flash_sale_running'));
   }
-  return conflict('not enough pieces left', { reason: 'out_of_stock', stock: stock ?? 0 });
+  return conflict('not enough pieces left', because('out_of_stock', { stock: stock ?? 0 }));
 }
 
 /**
