@@ -230,7 +230,11 @@ export async function runRetryingCrowd(input: {
     let pay = await go('POST', `/api/orders/${result.orderId}/pay`, {});
     if (pay?.status === 409 && pay.json?.error?.details?.reason === 'shipping_address_required') {
       // Paying needs a shipping address from the buyer's book: add one, put it on the order.
-      const added = await go('POST', '/api/addresses', await shippingAddress(input.origins()[0] as string));
+      const added = await go(
+        'POST',
+        '/api/addresses',
+        await shippingAddress(() => go('GET', '/api/regions')),
+      );
       const chosen =
         added?.status === 201
           ? await go('PUT', `/api/orders/${result.orderId}/shipping-address`, { addressId: added.json.id })
@@ -272,22 +276,26 @@ export async function runRetryingCrowd(input: {
   return { results, stats };
 }
 
-let addressBody: Promise<Record<string, unknown>> | null = null;
+let addressBody: Record<string, unknown> | null = null;
 
-/** A valid address body: the first district of the region tree the API itself serves. */
-function shippingAddress(origin: string) {
-  addressBody ??= request(origin, 'GET', '/api/regions').then((answer) => {
-    const province = answer.json?.provinces?.[0];
-    const city = province?.cities?.[0];
-    return {
-      recipientName: '压测买家',
-      mobile: '13800138000',
-      provinceCode: province?.code,
-      cityCode: city?.code,
-      districtCode: city?.districts?.[0]?.code ?? null,
-      detail: '解放碑步行街 1 号',
-    };
-  });
+/**
+ * A valid address body: the first district of the region tree the API itself serves, read with
+ * the crowd's retries (an instance may be down) and kept only once it was read.
+ */
+async function shippingAddress(readRegions: () => Promise<Answer | null>) {
+  if (addressBody) return addressBody;
+  const answer = await readRegions();
+  const province = answer?.status === 200 ? answer.json?.provinces?.[0] : undefined;
+  const city = province?.cities?.[0];
+  if (!province || !city) return null;
+  addressBody = {
+    recipientName: '压测买家',
+    mobile: '13800138000',
+    provinceCode: province.code,
+    cityCode: city.code,
+    districtCode: city.districts?.[0]?.code ?? null,
+    detail: '解放碑步行街 1 号',
+  };
   return addressBody;
 }
 
