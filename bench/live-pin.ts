@@ -15,18 +15,10 @@
  *                        BENCH_PINS=40 for more pins; CHROMIUM_PATH for the browser)
  */
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serve } from '@hono/node-server';
-import { createApp } from '@jadelive/server';
-import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
-import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
-import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
-import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { seedDemo } from '@jadelive/server/seed/demo';
-import pino from 'pino';
 import { type Browser, chromium } from 'playwright-core';
 import {
   buildConsole,
@@ -34,11 +26,12 @@ import {
   CHROMIUM_FLAGS,
   installProbes,
   type Probe,
+  type RunningProduct,
   STEP_TIMEOUT,
   scheduleSession,
   signInApi,
   signInPage,
-  WEB,
+  startProduct,
 } from './live-world';
 import { openScratchDatabase } from './scratch-database';
 
@@ -52,43 +45,13 @@ async function main() {
   buildConsole();
 
   const { db, close: closeDatabase } = await openScratchDatabase(8);
-  let app: ReturnType<typeof createApp> | null = null;
-  const server = serve({
-    fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  const listening = new Promise((resolve) => server.once('listening', resolve));
-  let livekit: RunningLivekit | null = null;
+  let product: RunningProduct | null = null;
   let browser: Browser | null = null;
   try {
     await seedDemo(db);
     console.log('database ready; starting LiveKit…');
-    await listening;
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    livekit = await startLivekitDev({
-      webhookUrl: `${origin}/api/live/webhooks`,
-      logger: { info: (m) => console.log(`[livekit] ${m}`), warn: (m) => console.warn(`[livekit] ${m}`) },
-    });
-    const uploads = path.join(tmpdir(), 'jadelive-bench-uploads');
-    app = createApp({
-      db,
-      logger: pino({ level: 'silent' }),
-      mailer: { send: async () => {} },
-      images: createDiskImageStorage(uploads),
-      certificateLookups: [],
-      livekit: createLiveKitGateway(livekit),
-      flagFeed: null,
-      chatHook: createComplianceChatHook(db),
-      config: {
-        publicUrl: origin,
-        sessionTtlHours: 24,
-        cookieSecure: false,
-        trustProxy: false,
-        uploadDir: uploads,
-        webDistDir: path.join(WEB, 'dist'),
-      },
-    });
+    product = await startProduct(db);
+    const { origin, livekit } = product;
 
     console.log('LiveKit and API up; host going live…');
     const owner = await signInApi(origin, 'seller@jadelive.test');
@@ -195,9 +158,7 @@ async function main() {
     }
   } finally {
     await browser?.close();
-    await livekit?.stop();
-    server.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
+    await product?.close();
     await closeDatabase();
   }
 }

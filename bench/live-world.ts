@@ -1,10 +1,19 @@
 /** The live room of the benches: Chromium flags, probes in the viewer page, sign-in, a scheduled session. */
 import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '@jadelive/server';
 import type { Database } from '@jadelive/server/db/database';
+import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
+import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
+import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
+import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
+import pino from 'pino';
 import type { Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,14 +21,89 @@ export const STEP_TIMEOUT = 30_000;
 export const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web');
 
 /** The console as production serves it (packages/web/dist), built from the current source. */
-export function buildConsole() {
+export function buildConsole(outDir = path.join(WEB, 'dist')) {
   console.error('building the console…');
   execFileSync(
     process.execPath,
-    [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    [
+      path.join(WEB, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
     { cwd: WEB, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
+export interface RunningProduct {
+  origin: string;
+  livekit: RunningLivekit;
+  /** Stops LiveKit and the HTTP server (open streams included); the database is the caller's. */
+  close(): Promise<void>;
+}
+
+/**
+ * The product as production runs it, on one loopback port: the API serving the built console, and
+ * a local LiveKit whose webhooks post to that port (bound first, so LiveKit knows where to post).
+ */
+export async function startProduct(
+  db: Database,
+  webDistDir = path.join(WEB, 'dist'),
+): Promise<RunningProduct> {
+  let app: ReturnType<typeof createApp> | null = null;
+  const server = serve({
+    fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const stopServer = () => {
+    server.close();
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  };
+  let livekit: RunningLivekit;
+  try {
+    livekit = await startLivekitDev({
+      webhookUrl: `${origin}/api/live/webhooks`,
+      logger: { info: (m) => console.log(`[livekit] ${m}`), warn: (m) => console.warn(`[livekit] ${m}`) },
+    });
+  } catch (error) {
+    stopServer();
+    throw error;
+  }
+  const uploads = path.join(tmpdir(), 'jadelive-bench-uploads');
+  app = createApp({
+    db,
+    logger: pino({ level: 'silent' }),
+    mailer: { send: async () => {} },
+    images: createDiskImageStorage(uploads),
+    certificateLookups: [],
+    livekit: createLiveKitGateway(livekit),
+    flagFeed: null,
+    chatHook: createComplianceChatHook(db),
+    config: {
+      publicUrl: origin,
+      sessionTtlHours: 24,
+      cookieSecure: false,
+      trustProxy: false,
+      uploadDir: uploads,
+      webDistDir,
+    },
+  });
+  const running = livekit;
+  return {
+    origin,
+    livekit: running,
+    close: async () => {
+      await running.stop();
+      stopServer();
+    },
+  };
+}
+
 export const CHROMIUM_FLAGS = [
   '--headless=new',
   '--no-sandbox',

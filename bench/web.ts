@@ -14,29 +14,20 @@
  * page and its code, not the video.
  *
  *   pnpm bench:web      (TEST_DATABASE_URL / DATABASE_URL, else an embedded PostgreSQL;
- *                        CHROMIUM_PATH for the browser; BENCH_SKIP_BUILD=1 to serve dist/ as it is)
+ *                        CHROMIUM_PATH for the browser; BENCH_SKIP_BUILD=1 to serve packages/web/dist
+ *                        as it is instead of a fresh build in a temporary directory)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
-import { createApp } from '@jadelive/server';
 import type { Database } from '@jadelive/server/db/database';
-import { createComplianceChatHook } from '@jadelive/server/features/compliance/chat-hook';
-import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
-import { createDiskImageStorage } from '@jadelive/server/lib/image-storage';
-import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-dev/run';
 import { seedDemo } from '@jadelive/server/seed/demo';
 import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
-import pino from 'pino';
 import { type Browser, chromium } from 'playwright-core';
+import { buildConsole, CHROMIUM, type RunningProduct, startProduct, WEB } from './live-world';
 import { openScratchDatabase } from './scratch-database';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web');
 const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
 const PAGE_TIMEOUT = 120_000;
 /** Cold loads per page and profile; the figures printed are the run with the median first paint. */
@@ -60,7 +51,7 @@ interface PageFigures {
   /** First paint of every run, in run order (the other figures are the median run's). */
   fcpRunsMs?: number[];
   /** When the page's heading (its first h1) was first painted: what a buyer waits for. */
-  headingMs: number;
+  headingMs: number | null;
   loadMs: number;
   requests: number;
   bytes: number;
@@ -74,52 +65,19 @@ interface PageFigures {
 async function main() {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
-  if (!process.env.BENCH_SKIP_BUILD) {
-    console.log('building the console…');
-    execFileSync(
-      process.execPath,
-      [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-      { cwd: WEB, stdio: 'inherit' },
-    );
-  }
+  // A build of its own: the tests and other benches rebuild packages/web/dist at any moment.
+  const dist = process.env.BENCH_SKIP_BUILD
+    ? path.join(WEB, 'dist')
+    : await mkdtemp(path.join(tmpdir(), 'jadelive-bench-web-'));
+  if (!process.env.BENCH_SKIP_BUILD) buildConsole(dist);
 
   const { db, close: closeDatabase } = await openScratchDatabase(8);
-  let app: ReturnType<typeof createApp> | null = null;
-  const server = serve({
-    fetch: (request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
-    port: 0,
-    hostname: '127.0.0.1',
-  });
-  const listening = new Promise((resolve) => server.once('listening', resolve));
-  let livekit: RunningLivekit | null = null;
+  let product: RunningProduct | null = null;
   let browser: Browser | null = null;
   try {
     await seedDemo(db);
-    await listening;
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    livekit = await startLivekitDev({
-      webhookUrl: `${origin}/api/live/webhooks`,
-      logger: { info: (m) => console.log(`[livekit] ${m}`), warn: (m) => console.warn(`[livekit] ${m}`) },
-    });
-    const uploads = path.join(tmpdir(), 'jadelive-bench-uploads');
-    app = createApp({
-      db,
-      logger: pino({ level: 'silent' }),
-      mailer: { send: async () => {} },
-      images: createDiskImageStorage(uploads),
-      certificateLookups: [],
-      livekit: createLiveKitGateway(livekit),
-      flagFeed: null,
-      chatHook: createComplianceChatHook(db),
-      config: {
-        publicUrl: origin,
-        sessionTtlHours: 24,
-        cookieSecure: false,
-        trustProxy: false,
-        uploadDir: uploads,
-        webDistDir: path.join(WEB, 'dist'),
-      },
-    });
+    product = await startProduct(db, dist);
+    const { origin } = product;
     const pages = await pagesToLoad(db);
 
     browser = await chromium.launch({
@@ -154,10 +112,9 @@ async function main() {
     );
   } finally {
     await browser?.close();
-    await livekit?.stop();
-    server.close();
-    if ('closeAllConnections' in server) server.closeAllConnections();
+    await product?.close();
     await closeDatabase();
+    if (!process.env.BENCH_SKIP_BUILD) await rm(dist, { recursive: true, force: true });
   }
 }
 
@@ -229,7 +186,13 @@ async function loadPage(
 
     await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT });
     await page.waitForLoadState('networkidle', { timeout: PAGE_TIMEOUT });
-    await page.waitForFunction('window.__headingAt !== undefined', undefined, { timeout: PAGE_TIMEOUT });
+    // A page that never shows its heading (an error page) is reported with headingMs null.
+    await page
+      .waitForFunction('window.__headingAt !== undefined', undefined, { timeout: PAGE_TIMEOUT })
+      .catch(async () => {
+        const body = await page.locator('body').textContent();
+        console.warn(`no heading on ${url}: ${body?.slice(0, 200)}`);
+      });
     const timing = await page.evaluate(`(async () => {
       const paint = await new Promise((resolve) => {
         const seen = performance.getEntriesByName('first-contentful-paint')[0];
@@ -244,7 +207,7 @@ async function loadPage(
         .getEntriesByType('resource')
         .filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
       const scripts = allScripts.filter((entry) => entry.responseEnd <= paint.startTime);
-      const beforeHeading = allScripts.filter((entry) => entry.responseEnd <= window.__headingAt);
+      const beforeHeading = allScripts.filter((entry) => entry.responseEnd <= (window.__headingAt ?? Infinity));
       return {
         fcp: paint.startTime,
         heading: window.__headingAt,
@@ -256,7 +219,7 @@ async function loadPage(
     })()`);
     const { fcp, heading, load, jsBeforeFcp, jsFilesBeforeFcp, jsBeforeHeading } = timing as {
       fcp: number;
-      heading: number;
+      heading: number | undefined;
       load: number;
       jsBeforeFcp: number;
       jsFilesBeforeFcp: number;
@@ -273,7 +236,7 @@ async function loadPage(
     }
     return {
       fcpMs: Math.round(fcp),
-      headingMs: Math.round(heading),
+      headingMs: heading === undefined ? null : Math.round(heading),
       loadMs: Math.round(load),
       requests: finished.size,
       bytes,
