@@ -21,6 +21,7 @@ import * as bookingDecisionNote from './2026-12-06T18-30-booking-decision-note';
 import * as buyerAddresses from './2026-12-06T19-14-buyer-addresses';
 import * as followsReminders from './2026-12-06T21-07-follows-reminders';
 import * as orderReturns from './2026-12-06T22-30-order-returns';
+import * as flashGrabHoldTransfer from './2026-12-06T23-40-flash-grab-hold-transfer';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T19-14-buyer-addresses': buyerAddresses,
   '2026-12-06T21-07-follows-reminders': followsReminders,
   '2026-12-06T22-30-order-returns': orderReturns,
+  '2026-12-06T23-40-flash-grab-hold-transfer': flashGrabHoldTransfer,
 };
