@@ -8,7 +8,6 @@ import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { BUYER_VIEW } from '../addresses/order-view';
 import { loadSession, requireStageControl } from '../live/access';
-import { isSessionOpen } from '../live/session-repository';
 import { buyerUserId } from '../orders/buyer';
 import { toOrder } from '../orders/serialize';
 import { announceFlashSale } from './announce';
@@ -16,7 +15,7 @@ import { endFlashSaleEarly } from './create';
 import { grabFlashSale } from './grab';
 import { findGrabbedOrder } from './lookups';
 import { countSaleOrders, flashSaleState, readFlashSale, toFlashSale } from './repository';
-import { forgetSale, saleSnapshot } from './snapshot';
+import { forgetSale, saleSnapshot, sessionOpenSnapshot } from './snapshot';
 
 const tags = ['flash-sales'];
 
@@ -27,7 +26,7 @@ const tags = ['flash-sales'];
 async function refuseAfterSessionEnded(db: Database, saleId: string) {
   const sale = await saleSnapshot(db, saleId);
   if (!sale || ['sold_out', 'ended'].includes(flashSaleState(sale))) return;
-  if (!(await isSessionOpen(db, sale.sessionId))) {
+  if (!(await sessionOpenSnapshot(db, sale))) {
     throw conflict('the live session of this flash sale is over', because('session_ended'));
   }
 }

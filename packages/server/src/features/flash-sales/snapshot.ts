@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database';
+import { isSessionOpen } from '../live/session-repository';
 import { type FlashSaleRow, readFlashSale } from './repository';
 
 /**
@@ -18,17 +19,43 @@ const reading = new Map<string, Promise<FlashSaleRow | undefined>>();
 export async function saleSnapshot(db: Database, saleId: string): Promise<FlashSaleRow | undefined> {
   const cached = snapshots.get(saleId);
   if (cached && performance.now() - cached.at < SNAPSHOT_MS) return cached.sale;
-  const pending = reading.get(saleId);
-  if (pending) return pending;
-  const read = readFlashSale(db, saleId)
-    .then((sale) => {
+  return sharedRead(reading, saleId, () =>
+    readFlashSale(db, saleId).then((sale) => {
       if (snapshots.size >= MAX_ENTRIES) snapshots.clear();
       if (sale) snapshots.set(saleId, { sale, at: performance.now() });
       return sale;
-    })
-    .finally(() => reading.delete(saleId));
-  reading.set(saleId, read);
-  return read;
+    }),
+  );
+}
+
+/**
+ * Whether the sale's live session is still open, as of at most SNAPSHOT_MS ago (by sale, so
+ * `forgetSale` drops it with the sale): a crowd shares one look-up instead of one query per grab.
+ * Stale by that much at most, like the sale's snapshot; the sale itself is ended in the database
+ * when its session ends (settlement), and the grab batch only sells while the sale is open.
+ */
+const sessionsOpen = new Map<string, { open: boolean; at: number }>();
+const readingSessions = new Map<string, Promise<boolean>>();
+
+export async function sessionOpenSnapshot(db: Database, sale: FlashSaleRow): Promise<boolean> {
+  const cached = sessionsOpen.get(sale.id);
+  if (cached && performance.now() - cached.at < SNAPSHOT_MS) return cached.open;
+  return sharedRead(readingSessions, sale.id, () =>
+    isSessionOpen(db, sale.sessionId).then((open) => {
+      if (sessionsOpen.size >= MAX_ENTRIES) sessionsOpen.clear();
+      sessionsOpen.set(sale.id, { open, at: performance.now() });
+      return open;
+    }),
+  );
+}
+
+/** One read per key at a time: whoever asks while it runs gets the same answer. */
+function sharedRead<T>(under: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  const pending = under.get(key);
+  if (pending) return pending;
+  const started = read().finally(() => under.delete(key));
+  under.set(key, started);
+  return started;
 }
 
 /** The snapshot if this instance has a fresh one; never reads. */
@@ -46,4 +73,5 @@ export function noteRemaining(saleId: string, remaining: number) {
 /** This instance changed the sale (end, released piece): read it afresh next time. */
 export function forgetSale(saleId: string) {
   snapshots.delete(saleId);
+  sessionsOpen.delete(saleId);
 }
