@@ -237,6 +237,62 @@ describe('one piece, one sale: holds', () => {
     });
   });
 
+  it("a grab's pieces move from the sale's hold uncounted; any other shrink of that hold is still booked", async () => {
+    const listingId = await publishedListing(app, world, { stock: 3 });
+    const sessionId = await liveSessionWithPin(database.db, world.seller.orgId, listingId, hostUserId);
+    const sale = await startFlashSale(sessionId, 2);
+    expect(sale.status, sale.text).toBe(201);
+    const saleHold = await database.db
+      .selectFrom('listingHolds')
+      .select('id')
+      .where('kind', '=', 'flash_sale')
+      .where('holderId', '=', sale.json.id)
+      .executeTakeFirstOrThrow();
+    const counted = async (db: typeof database.db) =>
+      (
+        await sql<{ held: number; stock: number; saleHeld: number }>`
+          select s.held, l.stock, (select quantity from listing_holds where id = ${saleHold.id}) as "saleHeld"
+          from listing_stock s join listings l on l.id = s.listing_id where s.listing_id = ${listingId}`.execute(
+          db,
+        )
+      ).rows[0];
+    expect(await counted(database.db)).toEqual({ held: 2, stock: 1, saleHeld: 2 });
+
+    const rolledBack = new Error('roll back');
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        // An order's hold sourced from the sale's hold: the piece moves, held stays.
+        await sql`
+          insert into listing_holds (listing_id, kind, holder_id, quantity, source_hold_id)
+          values (${listingId}, 'order', gen_random_uuid(), 1, ${saleHold.id})`.execute(trx);
+        expect(await counted(trx)).toEqual({ held: 2, stock: 1, saleHeld: 1 });
+        // The marker the insert trigger sets does not excuse a shrink written directly.
+        await sql`select set_config('jl.hold_transfer', ${`${saleHold.id}:1`}, true)`.execute(trx);
+        await sql`update listing_holds set quantity = quantity - 1 where id = ${saleHold.id}`.execute(trx);
+        expect(await counted(trx)).toEqual({ held: 1, stock: 2, saleHeld: 0 });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+
+    // More than the sale holds cannot move.
+    await expect(
+      sql`
+        insert into listing_holds (listing_id, kind, holder_id, quantity, source_hold_id)
+        values (${listingId}, 'order', gen_random_uuid(), 3, ${saleHold.id})`.execute(database.db),
+    ).rejects.toMatchObject({ code: '23514' });
+    // Once the sale is over and its hold released, nothing moves from it.
+    const ended = await call(app, 'POST', `/api/flash-sales/${sale.json.id}/end`, {
+      session: world.seller.hostSession,
+    });
+    expect(ended.status, ended.text).toBe(200);
+    await expect(
+      sql`
+        insert into listing_holds (listing_id, kind, holder_id, quantity, source_hold_id)
+        values (${listingId}, 'order', gen_random_uuid(), 1, ${saleHold.id})`.execute(database.db),
+    ).rejects.toMatchObject({ code: 'JL409' });
+    expect(await expectLedgerConsistent(database.db, listingId)).toMatchObject({ held: 0, stock: 3 });
+  });
+
   it('while an auction holds a piece, buy-now and a flash sale of it are refused (409 auction_running)', async () => {
     const listingId = await publishedListing(app, world, { stock: 2, priceFen: 1_000_00 });
     const sessionId = await liveSessionWithPin(database.db, world.seller.orgId, listingId, hostUserId);
