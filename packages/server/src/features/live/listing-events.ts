@@ -38,3 +38,16 @@ export async function announceListingUpdate(
   }
   return told;
 }
+
+/**
+ * `announceListingUpdate` for a change the caller must not fail over (an order taking or giving
+ * back pieces): the live rooms' cards follow the stock, and a LiveKit hiccup is only logged.
+ */
+export async function announceStockChange(
+  deps: Pick<AppDeps, 'db' | 'livekit' | 'logger'>,
+  listingId: string,
+) {
+  await announceListingUpdate(deps, listingId).catch((error: unknown) =>
+    deps.logger.warn({ err: error, listingId }, 'could not announce a stock change to live rooms'),
+  );
+}

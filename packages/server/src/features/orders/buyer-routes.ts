@@ -12,6 +12,7 @@ import type { AppEnv } from '../../http/app-env';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, uuidParam } from '../../http/route';
 import { BUYER_VIEW } from '../addresses/order-view';
+import { announceStockChange } from '../live/listing-events';
 import { startPayment } from '../payments/start';
 import { buyerUserId, orderDetail } from './buyer';
 import { cancelUnpaidOrder, confirmDelivery, requestRefund } from './buyer-actions';
@@ -52,6 +53,7 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const outcome = await createOrder(c.var.deps, userId, c.req.valid('json'));
       const order = await findOrder(db, { buyerUserId: userId }, outcome.orderId);
       if (!order) throw new Error('order vanished after creation');
+      if (!outcome.replayed) await announceStockChange(c.var.deps, order.listingId);
       return c.json(toOrder(order, BUYER_VIEW), outcome.replayed ? 200 : 201);
     },
   )
@@ -110,7 +112,9 @@ export const buyerOrderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     const userId = buyerUserId(c);
     const { id } = c.req.valid('param');
     await cancelUnpaidOrder(c.var.deps, userId, id);
-    return c.json(await orderDetail(c.var.deps.db, { buyerUserId: userId }, id, BUYER_VIEW), 200);
+    const detail = await orderDetail(c.var.deps.db, { buyerUserId: userId }, id, BUYER_VIEW);
+    if (!detail.order.flashSaleId) await announceStockChange(c.var.deps, detail.order.listingId);
+    return c.json(detail, 200);
   })
   .openapi(action('/{id}/confirm-delivery', 'Confirm that a shipped order arrived'), async (c) => {
     const userId = buyerUserId(c);

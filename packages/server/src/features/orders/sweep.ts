@@ -4,6 +4,7 @@ import { ApiError } from '../../http/errors';
 import { runPeriodically, withAdvisoryLock } from '../../lib/periodic';
 import { announceFlashSale } from '../flash-sales/announce';
 import { returnUnsoldStock } from '../flash-sales/stock';
+import { announceStockChange } from '../live/listing-events';
 import { sweepReturns } from '../returns/sweep';
 import { commerceConfig, DEFAULT_COMMERCE_CONFIG } from './config';
 import { releaseOrderStock } from './stock';
@@ -87,6 +88,7 @@ async function cancelOverdueOrders(deps: Deps, now: Date) {
     .limit(BATCH)
     .execute();
   const touchedSales = new Set<string>();
+  const touchedListings = new Set<string>();
   const cancelled = await eachOrder(
     due.map((row) => row.id),
     (id) =>
@@ -100,10 +102,13 @@ async function cancelOverdueOrders(deps: Deps, now: Date) {
         const wentTo = await releaseOrderStock(trx, before, 'payment_timed_out');
         if (wentTo === 'flash_sale' && before.flashSaleId) {
           touchedSales.add(before.flashSaleId);
+        } else {
+          touchedListings.add(before.listingId);
         }
       }),
   );
   for (const saleId of touchedSales) await announceFlashSale(deps, saleId);
+  for (const listingId of touchedListings) await announceStockChange(deps, listingId);
   return cancelled;
 }
 
