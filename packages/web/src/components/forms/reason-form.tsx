@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Field } from '../ui/field';
 
 interface ReasonFormProps {
@@ -11,6 +11,8 @@ interface ReasonFormProps {
   onSubmit: (reason: string) => void;
   onCancel: () => void;
   testId?: string;
+  /** More of the case, between the words and the buttons (e.g. photos). */
+  children?: ReactNode;
 }
 
 /** A short form asking why (revoking, rejecting, reviewing): the decision is recorded with its words. */
@@ -34,6 +36,7 @@ export function ReasonForm(props: ReasonFormProps) {
           onChange={(event) => setReason(event.currentTarget.value)}
         />
       </Field>
+      {props.children}
       <div className="button-row">
         <button className="button button-danger button-small" type="submit" disabled={props.pending}>
           {props.submitLabel}

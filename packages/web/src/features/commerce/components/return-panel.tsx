@@ -1,16 +1,19 @@
 import type { Order } from '@jadelive/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { ReasonForm } from '../../../components/forms/reason-form';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
-import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
 import { useBuyerReturnStep, useSellerReturnStep } from '../api/returns';
 import { ShipmentForm } from './shipment-form';
 
 /** Words and photos for the other side and the arbiter: a return request, an escalation, a damage report. */
-function StatementForm(props: {
+function StatementForm({
+  photoOwner,
+  onSubmit,
+  ...words
+}: {
   label: string;
   placeholder: string;
   submitLabel: string;
@@ -22,42 +25,17 @@ function StatementForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
   const [photoIds, setPhotoIds] = useState<string[]>([]);
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    props.onSubmit({ text: text.trim(), photoIds });
-  }
   return (
-    <form className="reason-form" onSubmit={submit} data-testid={props.testId}>
-      <Field label={props.label}>
-        <textarea
-          className="input textarea"
-          rows={3}
-          required
-          minLength={2}
-          maxLength={500}
-          placeholder={props.placeholder}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-        />
-      </Field>
+    <ReasonForm {...words} onSubmit={(text) => onSubmit({ text, photoIds })}>
       <ImageUpload
         label={t('returns.buyer.photos')}
         imageIds={photoIds}
         onChange={setPhotoIds}
         max={9}
-        owner={props.photoOwner}
+        owner={photoOwner}
       />
-      <div className="button-row">
-        <button className="button button-primary button-small" type="submit" disabled={props.pending}>
-          {props.submitLabel}
-        </button>
-        <button className="button button-quiet button-small" type="button" onClick={props.onCancel}>
-          {props.cancelLabel}
-        </button>
-      </div>
-    </form>
+    </ReasonForm>
   );
 }
 
