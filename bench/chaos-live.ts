@@ -15,12 +15,9 @@ import {
   buildConsole,
   CHROMIUM,
   CHROMIUM_FLAGS,
-  installProbes,
-  type Probe,
-  STEP_TIMEOUT,
+  hostOnAirWithViewer,
   scheduleSession,
   signInApi,
-  signInPage,
   WEB,
 } from './live-world';
 import type { ScratchDatabase } from './scratch-database';
@@ -74,29 +71,8 @@ async function liveStage(scratch: ScratchDatabase, options: { webhooks: boolean 
     const owner = await signInApi(origin, 'seller@jadelive.test');
     const { sessionId } = await scheduleSession(scratch.db, origin, owner);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    const hostContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    const host = await hostContext.newPage();
-    await signInPage(host, origin, 'host@jadelive.test');
-    await host.goto(`${origin}/studio/${sessionId}`);
-    await host.locator('[data-testid="go-live"]:not([disabled])').click({ timeout: STEP_TIMEOUT });
-    await host
-      .locator('[data-testid="broadcast-state"][data-state="on-air"]')
-      .waitFor({ timeout: STEP_TIMEOUT });
-    const viewerContext = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-    });
-    await viewerContext.addInitScript({ content: installProbes });
-    const viewer = await viewerContext.newPage();
-    await viewer.goto(`${origin}/live/${sessionId}`);
-    await viewer.waitForFunction(
-      () => (globalThis as unknown as Probe).__firstFrameAt !== undefined,
-      undefined,
-      {
-        timeout: 60_000,
-        polling: 100,
-      },
-    );
+    const { host, viewer, firstFrame } = await hostOnAirWithViewer(browser, origin, sessionId);
+    await firstFrame;
     const session = await scratch.db
       .selectFrom('liveSessions')
       .select('roomName')

@@ -24,13 +24,12 @@ import {
   buildConsole,
   CHROMIUM,
   CHROMIUM_FLAGS,
-  installProbes,
+  hostOnAirWithViewer,
   type Probe,
   type RunningProduct,
   STEP_TIMEOUT,
   scheduleSession,
   signInApi,
-  signInPage,
   startProduct,
 } from './live-world';
 import { openScratchDatabase } from './scratch-database';
@@ -58,33 +57,12 @@ async function main() {
     const { sessionId, listingIds } = await scheduleSession(db, origin, owner);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    const hostContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-    const host = await hostContext.newPage();
-    await signInPage(host, origin, 'host@jadelive.test');
-    await host.goto(`${origin}/studio/${sessionId}`);
-    await host.locator('[data-testid="go-live"]:not([disabled])').click({ timeout: STEP_TIMEOUT });
-    await host
-      .locator('[data-testid="broadcast-state"][data-state="on-air"]')
-      .waitFor({ timeout: STEP_TIMEOUT });
-
-    // The viewer: an anonymous guest on a phone, with probes installed before any page script runs.
-    const viewerContext = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
+    const { host, viewer, firstFrame } = await hostOnAirWithViewer(browser, origin, sessionId);
+    await firstFrame.catch(async (error: unknown) => {
+      await viewer.screenshot({ path: path.join(tmpdir(), 'jadelive-bench-viewer.png') });
+      console.error('viewer page:', (await viewer.locator('body').textContent())?.slice(0, 500));
+      throw error;
     });
-    await viewerContext.addInitScript({ content: installProbes });
-    const viewer = await viewerContext.newPage();
-    await viewer.goto(`${origin}/live/${sessionId}`);
-    await viewer
-      .waitForFunction(() => (globalThis as unknown as Probe).__firstFrameAt !== undefined, undefined, {
-        timeout: 60_000,
-        polling: 100,
-      })
-      .catch(async (error: unknown) => {
-        await viewer.screenshot({ path: path.join(tmpdir(), 'jadelive-bench-viewer.png') });
-        console.error('viewer page:', (await viewer.locator('body').textContent())?.slice(0, 500));
-        throw error;
-      });
     const joinToFirstFrame = await viewer.evaluate(
       () => (globalThis as unknown as Probe).__firstFrameAt ?? -1,
     );

@@ -14,7 +14,7 @@ import { type RunningLivekit, startLivekitDev } from '@jadelive/server/livekit-d
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
 import { findDemoJadeShop } from '@jadelive/server/seed/demo-jade-shop';
 import pino from 'pino';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const STEP_TIMEOUT = 30_000;
@@ -209,4 +209,29 @@ export async function scheduleSession(db: Database, origin: string, owner: Calle
   if (response.status !== 201) throw new Error(`session not created: ${await response.text()}`);
   const session = (await response.json()) as { id: string };
   return { sessionId: session.id, listingIds: listings.map((listing) => listing.id) };
+}
+
+/**
+ * The host (laptop) goes on air in the studio, then an anonymous viewer (phone, probes installed
+ * before any page script) opens the room and waits for its first video frame.
+ */
+export async function hostOnAirWithViewer(browser: Browser, origin: string, sessionId: string) {
+  const hostContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const host = await hostContext.newPage();
+  await signInPage(host, origin, 'host@jadelive.test');
+  await host.goto(`${origin}/studio/${sessionId}`);
+  await host.locator('[data-testid="go-live"]:not([disabled])').click({ timeout: STEP_TIMEOUT });
+  await host
+    .locator('[data-testid="broadcast-state"][data-state="on-air"]')
+    .waitFor({ timeout: STEP_TIMEOUT });
+  const viewerContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  await viewerContext.addInitScript({ content: installProbes });
+  const viewer = await viewerContext.newPage();
+  await viewer.goto(`${origin}/live/${sessionId}`);
+  const firstFrame = viewer.waitForFunction(
+    () => (globalThis as unknown as Probe).__firstFrameAt !== undefined,
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  return { host, viewer, firstFrame };
 }
