@@ -1,4 +1,5 @@
 import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
+import { settleOverdueReturn } from '@jadelive/server/features/returns/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
 import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtures';
@@ -212,6 +213,43 @@ describe('returns: deadlines', () => {
       toStatus: 'completed',
       cause: { kind: 'return_refusal_lapsed' },
     });
+  });
+
+  it('a refusal past its 7 days cannot go to arbitration; a case in arbitration never lapses', async () => {
+    const pastDeadline = async (orderId: string) => {
+      await database.db
+        .updateTable('orderReturns')
+        .set({ escalateBy: new Date(Date.now() - 1000) })
+        .where('orderId', '=', orderId)
+        .execute();
+    };
+    const late = await delivered();
+    await step(buyer, `/api/orders/${late.orderId}/return-request`, { reason: '不喜欢' });
+    await step(world.seller.session, `/api/seller/orders/${late.orderId}/return/refusal`, {
+      reason: '已刻字',
+    });
+    await pastDeadline(late.orderId);
+    const tooLate = await step(buyer, `/api/orders/${late.orderId}/return/arbitration`, {
+      statement: '我要申诉',
+    });
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.json.error.details).toEqual({ reason: 'return_step_not_open', status: 'return_refused' });
+
+    // The buyer escalated in time; the sweep picked the order before that and settles it after.
+    const escalated = await delivered();
+    await step(buyer, `/api/orders/${escalated.orderId}/return-request`, { reason: '不喜欢' });
+    await step(world.seller.session, `/api/seller/orders/${escalated.orderId}/return/refusal`, {
+      reason: '已刻字',
+    });
+    const inTime = await step(buyer, `/api/orders/${escalated.orderId}/return/arbitration`, {
+      statement: '我要申诉',
+    });
+    expect(inTime.status).toBe(200);
+    await pastDeadline(escalated.orderId);
+    await expect(
+      settleOverdueReturn({ db: database.db }, escalated.orderId, 'lapsed', new Date()),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await eventsOf(escalated.orderId)).at(-1)?.toStatus).toBe('return_arbitration');
   });
 
   it('refused after the 7-day window and for custom-made goods (422, worded reasons)', async () => {

@@ -119,10 +119,18 @@ export async function escalateReturn(
     await requireImagesOf(trx, { userId: buyerUserId }, body.photoIds, 'photoIds');
     await transitionOrder(trx, { buyerUserId }, orderId, 'return_arbitration', buyer(buyerUserId), {
       note: body.statement,
-      check: (order) => {
+      check: async (order) => {
         if (order.status !== 'return_refused') {
           throw conflict(
             `an order that is ${order.status} cannot go to arbitration by its buyer`,
+            because('return_step_not_open', { status: order.status }),
+          );
+        }
+        // Past the deadline the refusal has lapsed, whether or not the sweep has run yet.
+        const escalateBy = (await findReturn(trx, orderId))?.escalateBy;
+        if (escalateBy && escalateBy.getTime() < Date.now()) {
+          throw conflict(
+            `the ${RETURN_ESCALATION_DAYS} days to take the refusal to arbitration have passed`,
             because('return_step_not_open', { status: order.status }),
           );
         }
@@ -242,13 +250,20 @@ export async function settleOverdueReturn(
     if (kind === 'unanswered') {
       await transitionOrder(trx, { system: true }, orderId, 'return_approved', system, {
         cause: { kind: 'return_auto_approved' },
-        check: async () => requireDue((await findReturn(trx, orderId))?.respondBy, now),
+        check: async (order) => {
+          requireStatus(order.status, 'return_requested', 'return_approved');
+          requireDue((await findReturn(trx, orderId))?.respondBy, now);
+        },
       });
       await updateReturn(trx, orderId, { approvedAt: now });
     } else {
+      // Only a refusal still standing lapses: a buyer who went to arbitration meanwhile keeps the case.
       await transitionOrder(trx, { system: true }, orderId, 'completed', system, {
         cause: { kind: 'return_refusal_lapsed' },
-        check: async () => requireDue((await findReturn(trx, orderId))?.escalateBy, now),
+        check: async (order) => {
+          requireStatus(order.status, 'return_refused', 'completed');
+          requireDue((await findReturn(trx, orderId))?.escalateBy, now);
+        },
       });
     }
   });
