@@ -127,8 +127,10 @@ export async function insertBooking(
   return id;
 }
 
-/** Live bookings of a studio overlapping a range: what a refused booking collided with. */
-/** Live bookings of a studio overlapping [startsAt, endsAt); the seller is named only on its own. */
+/**
+ * Live bookings of a studio overlapping [startsAt, endsAt), what a refused booking collided with;
+ * the seller is named only on its own.
+ */
 export async function listOverlappingRanges(
   db: Database,
   studioId: string,

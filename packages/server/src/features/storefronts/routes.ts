@@ -9,7 +9,7 @@ import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
 import { iso } from '../../lib/serialize';
 import { selectCatalog } from '../catalog/repository';
 import { toCatalogItem } from '../catalog/serialize';
-import { followerCount } from '../follows/repository';
+import { findShopBySlug, followerCount } from '../follows/repository';
 import { upcomingSessionsOf } from '../reminders/repository';
 import { auctionHeldListingIds } from './repository';
 
@@ -123,12 +123,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
     }),
     async (c) => {
       const { db } = c.var.deps;
-      const seller = await db
-        .selectFrom('organizations')
-        .select(['id', 'name', 'slug', 'district'])
-        .where('slug', '=', c.req.valid('param').slug)
-        .where('kind', '=', 'seller')
-        .executeTakeFirst();
+      const seller = await findShopBySlug(db, c.req.valid('param').slug);
       if (!seller) throw notFound('storefront');
       const [profile, bases, listings, sessions, followers] = await Promise.all([
         db
