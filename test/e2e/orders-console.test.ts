@@ -319,3 +319,21 @@ describe('order console: a refused return goes through arbitration, comes back a
     expect(world.pageErrors).toEqual([]);
   });
 });
+
+describe('an ended session where live video is unavailable', () => {
+  it('still shows its summary, not "live unavailable", in Chinese and in English', async () => {
+    const ended = await world.database.db
+      .selectFrom('liveSessions')
+      .select('id')
+      .where('status', '=', 'ended')
+      .where('startedAt', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const buyer = await signIn('buyer@jadelive.test', { width: 390, height: 844 });
+    await buyer.goto(`${world.server.baseUrl}/live/${ended.id}`);
+    await buyer.locator(`[data-page="live-recap"][data-session="${ended.id}"]`).waitFor(TIMEOUT);
+    expect(await buyer.getByTestId('live-unavailable').count()).toBe(0);
+    await readIn(buyer, 'en');
+    await buyer.locator(`[data-page="live-recap"][data-session="${ended.id}"]`).waitFor(TIMEOUT);
+    expect(await buyer.evaluate(FITS_PHONE)).toBe(true);
+  });
+});

@@ -25,7 +25,8 @@ interface ViewerRoomProps {
 export function ViewerRoomPage({ signedIn, panel }: ViewerRoomProps) {
   const { sessionId = '' } = useParams();
   return (
-    <LiveAvailability>
+    // An ended session's summary needs no video: it shows even where live video is unavailable.
+    <LiveAvailability whenUnavailable={(notice) => <SessionRecap sessionId={sessionId} fallback={notice} />}>
       <ViewerRoom key={sessionId} sessionId={sessionId} signedIn={signedIn} panel={panel} />
     </LiveAvailability>
   );
