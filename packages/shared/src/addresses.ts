@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { boundedText as text } from './text';
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const withoutNul = (value: string) => !value.includes('\u0000');
-const text = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine(withoutNul, 'must not contain NUL characters');
 
 /** A mainland China mobile number: 11 digits, 1 then 3–9 (no +86, spaces or dashes). */
 export const MAINLAND_MOBILE_PATTERN = /^1[3-9][0-9]{9}$/;

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { orderShippingAddressSchema } from './addresses';
 import { orderReturnSchema } from './returns';
+import { boundedText as text } from './text';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const fen = z.number().int().positive().max(100_000_000_00);
-const withoutNul = (value: string) => !value.includes('\u0000');
-const text = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine(withoutNul, 'must not contain NUL characters');
 
 /** A client-chosen key per purchase attempt; a retried click with the same key buys nothing twice. */
 export const idempotencyKeySchema = z

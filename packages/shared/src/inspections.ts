@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { boundedText as text } from './text';
 
 // 就地检验: a buyer asks for the piece to be inspected by the base's lab before it ships; the lab
 // compares it with the listing's certificate.
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const withoutNul = (value: string) => !value.includes('\u0000');
-const text = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine(withoutNul, 'must not contain NUL characters');
 
 export const INSPECTION_STATUSES = ['requested', 'matched', 'mismatched'] as const;
 export const inspectionStatusSchema = z.enum(INSPECTION_STATUSES);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { boundedText as text } from './text';
 
 // No imports from ./commerce: its order detail embeds the return, so this module loads first.
 const isoDateTime = z.iso.datetime({ offset: true });
-const withoutNul = (value: string) => !value.includes('\u0000');
-const text = (min: number, max: number) =>
-  z.string().trim().min(min).max(max).refine(withoutNul, 'must not contain NUL characters');
 
 /** Hours a seller has to agree to or refuse a return; silence is agreement. */
 export const RETURN_RESPONSE_HOURS = 48;
