@@ -154,6 +154,29 @@ describe('returns: the whole road', () => {
     expect(detail.json.return.arbitration).toMatchObject({ decidedFor: 'seller' });
   });
 
+  it("a case in arbitration is the platform's: the seller's approval and the buyer's acceptance are 409", async () => {
+    const { orderId } = await delivered();
+    await step(buyer, `/api/orders/${orderId}/return-request`, { reason: '尺寸不合' });
+    await step(world.seller.session, `/api/seller/orders/${orderId}/return/approve`);
+    await step(buyer, `/api/orders/${orderId}/return/shipment`, {
+      carrier: '中通',
+      trackingNumber: 'ZT12345680',
+    });
+    await step(world.seller.session, `/api/seller/orders/${orderId}/return/damage`, { statement: '有划痕' });
+    for (const [session, path] of [
+      [world.seller.session, `/api/seller/orders/${orderId}/return/approve`],
+      [buyer, `/api/orders/${orderId}/return/accept-refusal`],
+    ] as const) {
+      const refused = await step(session, path);
+      expect(refused.status, path).toBe(409);
+      expect(refused.json.error.details).toEqual({
+        reason: 'return_step_not_open',
+        status: 'return_arbitration',
+      });
+    }
+    expect((await eventsOf(orderId)).at(-1)?.toStatus).toBe('return_arbitration');
+  });
+
   it('deciding for the buyer after a damage report refunds at once', async () => {
     const { orderId } = await delivered();
     await step(buyer, `/api/orders/${orderId}/return-request`, { reason: '尺寸不合' });

@@ -74,7 +74,10 @@ export async function requestReturn(
 /** The seller (or, after 48 hours of silence, the system) agrees: the buyer may ship it back. */
 export async function approveReturn(deps: Deps, sellerOrgId: string, userId: string | null, orderId: string) {
   await deps.db.transaction().execute(async (trx) => {
-    await transitionOrder(trx, { sellerOrgId }, orderId, 'return_approved', seller(userId));
+    // Arbitration may also approve; a seller only answers a request.
+    await transitionOrder(trx, { sellerOrgId }, orderId, 'return_approved', seller(userId), {
+      check: (order) => requireStatus(order.status, 'return_requested', 'return_approved'),
+    });
     await updateReturn(trx, orderId, { approvedAt: new Date() });
   });
 }
@@ -146,9 +149,12 @@ export async function escalateReturn(
 
 /** The refused buyer lets it be: the sale stands. */
 export async function acceptRefusal(deps: Deps, buyerUserId: string, orderId: string) {
-  await deps.db
-    .transaction()
-    .execute((trx) => transitionOrder(trx, { buyerUserId }, orderId, 'completed', buyer(buyerUserId)));
+  // Only a refusal: a case in arbitration is the platform's to close.
+  await deps.db.transaction().execute((trx) =>
+    transitionOrder(trx, { buyerUserId }, orderId, 'completed', buyer(buyerUserId), {
+      check: (order) => requireStatus(order.status, 'return_refused', 'completed'),
+    }),
+  );
 }
 
 export async function shipReturn(
