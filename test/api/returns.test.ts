@@ -177,6 +177,24 @@ describe('returns: the whole road', () => {
     expect((await eventsOf(orderId)).at(-1)?.toStatus).toBe('return_arbitration');
   });
 
+  it("a return is not refunded through approve-refund (only a refund request is): 409, the return's steps stay", async () => {
+    const { orderId } = await delivered();
+    await step(buyer, `/api/orders/${orderId}/return-request`, { reason: '尺寸不合' });
+    await step(world.seller.session, `/api/seller/orders/${orderId}/return/approve`);
+    await step(buyer, `/api/orders/${orderId}/return/shipment`, {
+      carrier: '中通',
+      trackingNumber: 'ZT12345681',
+    });
+    const refused = await step(world.seller.session, `/api/seller/orders/${orderId}/approve-refund`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.details).toMatchObject({
+      reason: 'invalid_transition',
+      from: 'return_shipped',
+      to: 'refunded',
+    });
+    expect((await eventsOf(orderId)).at(-1)?.toStatus).toBe('return_shipped');
+  });
+
   it('deciding for the buyer after a damage report refunds at once', async () => {
     const { orderId } = await delivered();
     await step(buyer, `/api/orders/${orderId}/return-request`, { reason: '尺寸不合' });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
-import { conflict } from '../../http/errors';
+import { because, conflict } from '../../http/errors';
 import { hasOpenInspection } from '../inspections/repository';
 import { paymentProvider } from '../payments/providers';
 import { lockSucceededPayment } from '../payments/repository';
@@ -43,6 +43,15 @@ export async function approveRefund(deps: Deps, sellerOrgId: string, userId: str
   await deps.db.transaction().execute(async (trx) => {
     const { before } = await transitionOrder(trx, { sellerOrgId }, orderId, 'refunded', seller(userId), {
       cause: { kind: 'refund_approved' },
+      // A return reaches `refunded` too, but by its own steps (receipt, arbitration).
+      check: (order) => {
+        if (order.status !== 'refund_requested') {
+          throw conflict(`an order that is ${order.status} cannot be refunded this way`, {
+            ...because('invalid_transition', { from: order.status, to: 'refunded' }),
+            status: order.status,
+          });
+        }
+      },
     });
     await refundOrderPayment(deps, trx, orderId);
     await undoSoldCount(trx, before);
