@@ -17,3 +17,4 @@ export * from './organization';
 export * from './returns';
 export * from './storefronts';
 export * from './time';
+export * from './working-days';
