@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { contextStorage } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
+  // Audit entries read the request they are written in (id, caller, address) from here.
+  app.use(contextStorage());
   app.use(async (c, next) => {
     c.set('deps', deps);
     // c.get, not c.var: c.var copies every variable into a new object on each read.

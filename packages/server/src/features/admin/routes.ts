@@ -5,7 +5,7 @@ import type { AppEnv } from '../../http/app-env';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse } from '../../http/route';
 import { iso } from '../../lib/serialize';
-import { listAuditEvents } from '../audit/repository';
+import { listAuditEvents } from '../audit/listing';
 
 const tags = ['platform admin'];
 const platformAdmins = Access.members(['platform'], { roles: ['owner', 'admin'] });

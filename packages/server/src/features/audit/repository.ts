@@ -1,39 +1,48 @@
+import type { AuditAction } from '@jadelive/shared/audit-trail';
 import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AuditEvents } from '../../db/schema.generated';
+import { noteAuditWritten, requestAuditFields } from './request-context';
 
-export type AuditAction =
-  | 'auth.login'
-  | 'auth.login_failed'
-  | 'auth.logout'
-  | 'auth.signup'
-  | 'member.role_changed'
-  | 'token.issued'
-  | 'token.revoked'
-  | 'invitation.created'
-  | 'invitation.revoked'
-  | 'invitation.accepted';
+export type { AuditAction };
 
 export type AuditEntry = Omit<Insertable<AuditEvents>, 'id' | 'occurredAt' | 'action' | 'details'> & {
-  action: AuditAction | (string & {});
+  action: AuditAction;
   details?: Record<string, unknown>;
 };
 
-/** Appends to the audit trail; the table's trigger refuses updates and deletes. */
+/**
+ * Appends to the audit trail; the table's trigger refuses updates and deletes. Pass the caller's
+ * transaction, so the entry commits or rolls back with the change it records. Inside a request,
+ * what the entry leaves out (undefined, not null) is the request's: its id, the client address,
+ * the signed-in user or API token, and the caller's organisation. A `null` actor is the system.
+ */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({ ...entry, details: JSON.stringify(entry.details ?? {}) })
-    .execute();
+  await recordAuditEntries(db, [entry]);
 }
 
-export async function listAuditEvents(
-  db: Database,
-  scope: { organizationId: string | null },
-  options: { limit: number; before?: number },
-) {
-  let query = db.selectFrom('auditEvents').selectAll().orderBy('id', 'desc').limit(options.limit);
-  if (scope.organizationId !== null) query = query.where('organizationId', '=', scope.organizationId);
-  if (options.before !== undefined) query = query.where('id', '<', options.before);
-  return query.execute();
+/** Several entries in one statement, for work done in batches (a flash sale's orders). */
+export async function recordAuditEntries(db: Database, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(withRequestFields);
+  await db
+    .insertInto('auditEvents')
+    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details ?? {}) })))
+    .execute();
+  for (const row of rows) noteAuditWritten(row.requestId);
+}
+
+function withRequestFields(entry: AuditEntry): AuditEntry {
+  const request = requestAuditFields();
+  if (!request) return entry;
+  const or = <K extends keyof typeof request & keyof AuditEntry>(key: K) =>
+    entry[key] !== undefined ? entry[key] : request[key];
+  return {
+    ...entry,
+    requestId: or('requestId'),
+    ip: or('ip'),
+    actorUserId: or('actorUserId'),
+    actorTokenId: or('actorTokenId'),
+    organizationId: or('organizationId'),
+  };
 }

@@ -21,7 +21,8 @@ import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
 import { hashToken, randomToken } from '../../lib/tokens';
-import { listAuditEvents, recordAudit } from '../audit/repository';
+import { listAuditEvents } from '../audit/listing';
+import { recordAudit } from '../audit/repository';
 import * as repo from './repository';
 import { toApiToken, toInvitation, toMember } from './serialize';
 
