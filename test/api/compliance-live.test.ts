@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from '../support/app';
 import { createCatalogWorld, createListing, issueCertificate } from '../support/catalog-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createTenant, TEST_PASSWORD } from '../support/fixtures';
+import { createBuyer, createTenant, TEST_PASSWORD } from '../support/fixtures';
 import { openEventStream } from '../support/sse';
 
 let database: TestDatabase;
@@ -19,6 +19,9 @@ let regulator: Session;
 let farRegulator: Session;
 let sessionId: string;
 let listingId: string;
+let listingTitle: string;
+let certificateNo: string;
+let hostUserId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -54,11 +57,15 @@ beforeAll(async () => {
       .status,
   ).toBe(200);
   listingId = listing.id;
+  listingTitle = '冰种飘花翡翠手镯';
+  certificateNo = certificate.number;
   const creator = await database.db
     .selectFrom('users')
     .select('id')
     .where('organizationId', '=', world.seller.orgId)
+    .where('role', '=', 'owner')
     .executeTakeFirstOrThrow();
+  hostUserId = world.seller.hostSession.userId;
   const row = await database.db
     .insertInto('liveSessions')
     .values({
@@ -76,6 +83,7 @@ beforeAll(async () => {
     .insertInto('liveSessionLineup')
     .values({ sessionId, listingId: listing.id, position: 0 })
     .execute();
+  await database.db.insertInto('liveSessionHosts').values({ sessionId, userId: hostUserId }).execute();
 });
 
 afterAll(async () => {
@@ -117,10 +125,14 @@ describe('live captions through the claim engine', () => {
       sessionId,
       listingId,
       source: 'caption',
-      speaker: '主播',
+      speaker: { kind: 'caption_feed', userId: null, name: '主播' },
       severity: 'block',
     });
-    expect(flag.facts.certificate.identification).toBe('翡翠（处理）手镯');
+    expect(flag.facts.certificate).toMatchObject({
+      identification: '翡翠（处理）手镯',
+      number: certificateNo,
+    });
+    expect(flag.facts.listing).toMatchObject({ id: listingId, title: listingTitle, stock: 1, soldCount: 0 });
     console.log(
       `caption → host feed ${(atHost.receivedAt - sentAt).toFixed(0)} ms, → regulator feed ${(atRegulator.receivedAt - sentAt).toFixed(0)} ms`,
     );
@@ -169,6 +181,123 @@ describe('live captions through the claim engine', () => {
       body: { note: 'x' },
     });
     expect(sellerReview.status).toBe(403);
+  });
+
+  it("a viewer's refused chat line is that viewer's moderation event, about no listing, and filters apart", async () => {
+    const viewer = await createBuyer(database.db);
+    await database.db
+      .updateTable('users')
+      .set({ displayName: '翡翠迷小王' })
+      .where('id', '=', viewer.id)
+      .execute();
+    const viewerSession = await login(app, viewer.email, TEST_PASSWORD);
+    const refused = await call(app, 'POST', `/api/live/sessions/${sessionId}/chat`, {
+      session: viewerSession,
+      body: { text: '加微信私下交易更便宜' },
+    });
+    expect(refused.status, refused.text).toBe(422);
+
+    const viewers = await call(
+      app,
+      'GET',
+      `/api/compliance/flags?sessionId=${sessionId}&speakerKind=viewer`,
+      {
+        session: regulator,
+      },
+    );
+    expect(viewers.status).toBe(200);
+    const viewerFlags: { id: string; speaker: unknown }[] = viewers.json.flags;
+    expect(viewerFlags.length).toBeGreaterThan(0);
+    for (const flag of viewerFlags) {
+      expect(flag).toMatchObject({
+        source: 'chat',
+        category: 'off_platform',
+        listingId: null,
+        speaker: { kind: 'viewer', userId: viewer.id, name: '翡翠迷小王' },
+        facts: {},
+      });
+    }
+    const viewerFlagIds = viewerFlags.map((flag) => flag.id).sort();
+    // The seller's own queue shows them as the viewer's (the host panel reads the same feed).
+    const atSeller = await call(app, 'GET', '/api/compliance/flags?speakerKind=viewer', {
+      session: seller.session,
+    });
+    expect(atSeller.json.flags.map((flag: { id: string }) => flag.id).sort()).toEqual(viewerFlagIds);
+    const hostsOnly = await call(
+      app,
+      'GET',
+      `/api/compliance/flags?sessionId=${sessionId}&speakerKind=host`,
+      {
+        session: regulator,
+      },
+    );
+    expect(
+      hostsOnly.json.flags.every((flag: { speaker: { kind: string } }) => flag.speaker.kind === 'host'),
+    ).toBe(true);
+    expect(hostsOnly.json.flags.some((flag: { id: string }) => flag.id === viewers.json.flags[0].id)).toBe(
+      false,
+    );
+  });
+
+  it("a host's chat claim is the seller's, named by the host, with the pinned listing's facts", async () => {
+    const said = await call(app, 'POST', `/api/live/sessions/${sessionId}/chat`, {
+      session: seller.hostSession,
+      body: { text: '这只手镯是天然A货' },
+    });
+    expect(said.status, said.text).toBe(422);
+    const hosts = await call(app, 'GET', `/api/compliance/flags?sessionId=${sessionId}&speakerKind=host`, {
+      session: regulator,
+    });
+    const flag = hosts.json.flags[0];
+    expect(flag).toMatchObject({ listingId, speaker: { kind: 'host', userId: hostUserId } });
+    expect(flag.speaker.name).toMatch(/^host /);
+    expect(flag.facts.certificate).toMatchObject({
+      identification: '翡翠（处理）手镯',
+      number: certificateNo,
+    });
+    expect(flag.facts.certificate.labName).toMatch(/^lab /);
+    expect(flag.facts.listing).toMatchObject({ id: listingId, title: listingTitle, priceFen: 1_288_00 });
+  });
+
+  it('refuses an unknown speaker kind', async () => {
+    const response = await call(app, 'GET', '/api/compliance/flags?speakerKind=seller', {
+      session: regulator,
+    });
+    expect(response.status).toBe(400);
+    expect(response.json.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('a review is written to the audit log with the flag, in the same transaction', async () => {
+    const listed = await call(app, 'GET', `/api/compliance/flags?sessionId=${sessionId}&reviewed=false`, {
+      session: regulator,
+    });
+    const id = listed.json.flags[0].id;
+    const review = await call(app, 'POST', `/api/compliance/flags/${id}/review`, {
+      session: regulator,
+      body: { note: '观众引导私下交易，已提醒平台处置' },
+    });
+    expect(review.status).toBe(200);
+    const entries = await database.db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('action', '=', 'compliance_flag.reviewed')
+      .where('targetId', '=', id)
+      .execute();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: regulator.userId, targetType: 'compliance_flag' });
+    expect(entries[0]?.details).toMatchObject({ note: '观众引导私下交易，已提醒平台处置' });
+    const refusedReview = await call(app, 'POST', `/api/compliance/flags/${id}/review`, {
+      session: farRegulator,
+      body: { note: 'x' },
+    });
+    expect(refusedReview.status).toBe(404);
+    const afterRefusal = await database.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('action', '=', 'compliance_flag.reviewed')
+      .where('targetId', '=', id)
+      .execute();
+    expect(afterRefusal).toHaveLength(1);
   });
 
   it("another seller's token cannot speak for this session; a listing outside the lineup is refused", async () => {

@@ -197,8 +197,9 @@ describe('inspection before shipping: mismatch', () => {
       severity: 'block',
       seller: { id: world.seller.orgId },
       facts: {
-        certificate: { identification: '翡翠（A货）手镯' },
-        inspection: { identification: '翡翠（处理）手镯', orderId },
+        certificate: { identification: '翡翠（A货）手镯', number: expect.stringMatching(/^NGTC-/) },
+        listing: { id: listingId, title: '冰种飘花翡翠手镯' },
+        inspection: { identification: '翡翠（处理）手镯', orderId, labName: expect.any(String) },
       },
     });
 

@@ -265,7 +265,9 @@ export interface ComplianceFlags {
   sessionId: string | null;
   severity: string;
   source: string;
-  speaker: string | null;
+  speakerKind: string;
+  speakerName: string | null;
+  speakerUserId: string | null;
   startOffset: number;
   suggestion: Json;
   text: string;

@@ -39,6 +39,8 @@ export const captionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     summary: 'Ingest live caption segments (speech-to-text) and host talking points for claim checking',
     description:
       'Each segment is checked against the facts of the listing it is about (the pinned one unless `listingId` names another lineup listing), read at this moment. Flags are stored and pushed to the host studio feed and regulators within a second. Meant for API tokens with `live:captions`, scoped to the seller or its base.',
+    auditExempt:
+      'caption segments are the session’s speech, not a change of state; what they flag is kept as compliance flags, the record regulators read',
     request: { params: uuidParam('sessionId'), body: jsonBody(ingestCaptionsBodySchema) },
     responses: {
       200: jsonResponse(
@@ -86,7 +88,8 @@ export const captionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
             sellerOrgId: session.sellerOrgId,
             sessionId,
             listingId,
-            speaker: segment.speaker ?? null,
+            // The feed speaks for the session; its label (主播, 助播 …) names who it heard.
+            speaker: { kind: 'caption_feed', userId: null, name: segment.speaker ?? null },
             text: segment.text,
             saidAt: segment.saidAt ? new Date(segment.saidAt) : new Date(),
             facts,

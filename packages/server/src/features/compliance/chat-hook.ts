@@ -1,13 +1,21 @@
+import type { SpeakerKind } from '@jadelive/shared';
 import { scan } from '@jadelive/shared/compliance';
 import type { Database } from '../../db/database';
-import type { ChatHook } from '../live/message-hook';
+import type { ChatHook, ChatHookContext } from '../live/message-hook';
 import { loadListingContext } from './facts';
 import { recordFlags } from './record';
+
+const SPEAKER_KIND: Record<ChatHookContext['senderRole'], SpeakerKind> = {
+  host: 'host',
+  cohost: 'co_host',
+  viewer: 'viewer',
+};
 
 /**
  * Chat through the claim-compliance engine. A host's or co-host's words are the seller's claims,
  * checked against the pinned listing's facts; a viewer's are checked for what harms buyers
- * (steering off the platform, gambling). A blocking flag keeps the message out of the room.
+ * (steering off the platform, gambling) and recorded as that viewer's, about no listing. A
+ * blocking flag keeps the message out of the room.
  */
 export function createComplianceChatHook(db: Database): ChatHook {
   return async (message, context) => {
@@ -23,7 +31,11 @@ export function createComplianceChatHook(db: Database): ChatHook {
         sellerOrgId: context.sellerOrgId,
         sessionId: context.sessionId,
         listingId: speaksForSeller ? context.pinnedListingId : null,
-        speaker: `${context.senderRole}:${context.userId}`,
+        speaker: {
+          kind: SPEAKER_KIND[context.senderRole],
+          userId: context.userId,
+          name: context.displayName,
+        },
         text: message.text,
         saidAt: new Date(),
         facts,

@@ -1,4 +1,5 @@
-import { type ComplianceContext, type ComplianceFlag, RULE_SET_VERSION } from '@jadelive/shared/compliance';
+import type { FlagFacts, FlagSpeaker } from '@jadelive/shared';
+import { type ComplianceFlag, RULE_SET_VERSION } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 
@@ -11,10 +12,11 @@ export interface Claim {
   sellerOrgId: string;
   sessionId: string | null;
   listingId: string | null;
-  speaker: string | null;
+  /** Who said it; a viewer's words are the viewer's, never the seller's claim. */
+  speaker: FlagSpeaker;
   text: string;
   saidAt: Date;
-  facts: ComplianceContext;
+  facts: FlagFacts;
 }
 
 /**
@@ -31,7 +33,9 @@ export async function recordFlags(db: Database, claim: Claim, flags: ComplianceF
         sellerOrgId: claim.sellerOrgId,
         sessionId: claim.sessionId,
         listingId: claim.listingId,
-        speaker: claim.speaker,
+        speakerKind: claim.speaker.kind,
+        speakerUserId: claim.speaker.userId,
+        speakerName: claim.speaker.name,
         text: claim.text,
         category: flag.category,
         ruleId: flag.ruleId,

@@ -1,6 +1,7 @@
 import type { FlagsQuery, OrganizationKind } from '@jadelive/shared';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema.generated';
 import { sellerAdmitted } from '../../db/scopes';
 
 /** Who is looking: regulators see their district, operators the sellers of their bases, sellers themselves. */
@@ -51,6 +52,7 @@ export async function listFlags(db: Database, viewer: FlagViewer, filters: Flags
   if (filters.category) query = query.where('complianceFlags.category', '=', filters.category);
   if (filters.severity) query = query.where('complianceFlags.severity', '=', filters.severity);
   if (filters.source) query = query.where('complianceFlags.source', '=', filters.source);
+  if (filters.speakerKind) query = query.where('complianceFlags.speakerKind', '=', filters.speakerKind);
   if (filters.sellerId) query = query.where('complianceFlags.sellerOrgId', '=', filters.sellerId);
   if (filters.sessionId) query = query.where('complianceFlags.sessionId', '=', filters.sessionId);
   if (filters.reviewed) {
@@ -73,21 +75,22 @@ export async function findVisibleFlags(db: Database, viewer: FlagViewer, ids: st
   return query.orderBy('complianceFlags.createdAt').execute();
 }
 
+/** Marks a flag the viewer may see reviewed; undefined when it may not see it. */
 export async function markReviewed(
-  db: Database,
+  trx: Transaction<DB>,
   viewer: FlagViewer,
   id: string,
   userId: string,
   note: string,
 ) {
-  const visible = await selectVisibleFlags(db, viewer)
+  const visible = await selectVisibleFlags(trx, viewer)
     .where('complianceFlags.id', '=', id)
     .executeTakeFirst();
   if (!visible) return undefined;
-  return db
+  return trx
     .updateTable('complianceFlags')
     .set({ reviewedAt: sql`now()`, reviewedBy: userId, reviewNote: note })
     .where('id', '=', id)
-    .returning('id')
+    .returning(['id', 'sellerOrgId', 'speakerKind', 'category', 'severity'])
     .executeTakeFirst();
 }

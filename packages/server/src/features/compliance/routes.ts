@@ -8,9 +8,11 @@ import {
 import { streamSSE } from 'hono/streaming';
 import { Access, memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
+import { clientIp } from '../../http/client-ip';
 import { ApiError, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
+import { recordAudit } from '../audit/repository';
 import { findVisibleFlags, listFlags, loadFlagViewer, markReviewed } from './repository';
 import { toStoredFlag } from './serialize';
 
@@ -28,9 +30,9 @@ export const complianceFlagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       path: '/flags',
       tags,
       summary:
-        'Flagged claims, newest first, filtered by category, severity, cluster, base, seller, session and time',
+        'Flagged claims, newest first, filtered by category, severity, speaker kind, cluster, base, seller, session and time',
       description:
-        'Regulators see sellers in their district (city-wide without one), platform admins everything, operators the sellers admitted to their bases, sellers their own.',
+        'Regulators see sellers in their district (city-wide without one), platform admins everything, operators the sellers admitted to their bases, sellers their own. Each flag names its speaker: `listing_text`, `host`, `co_host`, `caption_feed` (the seller’s claims) or `viewer` (a viewer’s refused chat line in the seller’s room: a moderation event of that viewer, not a claim of the seller).',
       request: { query: flagsQuerySchema },
       responses: { 200: jsonResponse(z.object({ flags: z.array(storedFlagSchema) })) },
     }),
@@ -46,7 +48,7 @@ export const complianceFlagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       method: 'post',
       path: '/flags/{flagId}/review',
       tags,
-      summary: 'Mark a flag reviewed with a note',
+      summary: 'Mark a flag reviewed with a note (written to the audit log)',
       request: { params: uuidParam('flagId'), body: jsonBody(reviewFlagBodySchema) },
       responses: { 200: jsonResponse(okSchema) },
     }),
@@ -54,14 +56,28 @@ export const complianceFlagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: valid
       const { db } = c.var.deps;
       const actor = sessionActor(c);
       const viewer = await loadFlagViewer(db, memberActor(c).organizationId);
-      const updated = await markReviewed(
-        db,
-        viewer,
-        c.req.valid('param').flagId,
-        actor.userId,
-        c.req.valid('json').note,
-      );
-      if (!updated) throw notFound('flag');
+      const { flagId } = c.req.valid('param');
+      const { note } = c.req.valid('json');
+      await db.transaction().execute(async (trx) => {
+        const updated = await markReviewed(trx, viewer, flagId, actor.userId, note);
+        if (!updated) throw notFound('flag');
+        await recordAudit(trx, {
+          action: 'compliance_flag.reviewed',
+          actorUserId: actor.userId,
+          organizationId: viewer.orgId,
+          targetType: 'compliance_flag',
+          targetId: flagId,
+          details: {
+            note,
+            sellerOrgId: updated.sellerOrgId,
+            speakerKind: updated.speakerKind,
+            category: updated.category,
+            severity: updated.severity,
+          },
+          ip: clientIp(c),
+          requestId: c.var.requestId,
+        });
+      });
       return c.json({ ok: true as const }, 200);
     },
   )

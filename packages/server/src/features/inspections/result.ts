@@ -1,5 +1,5 @@
-import type { InspectionResultBody, ListingStatusReason } from '@jadelive/shared';
-import type { ComplianceContext, ComplianceFlag } from '@jadelive/shared/compliance';
+import type { FlagFacts, InspectionResultBody, ListingStatusReason } from '@jadelive/shared';
+import type { ComplianceFlag } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
@@ -117,7 +117,7 @@ async function applyMismatch(
   );
   const order = await lockOrder(trx, { system: true }, inspection.orderId);
   if (!order) throw notFound('order');
-  const flagId = await raiseFlag(trx, inspection, result, order.liveSessionId);
+  const flagId = await raiseFlag(trx, inspection, result, order.liveSessionId, title);
   let settled = false;
   if (order.status === 'pending_payment') {
     await transitionOrder(trx, { system: true }, order.id, 'cancelled', system, {
@@ -174,17 +174,27 @@ async function raiseFlag(
   inspection: InspectionRecord,
   result: InspectionResultBody,
   sessionId: string | null,
+  title: string,
 ) {
   const text = `检验结果：${result.identification}；证书 ${inspection.certificateNumber}：${inspection.certificateIdentification}`;
-  const facts: ComplianceContext & { inspection: Record<string, string | number | null> } = {
+  const lab = await trx
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', inspection.labOrgId)
+    .executeTakeFirst();
+  // Named facts for the reader, with the ids the record keeps beside them.
+  const facts: FlagFacts & { inspection: Record<string, string | number | null> } = {
     certificate: {
       identification: inspection.certificateIdentification,
+      number: inspection.certificateNumber,
       ...(inspection.certificateWeightMg !== null ? { weightMg: inspection.certificateWeightMg } : {}),
     },
+    listing: { id: inspection.listingId, title },
     inspection: {
       inspectionId: inspection.id,
       orderId: inspection.orderId,
       labOrgId: inspection.labOrgId,
+      labName: lab?.name ?? null,
       certificateId: inspection.certificateId,
       identification: result.identification,
       weightMg: result.weightMg ?? null,
@@ -198,7 +208,8 @@ async function raiseFlag(
       sellerOrgId: inspection.sellerOrgId,
       sessionId,
       listingId: inspection.listingId,
-      speaker: null,
+      // The inspection contradicts what the listing (and its certificate) claimed.
+      speaker: { kind: 'listing_text', userId: null, name: null },
       text,
       saidAt: new Date(),
       facts,

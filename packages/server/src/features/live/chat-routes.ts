@@ -89,6 +89,7 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
         sessionId: id,
         sellerOrgId: session.sellerOrgId,
         userId,
+        displayName: caller.displayName,
         senderRole,
         lineupListingIds: lineup.map((row) => row.listingId),
         pinnedListingId: session.pinnedListingId,

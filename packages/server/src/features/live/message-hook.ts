@@ -9,6 +9,8 @@ export interface ChatHookContext {
   sessionId: string;
   sellerOrgId: string;
   userId: string;
+  /** The sender's display name as the room shows it. */
+  displayName: string | null;
   /** How the sender relates to the room: hosts' and co-hosts' words are the seller's claims. */
   senderRole: Extract<LiveTokenRole, 'host' | 'cohost' | 'viewer'>;
   lineupListingIds: string[];

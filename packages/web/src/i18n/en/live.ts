@@ -93,6 +93,9 @@ export const live: typeof zhLive = {
       unavailable: 'Unavailable',
     },
     severities: { block: 'Must fix', warn: 'Should fix', info: 'Note' },
+    viewerBlocked: 'Message from viewer {{name}} blocked',
+    aViewer: 'a viewer',
+    viewerNote: 'Blocked before it reached the room; it does not count against this shop.',
   },
   room: {
     waitingForHost: 'The host has not started yet…',

@@ -86,6 +86,9 @@ export const live = {
     none: '本场暂无合规提示。',
     states: { connecting: '正在连接', open: '实时监测中', reconnecting: '正在重连', unavailable: '暂不可用' },
     severities: { block: '必须修改', warn: '建议修改', info: '提示' },
+    viewerBlocked: '观众 {{name}} 的消息被拦截',
+    aViewer: '一位观众',
+    viewerNote: '观众的发言已拦截，没有进入直播间，不计入本店的违规记录。',
   },
   room: {
     waitingForHost: '主播还没有开播，请稍候…',

@@ -7,6 +7,7 @@ import { HighlightedText } from '../../../components/ui/highlighted-text';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useLanguage } from '../../../i18n/language';
 import { useReviewFlag } from '../api/flags';
+import { factSentences, speakerLabel } from './flag-words';
 
 /** Everything about one flag: the claim in its text, why it is wrong, the facts checked, and the review. */
 export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () => void }) {
@@ -16,8 +17,9 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
   const review = useReviewFlag();
   const [note, setNote] = useState('');
   const [reviewedNote, setReviewedNote] = useState<string | null>(null);
-  const facts =
-    flag.facts && typeof flag.facts === 'object' && Object.keys(flag.facts).length > 0 ? flag.facts : null;
+  const facts = factSentences(t, flag.facts);
+  const speaker = speakerLabel(t, flag.speaker);
+  const byViewer = flag.speaker.kind === 'viewer';
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,13 +40,15 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
         </span>
         <strong>{t(`compliance.categories.${flag.category}`)}</strong>
         <span className="fine-print">
-          {flag.seller.name} · {t(`compliance.sources.${flag.source}`)} ·{' '}
-          {t('compliance.detail.said', {
-            speaker: flag.speaker ?? flag.seller.name,
-            time: formatDate(flag.saidAt),
-          })}
+          {byViewer ? t('compliance.speaker.inRoom', { seller: flag.seller.name }) : flag.seller.name} ·{' '}
+          {t(`compliance.sources.${flag.source}`)} ·{' '}
+          {t('compliance.detail.said', { speaker, time: formatDate(flag.saidAt) })}
         </span>
       </div>
+      <p data-testid="flag-speaker" data-speaker={flag.speaker.kind}>
+        {t('compliance.detail.speaker', { speaker })}
+      </p>
+      {byViewer && <p className="alert alert-info">{t('compliance.speaker.notSellers')}</p>}
       <h3 className="field-label">{t('compliance.detail.text')}</h3>
       <HighlightedText text={flag.text} spans={[{ ...flag, id: flag.id }]} />
       <p>{flag.message[language]}</p>
@@ -57,8 +61,12 @@ export function FlagDetail({ flag, onClose }: { flag: StoredFlag; onClose: () =>
         {flag.basis} · {t('compliance.detail.ruleSet', { version: flag.ruleSetVersion })}
       </p>
       <h3 className="field-label">{t('compliance.detail.facts')}</h3>
-      {facts ? (
-        <pre className="facts-json">{JSON.stringify(facts, null, 2)}</pre>
+      {facts.length > 0 ? (
+        <ul className="facts-list" data-testid="flag-facts">
+          {facts.map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+        </ul>
       ) : (
         <p className="muted">{t('compliance.detail.noFacts')}</p>
       )}

@@ -14,16 +14,24 @@ describe('flag filters from the URL', () => {
 
   it('drops what is not a date or not a known value', () => {
     const filters = filtersFromParams(
-      new URLSearchParams('from=30.11.2026&to=2026-12-01T00:00&category=nonsense&reviewed=maybe'),
+      new URLSearchParams(
+        'from=30.11.2026&to=2026-12-01T00:00&category=nonsense&reviewed=maybe&speaker=seller',
+      ),
     );
     expect(filters).toEqual({
       category: undefined,
       severity: undefined,
+      speakerKind: undefined,
       sellerId: undefined,
       sessionId: undefined,
       reviewed: undefined,
       from: undefined,
       to: undefined,
     });
+  });
+
+  it('reads the speaker kind', () => {
+    expect(filtersFromParams(new URLSearchParams('speaker=viewer')).speakerKind).toBe('viewer');
+    expect(filtersFromParams(new URLSearchParams('speaker=caption_feed')).speakerKind).toBe('caption_feed');
   });
 });

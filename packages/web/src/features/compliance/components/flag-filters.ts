@@ -1,3 +1,4 @@
+import { SPEAKER_KINDS } from '@jadelive/shared';
 import { COMPLIANCE_CATEGORIES, SEVERITIES } from '@jadelive/shared/compliance';
 import { shanghaiDayEnd, shanghaiDayStart } from '../../../lib/shanghai-time';
 import type { FlagFilters } from '../api/flags';
@@ -11,7 +12,7 @@ const pick = <T extends string>(allowed: readonly T[], value: string | null): T 
  */
 const isDay = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Filters live in the URL (`?category=medical_claim&reviewed=false`) so a search can be shared. */
+/** Filters live in the URL (`?category=medical_claim&speaker=host&reviewed=false`) so a search can be shared. */
 export function filtersFromParams(params: URLSearchParams): FlagFilters {
   const reviewed = params.get('reviewed');
   const from = params.get('from');
@@ -23,6 +24,7 @@ export function filtersFromParams(params: URLSearchParams): FlagFilters {
   return {
     category: pick(COMPLIANCE_CATEGORIES, params.get('category')),
     severity: pick(SEVERITIES, params.get('severity')),
+    speakerKind: pick(SPEAKER_KINDS, params.get('speaker')),
     sellerId: uuid('seller'),
     sessionId: uuid('session'),
     reviewed: reviewed === 'true' || reviewed === 'false' ? reviewed : undefined,

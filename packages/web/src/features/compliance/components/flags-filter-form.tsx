@@ -1,4 +1,4 @@
-import { INPUT_PATTERNS } from '@jadelive/shared';
+import { INPUT_PATTERNS, SPEAKER_KINDS } from '@jadelive/shared';
 import { COMPLIANCE_CATEGORIES, SEVERITIES } from '@jadelive/shared/compliance';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { Field } from '../../../components/ui/field';
 import { useSellers } from '../api/flags';
 
-const KEYS = ['category', 'severity', 'seller', 'session', 'reviewed', 'from', 'to'] as const;
+const KEYS = ['category', 'severity', 'speaker', 'seller', 'session', 'reviewed', 'from', 'to'] as const;
 
 export function FlagsFilterForm() {
   const { t } = useTranslation();
@@ -44,6 +44,16 @@ export function FlagsFilterForm() {
             {SEVERITIES.map((severity) => (
               <option key={severity} value={severity}>
                 {t(`compliance.severities.${severity}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('compliance.filters.speaker')}>
+          <select className="input" name="speaker" defaultValue={value('speaker')}>
+            <option value="">{t('compliance.filters.all')}</option>
+            {SPEAKER_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`compliance.speakerKinds.${kind}`)}
               </option>
             ))}
           </select>

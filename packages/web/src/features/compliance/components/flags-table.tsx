@@ -1,6 +1,7 @@
 import type { StoredFlag } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { useDateTimeFormat } from '../../../i18n/format';
+import { speakerLabel } from './flag-words';
 
 interface FlagsTableProps {
   flags: StoredFlag[];
@@ -20,6 +21,7 @@ export function FlagsTable({ flags, selectedId, onSelect, testId }: FlagsTablePr
           <tr>
             <th>{t('compliance.table.time')}</th>
             <th>{t('compliance.table.seller')}</th>
+            <th>{t('compliance.table.speaker')}</th>
             <th>{t('compliance.table.category')}</th>
             <th>{t('compliance.table.severity')}</th>
             <th>{t('compliance.table.claim')}</th>
@@ -34,8 +36,13 @@ export function FlagsTable({ flags, selectedId, onSelect, testId }: FlagsTablePr
             <tr key={flag.id} data-flag={flag.id} aria-selected={flag.id === selectedId} className="flag-row">
               <td className="nowrap">{formatDate(flag.saidAt)}</td>
               <td className="cell-name">
-                {flag.seller.name}
+                {flag.speaker.kind === 'viewer'
+                  ? t('compliance.speaker.inRoom', { seller: flag.seller.name })
+                  : flag.seller.name}
                 <span className="fine-print"> · {t(`compliance.sources.${flag.source}`)}</span>
+              </td>
+              <td className="nowrap" data-speaker={flag.speaker.kind}>
+                {speakerLabel(t, flag.speaker)}
               </td>
               <td className="nowrap">{t(`compliance.categories.${flag.category}`)}</td>
               <td>
