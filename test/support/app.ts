@@ -46,6 +46,8 @@ export function createTestApp(
       cookieSecure: false,
       trustProxy: true,
       uploadDir: '/tmp/jadelive-test-uploads',
+      // A state-changing route that succeeds without an audit entry fails the test that called it.
+      auditEnforcement: process.env.AUDIT_ENFORCE === 'fail' ? 'fail' : 'warn',
       ...config,
     },
   });

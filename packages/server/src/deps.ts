@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from './db/database';
 import type { Env } from './env';
+import type { AuditEnforcement } from './http/audit-check';
 import { publicUrl } from './env';
 import type { FlagFeed } from './features/compliance/feed';
 import type { LiveKitGateway } from './features/live/livekit-gateway';
@@ -21,6 +22,8 @@ export interface AppConfig {
   uploadDir: string;
   /** Payment timeouts, receipt auto-confirmation and the sandbox secret; defaults in `features/orders/config.ts`. */
   commerce?: Partial<CommerceConfig>;
+  /** A state-changing route that succeeds without an audit entry: 500 (tests), a warning (default) or nothing. */
+  auditEnforcement?: AuditEnforcement;
 }
 
 /** Everything a request handler may reach, handed to `createApp` so tests can build their own. */
@@ -52,6 +55,7 @@ export function appConfigFromEnv(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY ?? false,
     webDistDir: env.WEB_DIST_DIR,
     uploadDir: env.UPLOAD_DIR,
+    auditEnforcement: env.AUDIT_ENFORCE,
     commerce: {
       paymentTimeoutMinutes: env.PAYMENT_TIMEOUT_MINUTES,
       flashSalePaymentTimeoutMinutes: env.FLASH_SALE_PAYMENT_TIMEOUT_MINUTES,

@@ -55,6 +55,8 @@ const envSchema = z.object({
     .default(5),
   /** A shipped order the buyer has not confirmed is confirmed as received after this many days. */
   RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  /** A state-changing route that answers 2xx without writing an audit entry: fail (500), warn (log) or off. */
+  AUDIT_ENFORCE: z.enum(['fail', 'warn', 'off']).default('warn'),
   /** Signs the sandbox payment provider's notifications; the default is for development only. */
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('jadelive-sandbox-development-secret'),
 });

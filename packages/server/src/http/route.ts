@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { errorBodySchema } from '@jadelive/shared';
 import { type AccessPolicy, authorize, describeAccess } from './access';
+import { auditCheck } from './audit-check';
 
 const errorResponse = (description: string) => ({
   description,
@@ -19,22 +20,50 @@ const COMMON_ERRORS = {
   429: errorResponse('Rate limited'),
 } as const;
 
-type RouteInput = Omit<RouteConfig, 'middleware' | 'security'> & { summary: string; tags: string[] };
+type RouteInput = Omit<RouteConfig, 'middleware' | 'security'> & {
+  summary: string;
+  tags: string[];
+  /**
+   * A POST, PUT, PATCH or DELETE that changes nothing the audit trail records, and why (a search,
+   * a chat line that is its own record, a sign-in audited elsewhere). Every other such route
+   * writes an audit entry on success; `auditCheck` holds it to that.
+   */
+  auditExempt?: string;
+};
 
 /**
- * A route with its access policy: the policy becomes the route's first middleware and is written
- * into the OpenAPI document, so no route can be added without saying who may call it.
+ * A route with its access policy and its place in the audit trail: the policy becomes the route's
+ * first middleware, the audit check its second, and both are written into the OpenAPI document
+ * (`x-access`, `x-audit`), so no route can be added without saying who may call it and whether
+ * what it changes is recorded.
  */
 export function defineRoute<const R extends RouteInput>(
   access: AccessPolicy,
   route: R,
 ): R & { getRoutingPath(): string } {
+  const { auditExempt, ...config } = route;
+  const changes = route.method !== 'get';
+  if (auditExempt !== undefined && !changes) {
+    throw new Error(`${route.path}: only a route that changes something can be exempt from the audit trail`);
+  }
+  const audit = changes
+    ? auditExempt === undefined
+      ? 'recorded'
+      : `not recorded: ${auditExempt}`
+    : undefined;
   return createRoute({
-    ...route,
-    description: [`**Access:** ${describeAccess(access)}.`, route.description].filter(Boolean).join('\n\n'),
+    ...config,
+    description: [
+      `**Access:** ${describeAccess(access)}.`,
+      auditExempt === undefined ? undefined : `**Audit:** ${audit}.`,
+      route.description,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
     'x-access': describeAccess(access),
+    ...(audit === undefined ? {} : { 'x-audit': audit }),
     security: access.kind === 'public' ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
-    middleware: [authorize(access)],
+    middleware: [authorize(access), auditCheck(auditExempt)],
     responses: { ...COMMON_ERRORS, ...route.responses },
   }) as unknown as R & { getRoutingPath(): string };
 }

@@ -1,6 +1,7 @@
 import type { ShippingAddress } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
 import { because, conflict, notFound, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import { lockOrder } from '../orders/repository';
 import { findAddress, type Tx } from './repository';
 import { snapshotOf } from './service';
@@ -40,6 +41,18 @@ export async function setOrderShippingAddress(
         because('shipping_address_locked', { status: order.status }),
       );
     }
-    await writeShippingAddress(trx, orderId, await shippingSnapshot(trx, buyerUserId, addressId));
+    const address = await shippingSnapshot(trx, buyerUserId, addressId);
+    await writeShippingAddress(trx, orderId, address);
+    await recordAudit(trx, {
+      action: 'order.shipping_address_set',
+      organizationId: order.sellerOrgId,
+      targetType: 'order',
+      targetId: orderId,
+      // The place only: the recipient's name, mobile and street stay on the order.
+      details: {
+        addressId,
+        region: `${address.provinceName}${address.cityName}${address.districtName ?? ''}`,
+      },
+    });
   });
 }

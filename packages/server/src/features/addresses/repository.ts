@@ -86,6 +86,6 @@ export function deleteAddress(trx: Tx, userId: string, addressId: string) {
     .deleteFrom('buyerAddresses')
     .where('userId', '=', userId)
     .where('id', '=', addressId)
-    .returning(['id', 'isDefault'])
+    .returningAll()
     .executeTakeFirst();
 }

@@ -7,14 +7,17 @@ import {
 import type { AppDeps } from '../../deps';
 import { because, conflict, notFound, unprocessable } from '../../http/errors';
 import { iso } from '../../lib/serialize';
+import { type AuditAction, recordAudit } from '../audit/repository';
 import { lookUpRegion } from './regions';
 import {
   type AddressRow,
   clearDefault,
   deleteAddress,
+  findAddress,
   insertAddress,
   lockAddressBook,
   setDefault,
+  type Tx,
   updateAddress,
 } from './repository';
 
@@ -58,7 +61,9 @@ export async function createAddress(deps: Deps, userId: string, body: AddressBod
     }
     const isDefault = book.length === 0 || body.isDefault === true;
     if (isDefault) await clearDefault(trx, userId);
-    return insertAddress(trx, userId, address, isDefault);
+    const created = await insertAddress(trx, userId, address, isDefault);
+    await auditAddress(trx, 'address.created', created);
+    return created;
   });
 }
 
@@ -74,9 +79,28 @@ export async function editAddress(deps: Deps, userId: string, addressId: string,
     if (!current) throw notFound('address');
     const isDefault = current.isDefault || body.isDefault === true;
     if (isDefault && !current.isDefault) await clearDefault(trx, userId);
+    const before = await findAddress(trx, userId, addressId);
     const updated = await updateAddress(trx, userId, addressId, address, isDefault);
-    if (!updated) throw notFound('address');
+    if (!before || !updated) throw notFound('address');
+    const rewritten = JSON.stringify(snapshotOf(before)) !== JSON.stringify(snapshotOf(updated));
+    await auditAddress(trx, rewritten ? 'address.updated' : 'address.default_set', updated);
     return updated;
+  });
+}
+
+/**
+ * A buyer's own address book: recorded with the place only, since the trail keeps what it is given
+ * for good and the recipient's name, mobile and street are personal information.
+ */
+function auditAddress(trx: Tx, action: AuditAction, row: AddressRow) {
+  return recordAudit(trx, {
+    action,
+    targetType: 'address',
+    targetId: row.id,
+    details: {
+      region: `${row.provinceName}${row.cityName}${row.districtName ?? ''}`,
+      isDefault: row.isDefault,
+    },
   });
 }
 
@@ -86,6 +110,7 @@ export async function removeAddress(deps: Deps, userId: string, addressId: strin
     const book = await lockAddressBook(trx, userId);
     const removed = await deleteAddress(trx, userId, addressId);
     if (!removed) throw notFound('address');
+    await auditAddress(trx, 'address.deleted', removed);
     const next = book.find((entry) => entry.id !== addressId);
     if (removed.isDefault && next) await setDefault(trx, userId, next.id);
   });

@@ -32,23 +32,38 @@ export function requestAuditFields(): RequestAuditFields | undefined {
 }
 
 /**
- * Requests that wrote an audit entry, noted by `recordAudit` and taken by the route's audit check
- * when the request ends. Bounded: an entry written after its request ended (nothing does that
- * today) would otherwise stay here for good.
+ * What each request did for the audit trail, noted by `recordAudit` (an entry written) or
+ * `nothingToAudit` (a call that changed nothing, such as a replayed request), and taken by the
+ * route's audit check when the request ends. Bounded: a note made after its request ended
+ * (nothing does that today) would otherwise stay here for good.
  */
-const audited = new Set<string>();
-const MAX_NOTED = 10_000;
+const notes = new Map<string, { written: true } | { unchanged: string }>();
+const MAX_NOTES = 10_000;
 
-export function noteAuditWritten(requestId: string | null | undefined) {
-  if (!requestId) return;
-  if (audited.size >= MAX_NOTED) {
-    const oldest = audited.values().next().value;
-    if (oldest !== undefined) audited.delete(oldest);
+function note(requestId: string, value: { written: true } | { unchanged: string }) {
+  if (notes.size >= MAX_NOTES && !notes.has(requestId)) {
+    const oldest = notes.keys().next().value;
+    if (oldest !== undefined) notes.delete(oldest);
   }
-  audited.add(requestId);
+  notes.set(requestId, value);
 }
 
-/** Whether the request wrote an audit entry; forgets it (asked once, when the request ends). */
-export function takeAuditWritten(requestId: string): boolean {
-  return audited.delete(requestId);
+export function noteAuditWritten(requestId: string | null | undefined) {
+  if (requestId) note(requestId, { written: true });
+}
+
+/**
+ * The current request changed nothing after all (a replay answered from the first call, a publish
+ * of a listing on sale already), so it has nothing to record; `why` shows in the log if asked.
+ */
+export function nothingToAudit(why: string) {
+  const requestId = tryGetContext<AppEnv>()?.get('requestId');
+  if (requestId && !('written' in (notes.get(requestId) ?? {}))) note(requestId, { unchanged: why });
+}
+
+/** What the request noted, forgotten as it is read (asked once, when the request ends). */
+export function takeAuditNote(requestId: string) {
+  const found = notes.get(requestId);
+  notes.delete(requestId);
+  return found;
 }

@@ -120,7 +120,7 @@ export async function changeCertificateStatus(
     })
     .where('id', '=', id)
     .where('status', '=', from)
-    .returning(['id', 'labKey', 'number'])
+    .returning(['id', 'labKey', 'number', 'holderOrgId'])
     .executeTakeFirst();
 }
 

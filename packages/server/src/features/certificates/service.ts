@@ -3,6 +3,7 @@ import { parseIdentification } from '@jadelive/shared/compliance';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { because, conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
+import { type AuditAction, recordAudit } from '../audit/repository';
 import { statusReasonColumns, statusReasonFacts } from '../listings/status-reason';
 import * as repo from './repository';
 import { toCertificate } from './serialize';
@@ -44,15 +45,51 @@ async function insertRecorded(
     }
     throw error;
   });
+  await recordChange(trx, { ...values, id: inserted.id }, null, values.status as CertificateStatus, {
+    actor,
+    via,
+    reason: null,
+  });
+  return inserted;
+}
+
+/** The certificate's own history (who, how, why) and the audit trail's entry, in the caller's transaction. */
+async function recordChange(
+  trx: Database,
+  certificate: { id: string; number: string; holderOrgId: string },
+  from: CertificateStatus | null,
+  to: CertificateStatus,
+  change: { actor: CertificateActor; via: string; reason: string | null },
+) {
+  const { actor, via, reason } = change;
   await repo.recordCertificateEvent(trx, {
-    certificateId: inserted.id,
-    fromStatus: null,
-    toStatus: values.status as CertificateStatus,
+    certificateId: certificate.id,
+    fromStatus: from,
+    toStatus: to,
     actorUserId: actor.userId,
     actorOrgId: actor.orgId,
     via,
+    reason,
   });
-  return inserted;
+  const action: AuditAction =
+    from === null
+      ? via === 'lab_issue'
+        ? 'certificate.issued'
+        : 'certificate.registered'
+      : to === 'verified'
+        ? 'certificate.confirmed'
+        : from === 'unverified'
+          ? 'certificate.refused'
+          : 'certificate.revoked';
+  await recordAudit(trx, {
+    action,
+    // A lookup adapter's confirmation is the system's (no user, no organisation acting).
+    actorUserId: actor.userId,
+    organizationId: actor.orgId ?? certificate.holderOrgId,
+    targetType: 'certificate',
+    targetId: certificate.id,
+    details: { number: certificate.number, from, to, via, reason, holderOrgId: certificate.holderOrgId },
+  });
 }
 
 /**
@@ -137,15 +174,7 @@ export async function transitionCertificate(
   if (!moved) {
     throw conflict('the certificate changed meanwhile; reload and try again', because('certificate_changed'));
   }
-  await repo.recordCertificateEvent(trx, {
-    certificateId: certificate.id,
-    fromStatus: from,
-    toStatus: to,
-    actorUserId: actor.userId,
-    actorOrgId: actor.orgId,
-    via,
-    reason,
-  });
+  await recordChange(trx, moved, from, to, { actor, via, reason });
   if (to === 'verified') await supersedePendingRegistrations(trx, moved, actor);
   if (to === 'revoked') await suspendListingsOfRevoked(trx, certificate.id, reason ?? '');
 }
@@ -192,6 +221,15 @@ export async function suspendListings(
     .returning(['id', 'sellerOrgId', 'title'])
     .execute();
   if (suspended.length === 0) return suspended;
+  for (const listing of suspended) {
+    await recordAudit(trx, {
+      action: 'listing.suspended',
+      organizationId: listing.sellerOrgId,
+      targetType: 'listing',
+      targetId: listing.id,
+      details: { title: listing.title, reason: notice.reason },
+    });
+  }
   await trx
     .insertInto('notifications')
     .values(

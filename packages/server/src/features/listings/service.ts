@@ -3,6 +3,8 @@ import type { ComplianceFlag } from '@jadelive/shared/compliance';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
 import { ApiError, because, conflict, isUniqueViolation, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { requireOwnImages } from '../images/repository';
 import * as repo from './repository';
 import {
@@ -109,6 +111,13 @@ export async function createListing(
       priceFen: body.priceFen,
       source: 'created',
     });
+    await recordAudit(trx, {
+      action: 'listing.created',
+      organizationId: sellerOrgId,
+      targetType: 'listing',
+      targetId: id,
+      details: { title: body.title, priceFen: body.priceFen, stock: body.stock },
+    });
     return id;
   });
   return loadResult(db, sellerOrgId, id);
@@ -158,8 +167,25 @@ export async function updateListing(
         source: 'edited',
       });
     }
+    await recordAudit(trx, {
+      action: 'listing.updated',
+      organizationId: sellerOrgId,
+      targetType: 'listing',
+      targetId: id,
+      details: { title: next.title, changed: changedFields(current, patch) },
+    });
   });
   return loadResult(db, sellerOrgId, id);
+}
+
+/** The fields an edit changed, with their values before and after (long text only named). */
+function changedFields(current: Record<string, unknown>, patch: UpdateBody) {
+  const changed: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined || JSON.stringify(value) === JSON.stringify(current[field])) continue;
+    changed[field] = field === 'description' ? true : { from: current[field] ?? null, to: value };
+  }
+  return changed;
 }
 
 /** Publishing re-checks everything: certificate, stock, purity mark, comparison price and claims. */
@@ -170,7 +196,7 @@ export async function publishListing(db: Database, sellerOrgId: string, id: stri
       if (!(await repo.lockOwnListing(trx, sellerOrgId, id))) throw notFound('listing');
       const current = await repo.findOwnListing(trx, sellerOrgId, id);
       if (!current) throw notFound('listing');
-      if (current.status === 'published') return;
+      if (current.status === 'published') return nothingToAudit('the listing is on sale already');
       if (current.status === 'archived') {
         throw conflict('an archived listing cannot be published', because('listing_archived'));
       }
@@ -187,6 +213,13 @@ export async function publishListing(db: Database, sellerOrgId: string, id: stri
         status: 'published',
         ...statusReasonColumns(null),
         publishedAt: new Date(),
+      });
+      await recordAudit(trx, {
+        action: 'listing.published',
+        organizationId: sellerOrgId,
+        targetType: 'listing',
+        targetId: id,
+        details: { title: current.title, from: current.status },
       });
     })
     .catch((error: unknown) => rethrowCertificateTaken(db, sellerOrgId, id, error));
@@ -210,7 +243,15 @@ export async function setListingStatus(
         because('listing_suspended'),
       );
     }
+    if (current.status === to) return nothingToAudit(`the listing is ${to} already`);
     await repo.updateListing(trx, sellerOrgId, id, { status: to });
+    await recordAudit(trx, {
+      action: to === 'draft' ? 'listing.unpublished' : 'listing.archived',
+      organizationId: sellerOrgId,
+      targetType: 'listing',
+      targetId: id,
+      details: { title: current.title, from: current.status },
+    });
   });
   return loadResult(db, sellerOrgId, id);
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { because, unprocessable } from '../../http/errors';
 import { shippingSnapshot, writeShippingAddress } from '../addresses/order-address';
+import { recordAudit } from '../audit/repository';
 import { openInspection } from '../inspections/request';
 import { commerceConfig } from './config';
 import { buyerKeyScope, createOnce, type IdempotentOutcome } from './idempotency';
@@ -97,6 +98,21 @@ export async function insertPendingOrder(
     actor,
     actorUserId,
     cause,
+  });
+  await recordAudit(trx, {
+    action: 'order.created',
+    actorUserId,
+    organizationId: order.sellerOrgId,
+    targetType: 'order',
+    targetId: order.id,
+    details: {
+      by: actor,
+      listingId: order.listingId,
+      quantity: order.quantity,
+      totalFen: order.unitPriceFen * order.quantity,
+      auctionId: order.auctionId ?? null,
+      liveSessionId: order.liveSessionId,
+    },
   });
 }
 

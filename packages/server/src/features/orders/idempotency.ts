@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/database';
 import { because, conflict, unprocessable } from '../../http/errors';
+import { nothingToAudit } from '../audit/request-context';
 import type { Tx } from './holds';
 
 /** Keys are the buyer's own: two buyers choosing the same key never meet. */
@@ -30,6 +31,7 @@ export function replayKey(
       reason: 'idempotency_key_reused',
     });
   }
+  nothingToAudit('a replay answered with the order its idempotency key made');
   return { orderId: found.orderId, replayed: true };
 }
 

@@ -3,6 +3,7 @@ import { sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database';
 import type { Orders } from '../../db/schema.generated';
 import { because, conflict, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import { insertOrderEvent, type LockedOrder, lockOrder, type OrderScope } from './repository';
 
 export interface OrderActor {
@@ -23,8 +24,8 @@ const STAMP: Partial<Record<OrderStatus, keyof Orders>> = {
 /**
  * Moves an order along the state machine inside the caller's transaction: locks the row (scoped to
  * the caller, so another tenant's order is 404), refuses a move the machine does not allow (409),
- * stamps the time and records the event. `check` may refuse on business rules before anything
- * is written.
+ * stamps the time and records the event and its audit entry. `check` may refuse on business rules
+ * before anything is written.
  */
 export async function transitionOrder(
   trx: Database,
@@ -70,6 +71,16 @@ export async function transitionOrder(
     actorUserId: by.userId,
     cause: options.cause,
     note: options.note,
+  });
+  await recordAudit(trx, {
+    action: to === 'pending_payment' ? 'order.created' : `order.${to}`,
+    // The system, the payment provider and a seller's API token act without a user.
+    actorUserId: by.userId,
+    // The seller's order, whoever moved it; a platform decision stays the platform's own.
+    organizationId: by.actor === 'platform' ? undefined : before.sellerOrgId,
+    targetType: 'order',
+    targetId: orderId,
+    details: { from, to, by: by.actor, cause: options.cause?.kind ?? null, note: options.note ?? null },
   });
   return { before, after };
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { ApiError } from '../../http/errors';
+import { type AuditAction, recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { recordDeal } from '../orders/deal';
 import { lockOrder } from '../orders/repository';
 import { transitionOrder } from '../orders/transitions';
@@ -55,9 +57,39 @@ export async function applyNotification(
 ): Promise<NotificationOutcome> {
   const provider = paymentProvider(deps, providerName);
   return deps.db.transaction().execute(async (trx) => {
-    const settle = await claimNotification(trx, providerName, notification);
-    if (!settle) return 'duplicate' as const;
+    const claimed = await claimNotification(trx, providerName, notification);
+    if (!claimed) {
+      nothingToAudit('a payment notification delivered before changes nothing');
+      return 'duplicate' as const;
+    }
     const payment = await lockPayment(trx, notification.paymentId, providerName);
+    // Every notification's result is the provider's doing, recorded as the system's.
+    const settle = async (result: string, paymentId: string | null) => {
+      await claimed(result, paymentId);
+      const action: AuditAction =
+        result === 'paid'
+          ? 'payment.succeeded'
+          : result === 'failed'
+            ? 'payment.failed'
+            : result.startsWith('refunded_')
+              ? 'payment.refunded'
+              : 'payment.notification_ignored';
+      await recordAudit(trx, {
+        action,
+        actorUserId: null,
+        actorTokenId: null,
+        organizationId: payment?.sellerOrgId ?? null,
+        targetType: payment ? 'order' : null,
+        targetId: payment?.orderId ?? null,
+        details: {
+          provider: providerName,
+          notificationId: notification.notificationId,
+          paymentId: notification.paymentId,
+          amountFen: notification.amountFen,
+          result,
+        },
+      });
+    };
     if (!payment) {
       await settle('unknown_payment', null);
       return 'ignored' as const;

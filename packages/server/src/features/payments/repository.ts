@@ -33,10 +33,18 @@ export async function findBuyerPayment(db: Database, buyerUserId: string, paymen
     .executeTakeFirst();
 }
 
+/** The payment (locked) and the seller its order belongs to. */
 export async function lockPayment(db: Database, paymentId: string, provider: string) {
   return db
     .selectFrom('payments')
     .select(paymentColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('orders')
+        .select('orders.sellerOrgId')
+        .whereRef('orders.id', '=', 'payments.orderId')
+        .as('sellerOrgId'),
+    )
     .where('id', '=', paymentId)
     .where('provider', '=', provider)
     .forUpdate()

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../../deps';
 import { because, conflict, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { lockOrder } from '../orders/repository';
 import { paymentProvider } from './providers';
 import { findPendingPayment } from './repository';
@@ -33,7 +35,10 @@ export async function startPayment(
       throw conflict('choose a shipping address before paying', because('shipping_address_required'));
     }
     const open = await findPendingPayment(trx, order.id);
-    if (open) return open;
+    if (open) {
+      nothingToAudit('the order’s open payment is answered again');
+      return open;
+    }
     const created = await trx
       .insertInto('payments')
       .values({ orderId: order.id, provider: provider.name, status: 'pending', amountFen: order.totalFen })
@@ -43,6 +48,13 @@ export async function startPayment(
       paymentId: created.id,
       orderId: order.id,
       amountFen: order.totalFen,
+    });
+    await recordAudit(trx, {
+      action: 'payment.started',
+      organizationId: order.sellerOrgId,
+      targetType: 'order',
+      targetId: order.id,
+      details: { paymentId: created.id, provider: provider.name, amountFen: order.totalFen },
     });
     return trx
       .updateTable('payments')
