@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps';
 import { addressRoutes, regionRoutes } from './features/addresses/routes';
 import { adminRoutes } from './features/admin/routes';
+import { auditLogRoutes } from './features/audit/log-routes';
 import { authRoutes } from './features/auth/routes';
 import { basesRoutes, bookingsRoutes } from './features/bases/routes';
 import { catalogRoutes } from './features/catalog/routes';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/live', liveRoutes)
     .route('/api/addresses', addressRoutes)
     .route('/api/regions', regionRoutes)
+    .route('/api/audit-log', auditLogRoutes)
     .route('/api', commerceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

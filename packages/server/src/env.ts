@@ -59,6 +59,19 @@ const envSchema = z.object({
   AUDIT_ENFORCE: z.enum(['fail', 'warn', 'off']).default('warn'),
   /** Signs the sandbox payment provider's notifications; the default is for development only. */
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('jadelive-sandbox-development-secret'),
+  /**
+   * Ed25519 key signing the audit log's checkpoints: PKCS#8 PEM, or base64 of the 32-byte seed.
+   * Without it a key is generated once into AUDIT_SIGNING_KEY_FILE (development; warned about).
+   */
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  /** Default: `audit/signing-key.pem` beside EMBEDDED_PG_DIR (`.data/audit/signing-key.pem`). */
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** Where signed checkpoints are copied as files; default `audit/checkpoints` beside EMBEDDED_PG_DIR. */
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  /** A checkpoint is signed at most this often, and only when entries arrived. */
+  AUDIT_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  /** How often each instance's sequencer candidate looks for new audit entries. */
+  AUDIT_SEQUENCE_EVERY_MS: z.coerce.number().int().min(10).max(60_000).default(200),
 });
 
 export type Env = z.infer<typeof envSchema>;

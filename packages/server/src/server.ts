@@ -9,6 +9,7 @@ import { type AppDeps, appConfigFromEnv } from './deps';
 import type { Env } from './env';
 import { shouldSeedDemo } from './env';
 import { startAuctionSweeper } from './features/auctions/sweep';
+import { auditLogConfigFromEnv, startAuditLog } from './features/audit/log-runner';
 import { createComplianceChatHook } from './features/compliance/chat-hook';
 import { createFlagFeed } from './features/compliance/feed';
 import { startFollowUpSweeper } from './features/follow-ups/sweep';
@@ -67,6 +68,8 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const auctionSweeper = startAuctionSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
   // Giveaway draws nobody made, inspection refunds the payment provider refused; same lock pattern.
   const followUpSweeper = startFollowUpSweeper(deps, COMMERCE_SWEEP_EVERY_MS);
+  // Numbers audit entries into the Merkle tree and signs checkpoints; one instance at a time (advisory lock).
+  const auditLog = await startAuditLog(deps, auditLogConfigFromEnv(env));
   return {
     port,
     seeded,
@@ -75,6 +78,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       await commerceSweeper.stop();
       await auctionSweeper.stop();
       await followUpSweeper.stop();
+      await auditLog.stop();
       await live.stop();
       await deps.flagFeed?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

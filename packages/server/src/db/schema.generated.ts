@@ -125,6 +125,14 @@ export interface Auctions {
   winnerOrderId: string | null;
 }
 
+export interface AuditCheckpoints {
+  issuedAt: Timestamp;
+  keyId: string;
+  rootHash: Buffer;
+  signature: Buffer;
+  treeSize: number;
+}
+
 export interface AuditEvents {
   action: string;
   actorTokenId: string | null;
@@ -137,6 +145,34 @@ export interface AuditEvents {
   requestId: string | null;
   targetId: string | null;
   targetType: string | null;
+  xactId: Generated<string>;
+}
+
+export interface AuditLogHead {
+  lastEventId: number;
+  lastXactId: string;
+  singleton: Generated<boolean>;
+  treeSize: number;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface AuditLogLeaves {
+  auditEventId: number;
+  leafHash: Buffer;
+  leafIndex: number;
+  sequencedAt: Generated<Timestamp>;
+}
+
+export interface AuditLogNodes {
+  hash: Buffer;
+  level: number;
+  nodeIndex: number;
+}
+
+export interface AuditSigningKeys {
+  firstUsedAt: Generated<Timestamp>;
+  keyId: string;
+  publicKey: Buffer;
 }
 
 export interface BaseMemberships {
@@ -758,7 +794,12 @@ export interface DB {
   auctionMaxBidChanges: AuctionMaxBidChanges;
   auctionMaxBids: AuctionMaxBids;
   auctions: Auctions;
+  auditCheckpoints: AuditCheckpoints;
   auditEvents: AuditEvents;
+  auditLogHead: AuditLogHead;
+  auditLogLeaves: AuditLogLeaves;
+  auditLogNodes: AuditLogNodes;
+  auditSigningKeys: AuditSigningKeys;
   baseMemberships: BaseMemberships;
   bases: Bases;
   buyerAddresses: BuyerAddresses;

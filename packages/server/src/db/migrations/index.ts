@@ -22,6 +22,7 @@ import * as buyerAddresses from './2026-12-06T19-14-buyer-addresses';
 import * as followsReminders from './2026-12-06T21-07-follows-reminders';
 import * as orderReturns from './2026-12-06T22-30-order-returns';
 import * as flashGrabHoldTransfer from './2026-12-06T23-40-flash-grab-hold-transfer';
+import * as auditMerkleLog from './2026-12-07T01-00-audit-merkle-log';
 import * as flagSpeakers from './2026-12-07T03-10-flag-speakers';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T21-07-follows-reminders': followsReminders,
   '2026-12-06T22-30-order-returns': orderReturns,
   '2026-12-06T23-40-flash-grab-hold-transfer': flashGrabHoldTransfer,
+  '2026-12-07T01-00-audit-merkle-log': auditMerkleLog,
   '2026-12-07T03-10-flag-speakers': flagSpeakers,
 };
