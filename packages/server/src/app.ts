@@ -8,6 +8,8 @@ import { adminRoutes } from './features/admin/routes';
 import { auditLogRoutes } from './features/audit/log-routes';
 import { authRoutes } from './features/auth/routes';
 import { basesRoutes, bookingsRoutes } from './features/bases/routes';
+import { caseLeadRoutes } from './features/cases/lead-routes';
+import { caseRoutes } from './features/cases/routes';
 import { catalogRoutes } from './features/catalog/routes';
 import { adminCertificateRoutes } from './features/certificates/admin-routes';
 import { labCertificateRoutes } from './features/certificates/lab-routes';
@@ -22,6 +24,7 @@ import { imageRoutes, MAX_IMAGE_BYTES } from './features/images/routes';
 import { invitationRoutes } from './features/invitations/routes';
 import { listingRoutes } from './features/listings/routes';
 import { liveRoutes } from './features/live/routes';
+import { noticeRoutes } from './features/notices/routes';
 import { buyerNotificationRoutes } from './features/notifications/buyer-routes';
 import { notificationRoutes } from './features/notifications/routes';
 import { commerceRoutes } from './features/orders/commerce-routes';
@@ -101,6 +104,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/live', liveRoutes)
     .route('/api/addresses', addressRoutes)
     .route('/api/regions', regionRoutes)
+    .route('/api/cases', caseLeadRoutes)
+    .route('/api/cases', caseRoutes)
+    .route('/api/notices', noticeRoutes)
     .route('/api/audit-log', auditLogRoutes)
     .route('/api', commerceRoutes);
 

@@ -205,6 +205,19 @@ export const ERROR_REASONS = {
   no_certificate: none,
   no_inspection_lab: none,
   result_recorded: z.object({ status }),
+  // Cases and the documents they address to sellers
+  case_step: z.object({ step: status, action: z.string() }),
+  second_officer_required: none,
+  lead_not_found: z.object({ kind: z.string(), id: z.string() }),
+  lead_in_case: z.object({ caseId: z.string().nullable() }),
+  leads_of_several_sellers: none,
+  lead_without_seller: none,
+  subject_of_other_seller: none,
+  transfer_target: none,
+  due_date_not_future: z.object({ today: z.iso.date() }),
+  response_not_open: z.object({ status }),
+  response_reviewed: none,
+  hearing_not_applicable: none,
 } satisfies Record<string, z.ZodObject>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

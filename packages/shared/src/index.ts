@@ -3,6 +3,7 @@ export * from './addresses';
 export * from './auctions';
 export * from './bases';
 export * from './catalog';
+export * from './cases';
 export * from './certificates';
 export * from './commerce';
 export * from './compliance-records';

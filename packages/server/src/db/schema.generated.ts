@@ -224,6 +224,95 @@ export interface BuyerNotifications {
   userId: string;
 }
 
+export interface CaseDocumentResponses {
+  documentId: string;
+  hearingRequested: Generated<boolean>;
+  id: Generated<string>;
+  imageIds: Generated<string[]>;
+  listingId: string | null;
+  respondedAt: Generated<Timestamp>;
+  respondedBy: string;
+  review: string | null;
+  reviewedAt: Timestamp | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+  statement: string;
+}
+
+export interface CaseDocuments {
+  caseId: string;
+  dueOn: string | null;
+  facts: string;
+  fineFen: number | null;
+  firstReadAt: Timestamp | null;
+  firstReadBy: string | null;
+  id: Generated<string>;
+  issuedAt: Generated<Timestamp>;
+  issuedBy: string;
+  issuingOrgId: string;
+  items: Generated<string[]>;
+  kind: string;
+  legalBasis: string[];
+  number: string;
+  penalty: string | null;
+  sellerOrgId: string;
+}
+
+export interface CaseEvents {
+  actorOrgId: string;
+  actorUserId: string | null;
+  caseId: string;
+  details: Generated<Json>;
+  fromStep: string | null;
+  id: Generated<number>;
+  kind: string;
+  occurredAt: Generated<Timestamp>;
+  reason: string | null;
+  toStep: string | null;
+}
+
+export interface CaseObservations {
+  id: Generated<string>;
+  imageIds: Generated<string[]>;
+  listingId: string | null;
+  note: string;
+  observedAt: Generated<Timestamp>;
+  recordedBy: string;
+  regulatorOrgId: string;
+  sellerOrgId: string | null;
+  sessionId: string | null;
+  url: string | null;
+}
+
+export interface Cases {
+  closedAt: Timestamp | null;
+  closureKind: string | null;
+  closureReason: string | null;
+  decidedAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  filedAt: Timestamp | null;
+  filingRequestedAt: Timestamp | null;
+  filingRequestedBy: string | null;
+  id: Generated<string>;
+  number: string | null;
+  openedAt: Generated<Timestamp>;
+  openedBy: string;
+  publishedAt: Timestamp | null;
+  regulatorOrgId: string;
+  sellerOrgId: string;
+  step: Generated<string>;
+  title: string;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface CaseSubjects {
+  addedAt: Generated<Timestamp>;
+  addedBy: string;
+  caseId: string;
+  kind: string;
+  subjectId: string;
+}
+
 export interface CertificateEvents {
   actorOrgId: string | null;
   actorUserId: string | null;
@@ -705,6 +794,13 @@ export interface RateLimitWindows {
   windowStart: Timestamp;
 }
 
+export interface RegulatorDocumentCounters {
+  last: number;
+  orgId: string;
+  series: string;
+  year: number;
+}
+
 export interface SellerProfiles {
   categories: Generated<string[]>;
   contactName: string | null;
@@ -804,6 +900,12 @@ export interface DB {
   bases: Bases;
   buyerAddresses: BuyerAddresses;
   buyerNotifications: BuyerNotifications;
+  caseDocumentResponses: CaseDocumentResponses;
+  caseDocuments: CaseDocuments;
+  caseEvents: CaseEvents;
+  caseObservations: CaseObservations;
+  cases: Cases;
+  caseSubjects: CaseSubjects;
   certificateEvents: CertificateEvents;
   certificates: Certificates;
   chatMessages: ChatMessages;
@@ -842,6 +944,7 @@ export interface DB {
   payments: Payments;
   priceEvents: PriceEvents;
   rateLimitWindows: RateLimitWindows;
+  regulatorDocumentCounters: RegulatorDocumentCounters;
   sellerProfiles: SellerProfiles;
   sessionReminders: SessionReminders;
   sessions: Sessions;

@@ -7,7 +7,12 @@ import { type ExpressionBuilder, sql } from 'kysely';
 export function sellerAdmitted(
   // biome-ignore lint/suspicious/noExplicitAny: used from queries over different tables
   eb: ExpressionBuilder<any, any>,
-  sellerColumn: 'listings.sellerOrgId' | 'complianceFlags.sellerOrgId' | 'liveSessions.sellerOrgId',
+  sellerColumn:
+    | 'listings.sellerOrgId'
+    | 'catalogEntries.sellerOrgId'
+    | 'complianceFlags.sellerOrgId'
+    | 'liveSessions.sellerOrgId'
+    | 'caseDocuments.sellerOrgId',
   filter: { baseId?: string; operatorOrgId?: string },
 ) {
   let admitted = eb

@@ -34,7 +34,10 @@ type StatusList =
   | 'bases.studioStatuses'
   | 'bases.membershipStatuses'
   | 'live.statuses'
-  | 'inspection.statuses';
+  | 'inspection.statuses'
+  | 'cases.steps'
+  | 'cases.actions'
+  | 'notices.statuses';
 
 type Describer<R extends ErrorReason> = (facts: ErrorFacts<R>, w: Wording) => string;
 
@@ -224,6 +227,23 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> | null } = {
   no_inspection_lab: null,
   result_recorded: (f, w) =>
     w.t('errors.reasons.result_recorded', { status: w.status(f.status, 'inspection.statuses') }),
+  case_step: (f, w) =>
+    w.t('errors.reasons.case_step', {
+      step: w.status(f.step, 'cases.steps'),
+      action: w.status(f.action, 'cases.actions'),
+    }),
+  second_officer_required: null,
+  lead_not_found: null,
+  lead_in_case: null,
+  leads_of_several_sellers: null,
+  lead_without_seller: null,
+  subject_of_other_seller: null,
+  transfer_target: null,
+  due_date_not_future: null,
+  response_not_open: (f, w) =>
+    w.t('errors.reasons.response_not_open', { status: w.status(f.status, 'notices.statuses') }),
+  response_reviewed: null,
+  hearing_not_applicable: null,
 };
 
 /** The reader's wording helpers for one i18next instance. */

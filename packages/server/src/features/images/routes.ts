@@ -69,16 +69,19 @@ async function storeUpload(c: Context<AppEnv>, owner: ImageOwner) {
 
 export const imageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
-    defineRoute(Access.members(['seller', 'lab', 'cluster_operator'], { token: 'listings:write' }), {
-      method: 'post',
-      path: '/',
-      tags,
-      summary: 'Upload an image (JPEG, PNG or WebP, at most 5 MB)',
-      description:
-        'Multipart form with one `file` field. The type is read from the bytes, not the file name.',
-      request: { body: uploadBody },
-      responses: { 201: jsonResponse(imageSchema, 'Stored') },
-    }),
+    defineRoute(
+      Access.members(['seller', 'lab', 'cluster_operator', 'regulator'], { token: 'listings:write' }),
+      {
+        method: 'post',
+        path: '/',
+        tags,
+        summary: 'Upload an image (JPEG, PNG or WebP, at most 5 MB)',
+        description:
+          'Multipart form with one `file` field. The type is read from the bytes, not the file name. Regulators upload the screenshots of their observations.',
+        request: { body: uploadBody },
+        responses: { 201: jsonResponse(imageSchema, 'Stored') },
+      },
+    ),
     async (c) => c.json(await storeUpload(c, { orgId: memberActor(c).organizationId }), 201),
   )
   .openapi(

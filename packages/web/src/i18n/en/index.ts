@@ -6,6 +6,7 @@ import { auction } from './auction';
 import { audit } from './audit';
 import { auth } from './auth';
 import { bases } from './bases';
+import { cases } from './cases';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { commerce } from './commerce';
@@ -25,6 +26,7 @@ import { listings } from './listings';
 import { live } from './live';
 import { nav } from './nav';
 import { notFound } from './not-found';
+import { notices } from './notices';
 import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
@@ -70,4 +72,6 @@ export const en: typeof zhCN = {
   addresses,
   follows,
   returns,
+  cases,
+  notices,
 };

@@ -14,6 +14,7 @@ export const notifications: typeof source = {
     removed: 'removed',
     approved: 'approved',
     cancelled: 'cancelled',
+    accepted: 'accepted',
   },
   kinds: {
     base_membership_decided:
@@ -29,5 +30,7 @@ export const notifications: typeof source = {
     inspection_matched: '“{{title}}” passed its on-site inspection ({{identification}}) and may ship.',
     inspection_mismatched:
       '“{{title}}” failed its on-site inspection ({{identification}} against {{certificateIdentification}}): the order was cancelled and refunded, the listing suspended and the regulator informed.',
+    case_document: '{{regulator}} sent your shop regulatory document {{number}}: read and answer it under Regulatory documents.',
+    case_document_review: 'Your correction for {{number}}: {{statusText}}{{noteText}}.',
   },
 };

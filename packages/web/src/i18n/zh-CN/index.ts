@@ -16,6 +16,7 @@ import { auction } from './auction';
 import { audit } from './audit';
 import { auth } from './auth';
 import { bases } from './bases';
+import { cases } from './cases';
 import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { commerce } from './commerce';
@@ -35,6 +36,7 @@ import { listings } from './listings';
 import { live } from './live';
 import { nav } from './nav';
 import { notFound } from './not-found';
+import { notices } from './notices';
 import { notifications } from './notifications';
 import { organization } from './organization';
 import { permissions } from './permissions';
@@ -79,4 +81,6 @@ export const zhCN = {
   addresses,
   follows,
   returns,
+  cases,
+  notices,
 };

@@ -12,6 +12,7 @@ export const notifications = {
     removed: '已移出',
     approved: '已批准',
     cancelled: '已取消',
+    accepted: '已通过',
   },
   kinds: {
     base_membership_decided: '直播基地「{{baseName}}」的入驻决定：{{statusText}}{{noteText}}。',
@@ -25,5 +26,7 @@ export const notifications = {
     inspection_matched: '「{{title}}」就地检验结果与证书相符（{{identification}}），可以发货。',
     inspection_mismatched:
       '「{{title}}」就地检验结果（{{identification}}）与证书（{{certificateIdentification}}）不符：订单已自动取消并退款，商品已下架，已报送监管。',
+    case_document: '{{regulator}} 发来监管文书 {{number}}，请在「监管文书」中阅读并回复。',
+    case_document_review: '监管文书 {{number}} 的整改回复：{{statusText}}{{noteText}}。',
   },
 };
