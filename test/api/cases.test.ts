@@ -4,7 +4,8 @@ import {
   beijingDayFromToday,
   type CaseWorld,
   createCaseWorld,
-  raiseFlag,
+  fileCase,
+  openCaseFromFlag,
   step,
   uploadImage,
 } from '../support/cases';
@@ -24,31 +25,12 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-async function openCaseFromFlag(text?: string) {
-  const flagId = await raiseFlag(app, world, text);
-  const opened = await call(app, 'POST', '/api/cases', {
-    session: world.officerA,
-    body: { title: '直播中宣称国家级品质', reason: '直播巡查发现绝对化用语', flagIds: [flagId] },
-  });
-  expect(opened.status, opened.text).toBe(201);
-  return { flagId, caseId: opened.json.id as string, opened: opened.json };
-}
-
-async function fileCase(caseId: string) {
-  expect(
-    (await step(app, world.officerA, caseId, { action: 'request_filing', reason: '事实基本清楚' })).status,
-  ).toBe(200);
-  const approved = await step(app, world.officerB, caseId, { action: 'approve_filing', reason: '同意立案' });
-  expect(approved.status, approved.text).toBe(200);
-  return approved.json;
-}
-
 const sellerCall = (method: string, path: string, body?: object) =>
   call(app, method, path, { session: world.seller.session, body });
 
 describe('cases: the whole road', () => {
   it('flag → 核查 → 立案 (second officer) → 调查 → 责令改正 → 告知 → 决定 → 送达 → 公示 → 结案', async () => {
-    const { flagId, caseId, opened } = await openCaseFromFlag();
+    const { flagId, caseId, opened } = await openCaseFromFlag(app, world);
     expect(opened).toMatchObject({ step: 'checking', number: null, seller: { id: world.seller.orgId } });
     expect(opened.subjects.flags.map((flag: { id: string }) => flag.id)).toEqual([flagId]);
     expect(opened.subjects.listings.map((listing: { id: string }) => listing.id)).toEqual([
@@ -59,7 +41,7 @@ describe('cases: the whole road', () => {
     ]);
     expect(opened.actions).toEqual(['request_filing', 'drop', 'transfer']);
 
-    const filed = await fileCase(caseId);
+    const filed = await fileCase(app, world, caseId);
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
     expect(filed.step).toBe('filed');
     expect(filed.number).toMatch(new RegExp(`^渝中市监立〔${year}〕\\d+号$`));
@@ -229,7 +211,7 @@ describe('cases: the whole road', () => {
 
 describe('cases: second officer, steps and bad input', () => {
   it('refuses the filing requester deciding their own request, with the reason; a second officer decides', async () => {
-    const { caseId } = await openCaseFromFlag('全网最好的翡翠就在这里');
+    const { caseId } = await openCaseFromFlag(app, world, '全网最好的翡翠就在这里');
     await step(app, world.officerA, caseId, { action: 'request_filing', reason: '需要立案' });
     for (const action of ['approve_filing', 'refuse_filing']) {
       const own = await step(app, world.officerA, caseId, { action, reason: '自己审批' });
@@ -250,7 +232,7 @@ describe('cases: second officer, steps and bad input', () => {
   });
 
   it('answers a step the case is not at with 409 case_step, and bad bodies with 400', async () => {
-    const { caseId } = await openCaseFromFlag('国家级大师亲手雕刻');
+    const { caseId } = await openCaseFromFlag(app, world, '国家级大师亲手雕刻');
     const early = await step(app, world.officerA, caseId, {
       action: 'decide',
       reason: '跳步',
@@ -267,7 +249,7 @@ describe('cases: second officer, steps and bad input', () => {
     ]) {
       expectErrorShape((await step(app, world.officerA, caseId, body)).json, 'VALIDATION_FAILED');
     }
-    await fileCase(caseId);
+    await fileCase(app, world, caseId);
     await step(app, world.officerA, caseId, { action: 'investigate', reason: '调查' });
     const notice = (dueOn: string) =>
       call(app, 'POST', `/api/cases/${caseId}/notices`, {
@@ -283,26 +265,5 @@ describe('cases: second officer, steps and bad input', () => {
     expectErrorShape((await notice('2026-02-30')).json, 'VALIDATION_FAILED');
     const withdrawn = await step(app, world.officerA, caseId, { action: 'drop', reason: '当事人已注销' });
     expect(withdrawn.json.closure.kind).toBe('withdrawn');
-  });
-
-  it('refuses leads it may not use, leads of a case already, and an empty case', async () => {
-    const empty = await call(app, 'POST', '/api/cases', {
-      session: world.officerA,
-      body: { title: '空', reason: '没有线索' },
-    });
-    expectErrorShape(empty.json, 'VALIDATION_FAILED');
-    const { flagId } = await openCaseFromFlag('最佳品质的和田玉');
-    const again = await call(app, 'POST', '/api/cases', {
-      session: world.officerB,
-      body: { title: '重复', reason: '同一线索', flagIds: [flagId] },
-    });
-    expect(again.status).toBe(409);
-    expect(again.json.error.details.reason).toBe('lead_in_case');
-    const foreign = await call(app, 'POST', '/api/cases', {
-      session: world.farOfficer,
-      body: { title: '跨区', reason: '越权', flagIds: [flagId] },
-    });
-    expect(foreign.status).toBe(422);
-    expect(foreign.json.error.details).toEqual({ reason: 'lead_not_found', kind: 'flag', id: flagId });
   });
 });

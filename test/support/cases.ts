@@ -120,3 +120,26 @@ export function beijingDayFromToday(days: number) {
   const beijing = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
   return beijing.toISOString().slice(0, 10);
 }
+
+/** A case opened by officer A from a new flag of the world's live session. */
+export async function openCaseFromFlag(app: TestApp, world: CaseWorld, text?: string) {
+  const flagId = await raiseFlag(app, world, text);
+  const opened = await call(app, 'POST', '/api/cases', {
+    session: world.officerA,
+    body: { title: '直播中宣称国家级品质', reason: '直播巡查发现绝对化用语', flagIds: [flagId] },
+  });
+  expect(opened.status, opened.text).toBe(201);
+  return { flagId, caseId: opened.json.id as string, opened: opened.json };
+}
+
+/** Officer A asks to file the case, officer B approves: the case detail after approval. */
+export async function fileCase(app: TestApp, world: CaseWorld, caseId: string) {
+  const requested = await step(app, world.officerA, caseId, {
+    action: 'request_filing',
+    reason: '事实基本清楚',
+  });
+  expect(requested.status, requested.text).toBe(200);
+  const approved = await step(app, world.officerB, caseId, { action: 'approve_filing', reason: '同意立案' });
+  expect(approved.status, approved.text).toBe(200);
+  return approved.json;
+}
