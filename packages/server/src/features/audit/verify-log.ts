@@ -176,7 +176,7 @@ export async function verifyAuditLog(
   const pending = await sql<{ count: string }>`
     select count(*) as count from audit_events
     where (xact_id, id) > (${live.lastXactId}::xid8, ${live.lastEventId}::bigint)`.execute(db);
-  const indexes = problems.map((problem) => problem.index).filter((index) => index !== undefined);
+  const { firstBadIndex, ordered } = rankProblems(problems);
   return {
     ok: problems.length === 0,
     entries: report.entries,
@@ -184,9 +184,23 @@ export async function verifyAuditLog(
     checkpoints: report.checkpoints.inDatabase,
     checkpointFiles: report.checkpoints.files,
     pending: Number(pending.rows[0]?.count ?? 0),
-    firstBadIndex: indexes.length > 0 ? Math.min(...indexes) : null,
-    problems: problems.sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity)).slice(0, 20),
+    firstBadIndex,
+    problems: ordered.slice(0, 20),
   };
+}
+
+/**
+ * A failed checkpoint only bounds the change to a range (from the last checkpoint that held);
+ * a problem found at a leaf inside that range is the precise answer, so it comes first.
+ */
+function rankProblems(problems: AuditProblem[]) {
+  const byIndex = (a: AuditProblem, b: AuditProblem) => (a.index ?? Infinity) - (b.index ?? Infinity);
+  const precise = problems.filter((problem) => problem.kind !== 'checkpoint_root_mismatch').sort(byIndex);
+  const ranges = problems.filter((problem) => problem.kind === 'checkpoint_root_mismatch');
+  const first = precise[0]?.index;
+  const unexplained = ranges.find((range) => first === undefined || first >= (range.treeSize ?? 0));
+  if (unexplained) return { firstBadIndex: unexplained.index ?? 0, ordered: [...ranges, ...precise] };
+  return { firstBadIndex: first ?? null, ordered: [...precise, ...ranges] };
 }
 
 /** Compares entry `index` in log order with leaf `index`; records what differs and answers whether anything did. */
