@@ -16,6 +16,11 @@ import { labCertificateRoutes } from './features/certificates/lab-routes';
 import { sellerCertificateRoutes } from './features/certificates/seller-routes';
 import { verifyRoutes } from './features/certificates/verify-routes';
 import { captionRoutes } from './features/compliance/captions-routes';
+import {
+  buyerComplaintRoutes,
+  regulatorComplaintRoutes,
+  sellerComplaintRoutes,
+} from './features/complaints/routes';
 import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
 import { followRoutes } from './features/follows/routes';
@@ -101,6 +106,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/reminders', reminderRoutes)
     .route('/api/compliance', complianceFlagRoutes)
     .route('/api/compliance', captionRoutes)
+    .route('/api/complaints', buyerComplaintRoutes)
+    .route('/api/seller/complaints', sellerComplaintRoutes)
+    .route('/api/regulator/complaints', regulatorComplaintRoutes)
     .route('/api/live', liveRoutes)
     .route('/api/addresses', addressRoutes)
     .route('/api/regions', regionRoutes)

@@ -218,6 +218,11 @@ export const ERROR_REASONS = {
   response_not_open: z.object({ status }),
   response_reviewed: none,
   hearing_not_applicable: none,
+  // Complaints
+  complaint_status: z.object({ status }),
+  complaint_open: z.object({ complaintId: z.string().nullable() }),
+  complaint_seller_has_time: z.object({ answerBy: when }),
+  no_regulator: z.object({ district: z.string().nullable() }),
 } satisfies Record<string, z.ZodObject>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -49,24 +49,48 @@ export const sessionReminderSchema = z.object({
 });
 export type SessionReminder = z.infer<typeof sessionReminderSchema>;
 
-export const BUYER_NOTIFICATION_KINDS = ['session_live'] as const;
+export const BUYER_NOTIFICATION_KINDS = ['session_live', 'complaint_answered', 'complaint_decided'] as const;
 
-/**
- * What the platform told a buyer. `session_live`: a session the buyer booked a reminder for, or of a
- * shop the buyer follows, went live (`reminded` says which); the console words it from the details.
- */
-export const buyerNotificationSchema = z.object({
+const buyerNotificationBase = {
   id: z.uuid(),
-  kind: z.enum(BUYER_NOTIFICATION_KINDS),
   subjectId: z.uuid(),
-  details: z.object({
-    sessionId: z.uuid(),
-    title: z.string(),
-    shopName: z.string(),
-    shopSlug: z.string(),
-    reminded: z.boolean(),
-  }),
   createdAt: isoDateTime,
   readAt: isoDateTime.nullable(),
-});
+};
+
+/**
+ * What the platform told a buyer; the console words each kind from its details.
+ * `session_live`: a session the buyer booked a reminder for, or of a shop the buyer follows, went live
+ * (`reminded` says which). `complaint_answered`: the shop answered the buyer's complaint.
+ * `complaint_decided`: the regulator accepted (受理) or rejected (不予受理) it.
+ */
+export const buyerNotificationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...buyerNotificationBase,
+    kind: z.literal('session_live'),
+    details: z.object({
+      sessionId: z.uuid(),
+      title: z.string(),
+      shopName: z.string(),
+      shopSlug: z.string(),
+      reminded: z.boolean(),
+    }),
+  }),
+  z.object({
+    ...buyerNotificationBase,
+    kind: z.literal('complaint_answered'),
+    details: z.object({ complaintId: z.uuid(), title: z.string(), shopName: z.string() }),
+  }),
+  z.object({
+    ...buyerNotificationBase,
+    kind: z.literal('complaint_decided'),
+    details: z.object({
+      complaintId: z.uuid(),
+      title: z.string(),
+      outcome: z.enum(['accepted', 'rejected']),
+      regulatorName: z.string(),
+      reason: z.string(),
+    }),
+  }),
+]);
 export type BuyerNotification = z.infer<typeof buyerNotificationSchema>;

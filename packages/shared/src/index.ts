@@ -6,6 +6,7 @@ export * from './catalog';
 export * from './cases';
 export * from './certificates';
 export * from './commerce';
+export * from './complaints';
 export * from './compliance-records';
 export * from './credit-code';
 export * from './errors';

@@ -371,6 +371,34 @@ export interface ChatMutes {
   userId: string;
 }
 
+export interface Complaints {
+  answer: string | null;
+  answerBy: Timestamp;
+  answeredAt: Timestamp | null;
+  answeredBy: string | null;
+  buyerUserId: string;
+  category: string;
+  decideBy: Timestamp | null;
+  decidedAt: Timestamp | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  description: string;
+  escalatedAt: Timestamp | null;
+  escalationNote: string | null;
+  filedAt: Generated<Timestamp>;
+  id: Generated<string>;
+  listingId: string | null;
+  orderId: string | null;
+  photoIds: Generated<string[]>;
+  regulatorOrgId: string | null;
+  sellerOrgId: string;
+  sessionId: string | null;
+  settledAt: Timestamp | null;
+  status: string;
+  subjectKind: string;
+  subjectTitle: string;
+}
+
 export interface ComplianceFlags {
   basis: string;
   category: string;
@@ -910,6 +938,7 @@ export interface DB {
   certificates: Certificates;
   chatMessages: ChatMessages;
   chatMutes: ChatMutes;
+  complaints: Complaints;
   complianceFlags: ComplianceFlags;
   flashSaleBroadcasts: FlashSaleBroadcasts;
   flashSaleBuyers: FlashSaleBuyers;

@@ -37,7 +37,8 @@ type StatusList =
   | 'inspection.statuses'
   | 'cases.steps'
   | 'cases.actions'
-  | 'notices.statuses';
+  | 'notices.statuses'
+  | 'complaints.statuses';
 
 type Describer<R extends ErrorReason> = (facts: ErrorFacts<R>, w: Wording) => string;
 
@@ -244,6 +245,13 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> | null } = {
     w.t('errors.reasons.response_not_open', { status: w.status(f.status, 'notices.statuses') }),
   response_reviewed: null,
   hearing_not_applicable: null,
+  complaint_status: (f, w) =>
+    w.t('errors.reasons.complaint_status', { status: w.status(f.status, 'complaints.statuses') }),
+  complaint_open: null,
+  complaint_seller_has_time: (f, w) =>
+    w.t('errors.reasons.complaint_seller_has_time', { answerBy: w.time(f.answerBy) }),
+  no_regulator: (f, w) =>
+    w.t('errors.reasons.no_regulator', { district: f.district ?? w.t('complaints.sellerDistrict') }),
 };
 
 /** The reader's wording helpers for one i18next instance. */

@@ -41,11 +41,15 @@ export const consolePaths = {
     listing: (listingId: string) => `/seller/listings/${encodeURIComponent(listingId)}`,
     notifications: '/seller/notifications',
     bases: '/seller/bases',
+    notices: '/seller/notices',
+    notice: (documentId: string) => `/seller/notices/${encodeURIComponent(documentId)}`,
   },
   operator: {
     bases: '/operator/bases',
     base: (baseId: string) => `/operator/bases/${encodeURIComponent(baseId)}`,
     calendar: (baseId: string) => `/operator/bases/${encodeURIComponent(baseId)}/calendar`,
+    notices: '/operator/notices',
+    notice: (documentId: string) => `/operator/notices/${encodeURIComponent(documentId)}`,
   },
   lab: {
     certificates: '/lab/certificates',
@@ -56,6 +60,11 @@ export const consolePaths = {
   regulator: {
     flags: '/regulator/flags',
     live: '/regulator/flags/live',
+    leads: '/regulator/leads',
+    cases: '/regulator/cases',
+    case: (caseId: string) => `/regulator/cases/${encodeURIComponent(caseId)}`,
+    caseDocument: (caseId: string, documentId: string) =>
+      `/regulator/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`,
   },
   platform: {
     certificates: '/platform/certificates',
@@ -74,6 +83,14 @@ export const livePaths = {
   observerList: '/regulator/live/sessions',
   observe: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}`,
   observerSummary: (sessionId: string) => `/regulator/live/${encodeURIComponent(sessionId)}/summary`,
+} as const;
+
+/** Complaints (投诉): a buyer's own, a shop's inbox, a regulator's leads. */
+export const complaintPaths = {
+  buyer: '/buyer/complaints',
+  buyerComplaint: (complaintId: string) => `/buyer/complaints?open=${encodeURIComponent(complaintId)}`,
+  seller: '/seller/complaints',
+  regulator: '/regulator/complaints',
 } as const;
 
 /** Orders and payments: a buyer's own below /buyer, a seller's below /seller. */

@@ -24,6 +24,7 @@ import * as orderReturns from './2026-12-06T22-30-order-returns';
 import * as flashGrabHoldTransfer from './2026-12-06T23-40-flash-grab-hold-transfer';
 import * as auditMerkleLog from './2026-12-07T01-00-audit-merkle-log';
 import * as flagSpeakers from './2026-12-07T03-10-flag-speakers';
+import * as complaints from './2026-12-07T03-20-complaints';
 import * as cases from './2026-12-07T04-00-cases';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T23-40-flash-grab-hold-transfer': flashGrabHoldTransfer,
   '2026-12-07T01-00-audit-merkle-log': auditMerkleLog,
   '2026-12-07T03-10-flag-speakers': flagSpeakers,
+  '2026-12-07T03-20-complaints': complaints,
   '2026-12-07T04-00-cases': cases,
 };

@@ -23,3 +23,24 @@ export async function markBuyerNotificationRead(db: Database, userId: string, no
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Tells one buyer something (a complaint answered or decided). The unique (user, kind, subject)
+ * keeps a second report of the same event from adding a second notification.
+ */
+export async function insertBuyerNotification(
+  db: Database,
+  notice: {
+    userId: string;
+    kind: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, string | number | boolean | null>;
+  },
+) {
+  await db
+    .insertInto('buyerNotifications')
+    .values({ ...notice, details: JSON.stringify(notice.details) })
+    .onConflict((oc) => oc.constraint('buyer_notifications_once').doNothing())
+    .execute();
+}

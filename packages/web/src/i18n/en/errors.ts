@@ -156,6 +156,11 @@ export const errors: typeof source = {
     due_date_not_future: 'The deadline must be after today ({{today}}).',
     response_not_open: 'This document takes no answer now ({{status}}).',
     response_reviewed: 'That answer was reviewed already.',
+    complaint_status: 'The complaint is {{status}}: this step is not open.',
+    complaint_open: 'You have an open complaint about this already; see My complaints.',
+    complaint_seller_has_time: 'The shop has until {{answerBy}} to answer; please wait for its answer first.',
+    no_regulator:
+      'No market regulator for {{district}} (nor a city-wide one) is on the platform yet; you can call 12315.',
     hearing_not_applicable: 'A hearing can be asked for on a penalty notice only.',
   },
   BAD_REQUEST: 'The request was not understood.',

@@ -26,6 +26,10 @@ export const follows: typeof source = {
     session_live: '{{shop}} is live: {{title}}',
     remindedHint: 'You set a reminder for this session',
     followedHint: 'You follow this shop',
+    complaint_answered: '{{shop}} answered your complaint about 「{{title}}」',
+    complaint_decided_accepted: '{{regulator}} accepted your complaint about 「{{title}}」',
+    complaint_decided_rejected: '{{regulator}} did not accept your complaint about 「{{title}}」: {{reason}}',
+    complaintHint: 'Complaint',
   },
   sessionStatus: {
     scheduled: 'Not started',

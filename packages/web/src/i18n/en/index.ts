@@ -11,6 +11,7 @@ import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { commerce } from './commerce';
 import { common } from './common';
+import { complaints } from './complaints';
 import { compliance } from './compliance';
 import { errors } from './errors';
 import { fields } from './fields';
@@ -74,4 +75,5 @@ export const en: typeof zhCN = {
   returns,
   cases,
   notices,
+  complaints,
 };

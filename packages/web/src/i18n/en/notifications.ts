@@ -17,6 +17,12 @@ export const notifications: typeof source = {
     accepted: 'accepted',
   },
   kinds: {
+    complaint_filed:
+      'A buyer complained about 「{{title}}」 ({{categoryText}}). Answer under Complaints by {{answerByText}}.',
+    complaint_settled: 'The buyer accepted your answer to the complaint about 「{{title}}」: settled.',
+    complaint_escalated: 'The buyer sent the complaint about 「{{title}}」 to {{regulatorName}}.',
+    complaint_accepted: '{{regulatorName}} accepted the buyer’s complaint about 「{{title}}」.',
+    complaint_rejected: '{{regulatorName}} did not accept the buyer’s complaint about 「{{title}}」.',
     base_membership_decided:
       'Livestream base “{{baseName}}” decided on your membership: {{statusText}}{{noteText}}.',
     studio_booking_decided:

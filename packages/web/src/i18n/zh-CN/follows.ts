@@ -23,6 +23,10 @@ export const follows = {
     session_live: '{{shop}} 开播了：{{title}}',
     remindedHint: '你预约了这场直播',
     followedHint: '你关注了这家店',
+    complaint_answered: '{{shop}} 答复了你对「{{title}}」的投诉',
+    complaint_decided_accepted: '{{regulator}} 已受理你对「{{title}}」的投诉',
+    complaint_decided_rejected: '{{regulator}} 对你就「{{title}}」的投诉不予受理：{{reason}}',
+    complaintHint: '投诉',
   },
   sessionStatus: {
     scheduled: '未开始',

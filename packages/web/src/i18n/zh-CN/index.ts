@@ -21,6 +21,7 @@ import { catalog } from './catalog';
 import { certificates } from './certificates';
 import { commerce } from './commerce';
 import { common } from './common';
+import { complaints } from './complaints';
 import { compliance } from './compliance';
 import { errors } from './errors';
 import { fields } from './fields';
@@ -83,4 +84,5 @@ export const zhCN = {
   returns,
   cases,
   notices,
+  complaints,
 };

@@ -15,6 +15,12 @@ export const notifications = {
     accepted: '已通过',
   },
   kinds: {
+    complaint_filed:
+      '买家就「{{title}}」投诉（{{categoryText}}），请在 {{answerByText}} 前到「投诉处理」答复。',
+    complaint_settled: '买家接受了你对「{{title}}」投诉的答复，投诉已和解。',
+    complaint_escalated: '买家已将对「{{title}}」的投诉提交给{{regulatorName}}。',
+    complaint_accepted: '{{regulatorName}}已受理买家对「{{title}}」的投诉。',
+    complaint_rejected: '{{regulatorName}}对买家就「{{title}}」的投诉不予受理。',
     base_membership_decided: '直播基地「{{baseName}}」的入驻决定：{{statusText}}{{noteText}}。',
     studio_booking_decided:
       '直播基地「{{baseName}}」{{studioName}} 在 {{startsAtText}} 的预约：{{statusText}}{{noteText}}。',

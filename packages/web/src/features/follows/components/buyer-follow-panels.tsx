@@ -1,11 +1,12 @@
 import '../follows.css';
 import type { BuyerNotification } from '@jadelive/shared';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { EmptyState, Loading } from '../../../components/ui/status';
 import { useDateTimeFormat } from '../../../i18n/format';
-import { livePaths, publicPaths } from '../../../lib/paths';
+import { complaintPaths, livePaths, publicPaths } from '../../../lib/paths';
 import { useBuyerNotifications, useMarkBuyerNotificationRead } from '../api/buyer-notifications';
 import { useFollowedShops } from '../api/follows';
 import { useReminders } from '../api/reminders';
@@ -112,22 +113,19 @@ function NotificationItem({ notification }: { notification: BuyerNotification })
   const { t } = useTranslation();
   const format = useDateTimeFormat();
   const markRead = useMarkBuyerNotificationRead();
-  const { details } = notification;
+  const { to, text, hint } = notificationWords(notification, t);
   return (
     <li
       data-notification={notification.id}
       data-kind={notification.kind}
       data-read={notification.readAt !== null}
     >
-      <Link
-        to={livePaths.watch(details.sessionId)}
-        onClick={() => notification.readAt === null && markRead.mutate(notification.id)}
-      >
-        {t(`follows.notifications.${notification.kind}`, { shop: details.shopName, title: details.title })}
+      <Link to={to} onClick={() => notification.readAt === null && markRead.mutate(notification.id)}>
+        {text}
       </Link>
       <span className="muted fine-print">
         {' · '}
-        {details.reminded ? t('follows.notifications.remindedHint') : t('follows.notifications.followedHint')}
+        {hint}
         {' · '}
         {format(notification.createdAt)}
       </span>
@@ -143,4 +141,41 @@ function NotificationItem({ notification }: { notification: BuyerNotification })
       )}
     </li>
   );
+}
+
+/** Where a notification leads and how it reads, by its kind. */
+function notificationWords(notification: BuyerNotification, t: TFunction) {
+  switch (notification.kind) {
+    case 'session_live': {
+      const { details } = notification;
+      return {
+        to: livePaths.watch(details.sessionId),
+        text: t('follows.notifications.session_live', { shop: details.shopName, title: details.title }),
+        hint: details.reminded
+          ? t('follows.notifications.remindedHint')
+          : t('follows.notifications.followedHint'),
+      };
+    }
+    case 'complaint_answered':
+      return {
+        to: complaintPaths.buyerComplaint(notification.details.complaintId),
+        text: t('follows.notifications.complaint_answered', {
+          shop: notification.details.shopName,
+          title: notification.details.title,
+        }),
+        hint: t('follows.notifications.complaintHint'),
+      };
+    case 'complaint_decided': {
+      const { details } = notification;
+      return {
+        to: complaintPaths.buyerComplaint(details.complaintId),
+        text: t(`follows.notifications.complaint_decided_${details.outcome}`, {
+          regulator: details.regulatorName,
+          title: details.title,
+          reason: details.reason,
+        }),
+        hint: t('follows.notifications.complaintHint'),
+      };
+    }
+  }
 }

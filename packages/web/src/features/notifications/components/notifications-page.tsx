@@ -16,6 +16,11 @@ export function NotificationsPage() {
     statusText: typeof details.status === 'string' ? t(`notifications.statuses.${details.status}`, '') : '',
     noteText: details.note ? t('notifications.decisionNote', { note: details.note }) : '',
     startsAtText: typeof details.startsAt === 'string' ? formatDate(details.startsAt) : '',
+    answerByText: typeof details.answerBy === 'string' ? formatDate(details.answerBy) : '',
+    categoryText:
+      typeof details.category === 'string'
+        ? t(`complaints.categories.${details.category}`, details.category)
+        : '',
   });
   return (
     <div className="page" data-page="notifications">
