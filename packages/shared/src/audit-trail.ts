@@ -127,6 +127,7 @@ export const AUDIT_ACTIONS = [
   'case.note_added',
   'case.response_accepted',
   'case.response_rejected',
+  'case.evidence_packaged',
   'case_document.read',
   'case_document.responded',
 ] as const;

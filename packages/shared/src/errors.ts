@@ -223,6 +223,8 @@ export const ERROR_REASONS = {
   complaint_open: z.object({ complaintId: z.string().nullable() }),
   complaint_seller_has_time: z.object({ answerBy: when }),
   no_regulator: z.object({ district: z.string().nullable() }),
+  // Evidence packages
+  audit_not_signed_yet: z.object({ retryAfterSeconds: count }),
 } satisfies Record<string, z.ZodObject>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -426,6 +426,20 @@ export interface ComplianceFlags {
   text: string;
 }
 
+export interface EvidencePackages {
+  byteSize: number;
+  caseId: string;
+  checkpointTreeSize: number;
+  content: Buffer;
+  extractedAt: Timestamp;
+  extractedBy: string;
+  fileCount: number;
+  fileName: string;
+  id: string;
+  regulatorOrgId: string;
+  sha256: string;
+}
+
 export interface FlashSaleBroadcasts {
   flashSaleId: string;
   lastRemaining: number | null;
@@ -940,6 +954,7 @@ export interface DB {
   chatMutes: ChatMutes;
   complaints: Complaints;
   complianceFlags: ComplianceFlags;
+  evidencePackages: EvidencePackages;
   flashSaleBroadcasts: FlashSaleBroadcasts;
   flashSaleBuyers: FlashSaleBuyers;
   flashSales: FlashSales;

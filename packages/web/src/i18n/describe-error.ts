@@ -245,6 +245,8 @@ export const REASON_WORDING: { [R in ErrorReason]: Describer<R> | null } = {
     w.t('errors.reasons.response_not_open', { status: w.status(f.status, 'notices.statuses') }),
   response_reviewed: null,
   hearing_not_applicable: null,
+  audit_not_signed_yet: (f, { t }) =>
+    t('errors.reasons.audit_not_signed_yet', { seconds: f.retryAfterSeconds }),
   complaint_status: (f, w) =>
     w.t('errors.reasons.complaint_status', { status: w.status(f.status, 'complaints.statuses') }),
   complaint_open: null,

@@ -162,6 +162,8 @@ export const errors: typeof source = {
     no_regulator:
       'No market regulator for {{district}} (nor a city-wide one) is on the platform yet; you can call 12315.',
     hearing_not_applicable: 'A hearing can be asked for on a penalty notice only.',
+    audit_not_signed_yet:
+      'The audit log has not yet signed a checkpoint covering the latest records of this case; try again in {{seconds}} seconds.',
   },
   BAD_REQUEST: 'The request was not understood.',
   VALIDATION_FAILED: 'Some fields are not valid.',

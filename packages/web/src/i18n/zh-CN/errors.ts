@@ -150,6 +150,7 @@ export const errors = {
     response_not_open: '该文书当前（{{status}}）无需回复。',
     response_reviewed: '该回复已经审查过。',
     hearing_not_applicable: '只能对行政处罚告知书要求听证。',
+    audit_not_signed_yet: '审计日志尚未签发覆盖本案最新记录的检查点，请 {{seconds}} 秒后再试。',
     complaint_status: '投诉当前为「{{status}}」，不能进行这一步。',
     complaint_open: '你对此已有一个尚未结束的投诉，请在「我的投诉」中查看。',
     complaint_seller_has_time: '商家的答复期限（{{answerBy}}）还没有到，请先等待商家答复。',
