@@ -128,6 +128,7 @@ export const AUDIT_ACTIONS = [
   'case.response_accepted',
   'case.response_rejected',
   'case.evidence_packaged',
+  'case.evidence_packaged',
   'case_document.read',
   'case_document.responded',
 ] as const;

@@ -60,6 +60,7 @@ export const cases: typeof source = {
     response_accepted: 'Correction accepted ({{number}})',
     response_rejected: 'Correction rejected ({{number}})',
     evidence_packaged: 'Evidence package extracted (SHA-256 {{sha256}})',
+    evidence_packaged: 'Evidence package extracted (SHA-256 {{sha256}})',
   },
   closure: { closed: 'Closed', not_filed: 'Not filed', withdrawn: 'Withdrawn' },
   clocks: {

@@ -14,6 +14,7 @@ import { common } from './common';
 import { complaints } from './complaints';
 import { compliance } from './compliance';
 import { errors } from './errors';
+import { evidence } from './evidence';
 import { fields } from './fields';
 import { follows } from './follows';
 import { giveaway } from './giveaway';
@@ -76,4 +77,5 @@ export const en: typeof zhCN = {
   cases,
   notices,
   complaints,
+  evidence,
 };

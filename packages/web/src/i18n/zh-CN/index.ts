@@ -24,6 +24,7 @@ import { common } from './common';
 import { complaints } from './complaints';
 import { compliance } from './compliance';
 import { errors } from './errors';
+import { evidence } from './evidence';
 import { fields } from './fields';
 import { follows } from './follows';
 import { giveaway } from './giveaway';
@@ -85,4 +86,5 @@ export const zhCN = {
   cases,
   notices,
   complaints,
+  evidence,
 };
