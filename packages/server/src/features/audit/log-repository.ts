@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CanonicalAuditEntry } from '@jadelive/shared/audit/canonical';
 import type { AuditCheckpoint } from '@jadelive/shared/audit/checkpoint';
 import type { HashedNode } from '@jadelive/shared/audit/frontier';
-import type { PerfectNode } from '@jadelive/shared/audit/merkle';
+import { nodeHash, type PerfectNode } from '@jadelive/shared/audit/merkle';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AuditCheckpoints, DB } from '../../db/schema.generated';
@@ -163,33 +163,69 @@ export async function eventExists(db: Database, eventId: number): Promise<boolea
   return row !== undefined;
 }
 
-const nodeKey = (node: PerfectNode) => `${node.level}:${node.index}`;
+export const nodeKey = (node: PerfectNode) => `${node.level}:${node.index}`;
 
-/** Stored hashes of complete subtrees (level 0 from the leaves), keyed `level:index`; missing ones are absent. */
-export async function fetchNodes(db: Database, nodes: PerfectNode[]): Promise<Map<string, Buffer>> {
+/**
+ * Complete subtrees below this level are not stored: one of at most 8 leaves is recomputed when
+ * a proof needs it, which keeps the log at about one extra row per 16 entries instead of one per entry.
+ */
+export const LOWEST_STORED_LEVEL = 4;
+
+/** Stored subtree hashes (levels ≥ LOWEST_STORED_LEVEL only), keyed `level:index`; missing ones are absent. */
+export async function storedNodes(db: Database, nodes: PerfectNode[]): Promise<Map<string, Buffer>> {
   const found = new Map<string, Buffer>();
-  const leaves = nodes.filter((node) => node.level === 0).map((node) => node.index);
-  const inner = nodes.filter((node) => node.level > 0);
-  if (leaves.length > 0) {
-    const rows = await db
-      .selectFrom('auditLogLeaves')
-      .select(['leafIndex', 'leafHash'])
-      .where('leafIndex', 'in', leaves)
-      .execute();
-    for (const row of rows) found.set(nodeKey({ level: 0, index: row.leafIndex }), row.leafHash);
-  }
-  if (inner.length > 0) {
-    const { rows } = await sql<{ level: number; nodeIndex: number; hash: Buffer }>`
-      select n.level, n.node_index, n.hash
-      from unnest(${inner.map((node) => node.level)}::smallint[], ${inner.map((node) => node.index)}::bigint[])
-        as wanted(level, node_index)
-      join audit_log_nodes n using (level, node_index)`.execute(db);
-    for (const row of rows) found.set(nodeKey({ level: row.level, index: row.nodeIndex }), row.hash);
-  }
+  const wanted = nodes.filter((node) => node.level >= LOWEST_STORED_LEVEL);
+  if (wanted.length === 0) return found;
+  const { rows } = await sql<{ level: number; nodeIndex: number; hash: Buffer }>`
+    select n.level, n.node_index, n.hash
+    from unnest(${wanted.map((node) => node.level)}::smallint[], ${wanted.map((node) => node.index)}::bigint[])
+      as wanted(level, node_index)
+    join audit_log_nodes n using (level, node_index)`.execute(db);
+  for (const row of rows) found.set(nodeKey({ level: row.level, index: row.nodeIndex }), row.hash);
   return found;
 }
 
-export { nodeKey };
+/** The hashes of complete subtrees, in order: stored ones read, lower ones computed from their leaves. Throws when one is missing. */
+export async function nodeHashes(db: Database, nodes: PerfectNode[]): Promise<Buffer[]> {
+  const leafIndexes = new Set<number>();
+  for (const node of nodes) {
+    if (node.level >= LOWEST_STORED_LEVEL) continue;
+    const width = 2 ** node.level;
+    for (let i = node.index * width; i < (node.index + 1) * width; i++) leafIndexes.add(i);
+  }
+  const leaves = new Map<number, Buffer>();
+  if (leafIndexes.size > 0) {
+    const rows = await db
+      .selectFrom('auditLogLeaves')
+      .select(['leafIndex', 'leafHash'])
+      .where('leafIndex', 'in', [...leafIndexes])
+      .execute();
+    for (const row of rows) leaves.set(row.leafIndex, row.leafHash);
+  }
+  const stored = await storedNodes(db, nodes);
+  return nodes.map((node) => {
+    const hash =
+      node.level >= LOWEST_STORED_LEVEL ? stored.get(nodeKey(node)) : subtreeOfLeaves(node, leaves);
+    if (!hash) throw new Error(`audit log node ${nodeKey(node)} is missing`);
+    return hash;
+  });
+}
+
+function subtreeOfLeaves(node: PerfectNode, leaves: Map<number, Buffer>): Buffer | undefined {
+  const width = 2 ** node.level;
+  let level: Buffer[] = [];
+  for (let i = node.index * width; i < (node.index + 1) * width; i++) {
+    const leaf = leaves.get(i);
+    if (!leaf) return undefined;
+    level.push(leaf);
+  }
+  while (level.length > 1) {
+    level = level.flatMap((left, i) =>
+      i % 2 === 0 ? [Buffer.from(nodeHash(left, level[i + 1] as Buffer, nodeSha256))] : [],
+    );
+  }
+  return level[0];
+}
 
 export function toCheckpoint(row: Selectable<AuditCheckpoints>): AuditCheckpoint {
   return {

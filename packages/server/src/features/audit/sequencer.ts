@@ -6,12 +6,12 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
 import {
   entriesToSequence,
-  fetchNodes,
   insertCheckpoint,
   insertLeaves,
   insertNodes,
+  LOWEST_STORED_LEVEL,
   latestCheckpoint,
-  nodeKey,
+  nodeHashes,
   nodeSha256,
   readHead,
   type StoredLeaf,
@@ -63,12 +63,8 @@ export function createSequencer(
   async function loadFrontier(trx: Tx, size: number): Promise<MerkleFrontier> {
     if (cached?.size === size) return cached.clone();
     const wanted = frontierNodes(size);
-    const stored = await fetchNodes(trx, wanted);
-    const nodes = wanted.map((node) => {
-      const hash = stored.get(nodeKey(node));
-      if (!hash) throw new Error(`audit log node ${nodeKey(node)} of a tree of ${size} is missing`);
-      return { ...node, hash };
-    });
+    const hashes = await nodeHashes(trx, wanted);
+    const nodes = wanted.map((node, i) => ({ ...node, hash: hashes[i] as Buffer }));
     return MerkleFrontier.fromNodes(size, nodes, nodeSha256);
   }
 
@@ -100,7 +96,9 @@ export function createSequencer(
       for (const entry of entries) {
         const leafHash = Buffer.from(auditLeafHash(entry, nodeSha256));
         leaves.push({ leafIndex: tree.size, auditEventId: entry.id, leafHash });
-        tree.append(leafHash, (node) => nodes.push(node));
+        tree.append(leafHash, (node) => {
+          if (node.level >= LOWEST_STORED_LEVEL) nodes.push(node);
+        });
       }
       const last = entries.at(-1);
       if (last) {

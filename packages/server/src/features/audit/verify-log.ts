@@ -5,14 +5,15 @@ import type { Database } from '../../db/database';
 import {
   entriesInLogOrder,
   eventExists,
-  fetchNodes,
   findLeafOfEvent,
+  LOWEST_STORED_LEVEL,
   leavesFrom,
   nodeKey,
   nodeSha256,
   readHead,
   type SequencedEntry,
   type StoredLeaf,
+  storedNodes,
 } from './log-repository';
 import { type AuditProblem, collectCheckpoints, type ExpectedRoot } from './verify-checkpoints';
 
@@ -87,7 +88,7 @@ export async function verifyAuditLog(
 
       const checkNodes = async () => {
         if (nodeProblem || produced.length === 0) return;
-        const stored = await fetchNodes(trx, produced);
+        const stored = await storedNodes(trx, produced);
         const bad = produced.find((node) => !stored.get(nodeKey(node))?.equals(node.hash));
         produced = [];
         if (!bad) return;
@@ -111,7 +112,11 @@ export async function verifyAuditLog(
             leafProblem = await compareLeaf(trx, index, entry, hash, leaf, problems);
           }
         }
-        if (leaf) fromLeaves.append(leaf.leafHash, (node) => produced.push(node));
+        if (leaf) {
+          fromLeaves.append(leaf.leafHash, (node) => {
+            if (node.level >= LOWEST_STORED_LEVEL) produced.push(node);
+          });
+        }
         if (!leafProblem && (!entry || !leaf)) {
           leafProblem = true;
           problems.push(
