@@ -20,6 +20,7 @@ export const sellerProfileBodySchema = z.strictObject({
     .regex(/^(\+?86)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/, 'a mainland mobile or landline number'),
   description: z.string().trim().max(1000).default(''),
 });
+export type SellerProfileBody = z.infer<typeof sellerProfileBodySchema>;
 
 export const storefrontSchema = z.object({
   seller: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), district: z.string().nullable() }),

@@ -2,6 +2,8 @@ import { minimumNextBidFen, type PlaceBidBody } from '@jadelive/shared';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { because, conflict, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { announceAuctionSoon } from './announce';
 import {
   appendBid,
@@ -25,6 +27,7 @@ async function replay(db: Database, known: BidRow, auctionId: string, body: Plac
   if (known.auctionId !== auctionId || known.amountFen !== body.amountFen) throw keyReused();
   const maxChange = await findMaxBidChangeByKey(db, known.bidderUserId, body.idempotencyKey);
   if ((maxChange?.maxFen ?? undefined) !== body.maxFen) throw keyReused();
+  nothingToAudit('a replay answered with the bid its idempotency key placed');
   return { bid: known, replayed: true };
 }
 
@@ -108,5 +111,13 @@ async function bidLocked(
   const bid = await findBidByKey(trx, bidderUserId, body.idempotencyKey);
   if (bid?.id !== insertedId)
     throw conflict('the bid could not be read back, retry', because('request_in_progress'));
+  await recordAudit(trx, {
+    action: 'auction.bid_placed',
+    // The bidder's own step: bidders stay masked to the seller, whose record is the bid ledger.
+    organizationId: null,
+    targetType: 'auction',
+    targetId: auctionId,
+    details: { bidId: bid.id, amountFen: body.amountFen, withMaxBid: body.maxFen !== undefined },
+  });
   return bid;
 }

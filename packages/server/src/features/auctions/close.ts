@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuctionOutcome } from '@jadelive/shared';
 import type { AppConfig, AppDeps } from '../../deps';
+import { recordAudit } from '../audit/repository';
 import { commerceConfig } from '../orders/config';
 import { insertPendingOrder } from '../orders/create-order';
 import { releaseHold, type Tx, takeHold } from '../orders/holds';
@@ -75,6 +76,20 @@ export async function closeAuction(
       .where('id', '=', auctionId)
       .execute();
     await releaseDeposits(trx, deps, auctionId, sold ? auction.leaderUserId : null);
+    await recordAudit(trx, {
+      action: 'auction.closed',
+      // Its clock closes it as the system's, even when a read or a late bid noticed the time.
+      ...(mode === 'due' ? { actorUserId: null, actorTokenId: null } : {}),
+      organizationId: auction.sellerOrgId,
+      targetType: 'auction',
+      targetId: auction.id,
+      details: {
+        outcome: result,
+        cause,
+        hammerPriceFen: sold ? auction.currentPriceFen : null,
+        winnerOrderId: orderId,
+      },
+    });
     return result;
   });
   if (outcome) await announceAuction(deps, auctionId, { force: true });

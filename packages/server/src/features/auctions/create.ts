@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CreateAuctionBody, DEFAULT_BID_LADDER } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
 import { ApiError, because, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import type { SessionRow } from '../live/session-repository';
 import { takeHold } from '../orders/holds';
 
@@ -84,6 +85,21 @@ export async function createAuction(
         .insertInto('auctionBroadcasts')
         .values({ auctionId: auction.id, lastSentAt: new Date(0), lastBidCount: null })
         .execute();
+      await recordAudit(trx, {
+        action: 'auction.created',
+        organizationId: session.sellerOrgId,
+        targetType: 'auction',
+        targetId: auction.id,
+        details: {
+          sessionId: session.id,
+          listingId,
+          startPriceFen: body.startPriceFen,
+          hasReserve: body.reservePriceFen != null,
+          depositFen: body.depositFen ?? null,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+        },
+      });
       return auction.id;
     } catch (error) {
       if (isUniqueViolation(error, 'auctions_one_open_per_session')) {

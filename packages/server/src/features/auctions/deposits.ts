@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema.generated';
 import type { AppDeps } from '../../deps';
 import { conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { iso, isoOrNull } from '../../lib/serialize';
+import { type AuditAction, recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { claimNotification, verifiedNotification } from '../payments/notifications';
 import type { PaymentNotification } from '../payments/provider';
 import { paymentProvider } from '../payments/providers';
@@ -94,7 +96,10 @@ export async function startDeposit(
         .where('buyerUserId', '=', buyerUserId)
         .where('status', 'in', ['pending', 'held'])
         .executeTakeFirst();
-      if (live) return { deposit: live, created: false };
+      if (live) {
+        nothingToAudit('the buyer’s open deposit is answered again');
+        return { deposit: live, created: false };
+      }
       const created = await trx
         .insertInto('auctionDeposits')
         .values({ auctionId, buyerUserId, amountFen, provider: provider.name, status: 'pending' })
@@ -115,6 +120,7 @@ export async function startDeposit(
         .where('id', '=', created.id)
         .returning(depositColumns)
         .executeTakeFirstOrThrow();
+      await auditDeposit(trx, 'auction_deposit.started', deposit);
       return { deposit, created: true };
     });
   } catch (error) {
@@ -122,6 +128,7 @@ export async function startDeposit(
     if (!isUniqueViolation(error, 'auction_deposits_one_live')) throw error;
     const twin = await findBuyerDeposit(deps.db, auctionId, buyerUserId);
     if (!twin) throw error;
+    nothingToAudit('a twin click opened the deposit first');
     return { deposit: twin, created: false };
   }
 }
@@ -145,7 +152,10 @@ export async function receiveDepositNotification(
 async function applyDepositNotification(deps: Deps, providerName: string, notification: PaymentNotification) {
   return deps.db.transaction().execute(async (trx) => {
     const record = await claimNotification(trx, providerName, notification);
-    if (!record) return 'duplicate' as const;
+    if (!record) {
+      nothingToAudit('a payment notification delivered before changes nothing');
+      return 'duplicate' as const;
+    }
     const settle = (result: string) => record(result, null);
     const deposit = await trx
       .selectFrom('auctionDeposits')
@@ -157,7 +167,17 @@ async function applyDepositNotification(deps: Deps, providerName: string, notifi
       .forUpdate('auctionDeposits')
       .executeTakeFirst();
     if (deposit?.status !== 'pending' || deposit.amountFen !== notification.amountFen) {
-      await settle(deposit ? `deposit_ignored_${deposit.status}` : 'unknown_deposit');
+      const result = deposit ? `deposit_ignored_${deposit.status}` : 'unknown_deposit';
+      await settle(result);
+      await recordAudit(trx, {
+        action: 'payment.notification_ignored',
+        actorUserId: null,
+        actorTokenId: null,
+        organizationId: null,
+        targetType: 'auction_deposit',
+        targetId: deposit ? deposit.id : null,
+        details: { provider: providerName, notificationId: notification.notificationId, result },
+      });
       return 'ignored' as const;
     }
     if (notification.outcome === 'fail') {
@@ -176,8 +196,40 @@ async function applyDepositNotification(deps: Deps, providerName: string, notifi
   });
 }
 
-function setDeposit(trx: Database, id: string, set: UpdateObject<DB, 'auctionDeposits'>) {
-  return trx.updateTable('auctionDeposits').set(set).where('id', '=', id).execute();
+const DEPOSIT_ACTIONS: Partial<Record<string, AuditAction>> = {
+  held: 'auction_deposit.paid',
+  failed: 'auction_deposit.failed',
+  refunded: 'auction_deposit.refunded',
+  forfeited: 'auction_deposit.forfeited',
+};
+
+/** A deposit's new status and its audit entry: money moves are the provider's or the system's. */
+async function setDeposit(trx: Database, id: string, set: UpdateObject<DB, 'auctionDeposits'>) {
+  const row = await trx
+    .updateTable('auctionDeposits')
+    .set(set)
+    .where('id', '=', id)
+    .returning(['id', 'auctionId', 'amountFen', 'status'])
+    .executeTakeFirstOrThrow();
+  const action = DEPOSIT_ACTIONS[row.status];
+  if (action) await auditDeposit(trx, action, row, { actorUserId: null, actorTokenId: null });
+}
+
+/** In no organisation's trail: a deposit is between its bidder and the platform. */
+function auditDeposit(
+  trx: Database,
+  action: AuditAction,
+  deposit: { id: string; auctionId: string; amountFen: number; status: string },
+  actor: { actorUserId?: null; actorTokenId?: null } = {},
+) {
+  return recordAudit(trx, {
+    action,
+    ...actor,
+    organizationId: null,
+    targetType: 'auction_deposit',
+    targetId: deposit.id,
+    details: { auctionId: deposit.auctionId, amountFen: deposit.amountFen, status: deposit.status },
+  });
 }
 
 /**
@@ -197,12 +249,16 @@ export async function releaseDeposits(
     .where('status', '=', 'held');
   if (winnerUserId) held = held.where('buyerUserId', '!=', winnerUserId);
   for (const deposit of await held.forUpdate().execute()) await refundDeposit(trx, deps, deposit);
-  await trx
+  const givenUp = await trx
     .updateTable('auctionDeposits')
     .set({ status: 'failed', settledAt: sql<Date>`now()` })
     .where('auctionId', '=', auctionId)
     .where('status', '=', 'pending')
+    .returning(['id', 'auctionId', 'amountFen', 'status'])
     .execute();
+  for (const deposit of givenUp) {
+    await auditDeposit(trx, 'auction_deposit.failed', deposit, { actorUserId: null, actorTokenId: null });
+  }
 }
 
 async function refundDeposit(

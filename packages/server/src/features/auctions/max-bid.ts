@@ -1,6 +1,8 @@
 import { minimumNextBidFen, type SetMaxBidBody } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
 import { unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 import { announceAuctionSoon } from './announce';
 import { BidRefused, checkBidder, lockAuction, recordRefusal, resolveMaxBids, storeMaxBid } from './bidding';
 import { closeAuction } from './close';
@@ -27,6 +29,7 @@ export async function setMaxBid(
   const { db } = deps;
   const checkReplay = (known: { auctionId: string; maxFen: number }) => {
     if (known.auctionId !== auctionId || known.maxFen !== body.maxFen) throw keyReused();
+    nothingToAudit('a replay answered with the max bid its idempotency key set');
   };
   const known = await findMaxBidChangeByKey(db, bidderUserId, body.idempotencyKey);
   if (known) {
@@ -59,7 +62,16 @@ export async function setMaxBid(
         );
       }
       await storeMaxBid(trx, auctionId, now, { bidderUserId, ...body });
-      return resolveMaxBids(trx, auction, now);
+      const automatic = await resolveMaxBids(trx, auction, now);
+      await recordAudit(trx, {
+        action: 'auction.max_bid_set',
+        // A max bid is private to its bidder: never in the seller's trail.
+        organizationId: null,
+        targetType: 'auction',
+        targetId: auctionId,
+        details: { maxFen: body.maxFen, automaticBids: automatic },
+      });
+      return automatic;
     });
   } catch (error) {
     if (error instanceof BidRefused) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
+import { type AuditEntry, recordAuditEntries } from '../audit/repository';
+import type { RequestAuditFields } from '../audit/request-context';
 import { commerceConfig } from '../orders/config';
 import type { OrderRow } from '../orders/repository';
 import { flashSaleState } from './repository';
@@ -11,6 +13,8 @@ export interface GrabRequest {
   scope: string;
   key: string;
   fingerprint: string;
+  /** The grab's own request, for its order's audit entry (a batch runs in one request's context). */
+  audit: RequestAuditFields | undefined;
 }
 
 export type GrabOutcome =
@@ -129,29 +133,57 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
   const timeout = commerceConfig(deps.config).flashSalePaymentTimeoutMinutes;
   for (let attempt = 1; ; attempt++) {
     try {
-      const rows = await sql<{
-        idx: number;
-        outcome: GrabOutcome;
-        orderId: string | null;
-        orderRow: Record<string, unknown> | null;
-        remaining: number | null;
-      }>`
-        select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining
-        from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})`
-        .execute(deps.db)
-        .then((result) => result.rows);
-      const byIndex: GrabResult[] = [];
-      for (const row of rows) {
-        const order = row.orderRow ? orderFromJson(row.orderRow) : null;
-        byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, order, remaining: row.remaining };
-      }
-      return byIndex;
+      return await deps.db.transaction().execute(async (trx) => {
+        const rows = await sql<{
+          idx: number;
+          outcome: GrabOutcome;
+          orderId: string | null;
+          orderRow: Record<string, unknown> | null;
+          remaining: number | null;
+        }>`
+          select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining
+          from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})`
+          .execute(trx)
+          .then((result) => result.rows);
+        const byIndex: GrabResult[] = [];
+        const audits: AuditEntry[] = [];
+        for (const row of rows) {
+          const order = row.orderRow ? orderFromJson(row.orderRow) : null;
+          byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, order, remaining: row.remaining };
+          const request = requests[row.idx];
+          if (row.outcome === 'created' && order && request) audits.push(grabAudit(saleId, request, order));
+        }
+        // In the batch's transaction, one statement for all its orders.
+        await recordAuditEntries(trx, audits);
+        return byIndex;
+      });
     } catch (error) {
       // Two instances' batches can meet on one buyer's rows (same buyer, same key, at once);
       // PostgreSQL aborts one of them, and nothing of it was written: run it again.
       if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
     }
   }
+}
+
+function grabAudit(saleId: string, request: GrabRequest, order: OrderRow): AuditEntry {
+  return {
+    action: 'order.created',
+    requestId: request.audit?.requestId ?? null,
+    ip: request.audit?.ip ?? null,
+    actorUserId: request.buyerUserId,
+    actorTokenId: null,
+    organizationId: order.sellerOrgId,
+    targetType: 'order',
+    targetId: order.id,
+    details: {
+      by: 'buyer',
+      flashSaleId: saleId,
+      listingId: order.listingId,
+      quantity: order.quantity,
+      totalFen: order.totalFen,
+      liveSessionId: order.liveSessionId,
+    },
+  };
 }
 
 /**

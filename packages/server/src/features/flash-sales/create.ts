@@ -3,6 +3,7 @@ import type { CreateFlashSaleBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { because, conflict, isUniqueViolation, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import { lowestDealPriceFen7d } from '../listings/repository';
 import type { SessionRow } from '../live/session-repository';
 import { auctionHoldsListing, holdConflict, takeHold } from '../orders/holds';
@@ -103,6 +104,21 @@ export async function createFlashSale(
         .insertInto('flashSaleBroadcasts')
         .values({ flashSaleId: sale.id, lastSentAt: new Date(0), lastRemaining: null })
         .execute();
+      await recordAudit(trx, {
+        action: 'flash_sale.created',
+        organizationId: session.sellerOrgId,
+        targetType: 'flash_sale',
+        targetId: sale.id,
+        details: {
+          sessionId: session.id,
+          listingId,
+          quantity: body.quantity,
+          priceFen: body.priceFen,
+          perBuyerLimit: body.perBuyerLimit,
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+        },
+      });
       return sale.id;
     } catch (error) {
       if (isUniqueViolation(error, 'flash_sales_one_open_per_session')) {

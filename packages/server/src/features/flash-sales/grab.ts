@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { conflict, notFound, unprocessable } from '../../http/errors';
+import { nothingToAudit, requestAuditFields } from '../audit/request-context';
 import { buyerKeyScope, type IdempotentOutcome, replayKey } from '../orders/idempotency';
 import type { OrderRow } from '../orders/repository';
 import { announceSoon } from './announce';
@@ -54,7 +55,13 @@ export async function grabFlashSale(
     throw refused;
   }
 
-  const result = await submitGrab(deps, saleId, { buyerUserId, scope, key: idempotencyKey, fingerprint });
+  const result = await submitGrab(deps, saleId, {
+    buyerUserId,
+    scope,
+    key: idempotencyKey,
+    fingerprint,
+    audit: requestAuditFields(),
+  });
   switch (result.outcome) {
     case 'created':
       if (result.remaining !== null) {
@@ -63,6 +70,7 @@ export async function grabFlashSale(
       }
       return { orderId: result.orderId as string, replayed: false, order: result.order ?? undefined };
     case 'replayed':
+      nothingToAudit('a replay answered with the order its idempotency key made');
       return { orderId: result.orderId as string, replayed: true, order: result.order ?? undefined };
     case 'key_reused':
       throw unprocessable('this idempotency key was already used for a different request', {

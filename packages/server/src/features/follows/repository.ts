@@ -12,21 +12,25 @@ export async function findShopBySlug(db: Database, slug: string) {
 }
 
 /** Follows a shop; following it again changes nothing (the first time is kept). */
-export async function follow(db: Database, buyerUserId: string, sellerOrgId: string) {
-  await db
+export async function follow(db: Database, buyerUserId: string, sellerOrgId: string): Promise<boolean> {
+  const row = await db
     .insertInto('shopFollows')
     .values({ buyerUserId, sellerOrgId })
     .onConflict((oc) => oc.columns(['buyerUserId', 'sellerOrgId']).doNothing())
-    .execute();
+    .returning('sellerOrgId')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Stops following; unfollowing a shop one does not follow changes nothing. */
-export async function unfollow(db: Database, buyerUserId: string, sellerOrgId: string) {
-  await db
+export async function unfollow(db: Database, buyerUserId: string, sellerOrgId: string): Promise<boolean> {
+  const row = await db
     .deleteFrom('shopFollows')
     .where('buyerUserId', '=', buyerUserId)
     .where('sellerOrgId', '=', sellerOrgId)
-    .execute();
+    .returning('sellerOrgId')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function followerCount(db: Database, sellerOrgId: string): Promise<number> {

@@ -6,6 +6,7 @@ import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse } from '../../http/route';
 import { iso } from '../../lib/serialize';
+import { recordBuyerChoice } from '../audit/buyer-choice';
 import { buyerUserId } from '../orders/buyer';
 import { slugParam } from '../storefronts/routes';
 import { findShopBySlug, follow, followerCount, listFollowedShops, unfollow } from './repository';
@@ -63,7 +64,11 @@ export const followRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { db } = c.var.deps;
     const shop = await findShopBySlug(db, c.req.valid('param').slug);
     if (!shop) throw notFound('shop');
-    await follow(db, userId, shop.id);
+    await recordBuyerChoice(db, (trx) => follow(trx, userId, shop.id), {
+      action: 'follow.added',
+      targetType: 'organization',
+      targetId: shop.id,
+    });
     return c.json({ following: true, followerCount: await followerCount(db, shop.id) }, 200);
   })
   .openapi(changeFollow('delete', 'Stop following a shop'), async (c) => {
@@ -71,6 +76,10 @@ export const followRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     const { db } = c.var.deps;
     const shop = await findShopBySlug(db, c.req.valid('param').slug);
     if (!shop) throw notFound('shop');
-    await unfollow(db, userId, shop.id);
+    await recordBuyerChoice(db, (trx) => unfollow(trx, userId, shop.id), {
+      action: 'follow.removed',
+      targetType: 'organization',
+      targetId: shop.id,
+    });
     return c.json({ following: false, followerCount: await followerCount(db, shop.id) }, 200);
   });

@@ -8,6 +8,7 @@ import {
 } from '@jadelive/shared';
 import type { AppDeps } from '../../deps';
 import { because, conflict, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import type { SessionRow } from '../live/session-repository';
 
 const START_GRACE_MS = 60_000;
@@ -52,25 +53,42 @@ export async function createGiveaway(
     });
   }
   const seed = randomBytes(32).toString('hex');
-  const row = await deps.db
-    .insertInto('giveaways')
-    .values({
-      sessionId: session.id,
-      sellerOrgId: session.sellerOrgId,
-      createdBy,
-      prizeTitle: body.prizeTitle,
-      prizeValueFen: body.prizeValueFen,
-      winnerCount: body.winnerCount,
-      entryCondition: body.entryCondition,
-      keyword: body.keyword ?? null,
-      description: body.description,
-      startsAt,
-      drawAt,
-      seed,
-      seedCommitment: giveawaySeedCommitment(seed),
-      algorithm: GIVEAWAY_ALGORITHM,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('giveaways')
+      .values({
+        sessionId: session.id,
+        sellerOrgId: session.sellerOrgId,
+        createdBy,
+        prizeTitle: body.prizeTitle,
+        prizeValueFen: body.prizeValueFen,
+        winnerCount: body.winnerCount,
+        entryCondition: body.entryCondition,
+        keyword: body.keyword ?? null,
+        description: body.description,
+        startsAt,
+        drawAt,
+        seed,
+        seedCommitment: giveawaySeedCommitment(seed),
+        algorithm: GIVEAWAY_ALGORITHM,
+      })
+      .returning(['id', 'seedCommitment'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      action: 'giveaway.created',
+      organizationId: session.sellerOrgId,
+      targetType: 'giveaway',
+      targetId: row.id,
+      details: {
+        sessionId: session.id,
+        prizeTitle: body.prizeTitle,
+        prizeValueFen: body.prizeValueFen,
+        winnerCount: body.winnerCount,
+        entryCondition: body.entryCondition,
+        drawAt: drawAt.toISOString(),
+        seedCommitment: row.seedCommitment,
+      },
+    });
+    return row.id;
+  });
 }

@@ -2,6 +2,7 @@ import { drawGiveawayWinners } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { conflict, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 
 /**
  * Draws the winners from the committed seed and every entry (the shared, browser-checkable
@@ -18,7 +19,7 @@ export async function drawGiveaway(
   await db.transaction().execute(async (trx) => {
     const giveaway = await trx
       .selectFrom('giveaways')
-      .select(['id', 'seed', 'winnerCount', 'drawAt', 'drawnAt', 'cancelledAt'])
+      .select(['id', 'sellerOrgId', 'seed', 'winnerCount', 'drawAt', 'drawnAt', 'cancelledAt'])
       .where('id', '=', giveawayId)
       .forUpdate()
       .executeTakeFirst();
@@ -52,6 +53,14 @@ export async function drawGiveaway(
       .set({ drawnAt: sql`now()`, drawnBy: by, entryCount: entries.length })
       .where('id', '=', giveawayId)
       .execute();
+    await recordAudit(trx, {
+      action: 'giveaway.drawn',
+      ...(by === 'system' ? { actorUserId: null, actorTokenId: null } : {}),
+      organizationId: giveaway.sellerOrgId,
+      targetType: 'giveaway',
+      targetId: giveawayId,
+      details: { by, entries: entries.length, winnerEntryIds: winners },
+    });
   });
 }
 
@@ -74,13 +83,23 @@ export async function listDueGiveaways(db: Database, now: Date, limit: number) {
  * nothing to draw. False when it was drawn or called off already.
  */
 export async function cancelGiveaway(db: Database, giveawayId: string, now = new Date()) {
-  const row = await db
-    .updateTable('giveaways')
-    .set({ cancelledAt: now })
-    .where('id', '=', giveawayId)
-    .where('drawnAt', 'is', null)
-    .where('cancelledAt', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('giveaways')
+      .set({ cancelledAt: now })
+      .where('id', '=', giveawayId)
+      .where('drawnAt', 'is', null)
+      .where('cancelledAt', 'is', null)
+      .returning(['id', 'sellerOrgId'])
+      .executeTakeFirst();
+    if (!row) return false;
+    await recordAudit(trx, {
+      action: 'giveaway.cancelled',
+      organizationId: row.sellerOrgId,
+      targetType: 'giveaway',
+      targetId: row.id,
+      details: { reason: 'session_ended_before_start' },
+    });
+    return true;
+  });
 }

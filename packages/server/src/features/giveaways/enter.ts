@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { because, conflict, notFound, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
+import { nothingToAudit } from '../audit/request-context';
 
 /**
  * One entry per person, kept if asked again (idempotent). The giveaway row is read FOR SHARE so an
@@ -31,7 +33,10 @@ export async function enterGiveaway(deps: Pick<AppDeps, 'db'>, giveawayId: strin
       .where('giveawayId', '=', giveawayId)
       .where('userId', '=', userId)
       .executeTakeFirst();
-    if (existing) return { entry: existing, created: false };
+    if (existing) {
+      nothingToAudit('the caller’s entry is answered again');
+      return { entry: existing, created: false };
+    }
     const now = new Date();
     if (now < giveaway.startsAt) throw conflict('the giveaway has not started', { reason: 'not_started' });
     if (giveaway.drawnAt || giveaway.cancelledAt || now >= giveaway.drawAt) {
@@ -60,13 +65,24 @@ export async function enterGiveaway(deps: Pick<AppDeps, 'db'>, giveawayId: strin
       .onConflict((oc) => oc.constraint('giveaway_entries_one_per_user').doNothing())
       .returning(['id', 'enteredAt'])
       .executeTakeFirst();
-    if (entry) return { entry, created: true };
+    if (entry) {
+      await recordAudit(trx, {
+        action: 'giveaway.entered',
+        // An entrant's own step: entrants stay masked to the seller, whose record is the entry list.
+        organizationId: null,
+        targetType: 'giveaway',
+        targetId: giveawayId,
+        details: { entryId: entry.id },
+      });
+      return { entry, created: true };
+    }
     const raced = await trx
       .selectFrom('giveawayEntries')
       .select(['id', 'enteredAt'])
       .where('giveawayId', '=', giveawayId)
       .where('userId', '=', userId)
       .executeTakeFirstOrThrow();
+    nothingToAudit('a twin request entered first');
     return { entry: raced, created: false };
   });
 }

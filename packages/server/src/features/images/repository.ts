@@ -1,8 +1,45 @@
 import type { Database } from '../../db/database';
 import { because, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 
 /** Who uploaded an image: an organisation (listings, certificates) or a buyer (evidence photos). */
 export type ImageOwner = { orgId: string } | { userId: string };
+
+/** Records an upload (the bytes are stored by content hash already) with its audit entry. */
+export async function insertImage(
+  db: Database,
+  owner: ImageOwner,
+  image: { contentHash: string; mimeType: string; byteSize: number },
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('images')
+      .values({
+        ownerOrgId: 'orgId' in owner ? owner.orgId : null,
+        ownerUserId: 'userId' in owner ? owner.userId : null,
+        ...image,
+      })
+      .returning(['id', 'mimeType', 'byteSize'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      action: 'image.uploaded',
+      organizationId: 'orgId' in owner ? owner.orgId : null,
+      targetType: 'image',
+      targetId: row.id,
+      details: { ...image },
+    });
+    return row;
+  });
+}
+
+/** The stored bytes' hash and type of an image, if it exists. */
+export async function findImage(db: Database, imageId: string) {
+  return db
+    .selectFrom('images')
+    .select(['contentHash', 'mimeType'])
+    .where('id', '=', imageId)
+    .executeTakeFirst();
+}
 
 /**
  * Refuses (422) image ids that are not among the owner's own uploads, so nobody can show

@@ -8,7 +8,7 @@ import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { sniffImageType } from '../../lib/image-storage';
 import { buyerUserId } from '../orders/buyer';
-import type { ImageOwner } from './repository';
+import { findImage, type ImageOwner, insertImage } from './repository';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const tags = ['images'];
@@ -52,18 +52,8 @@ async function storeUpload(c: Context<AppEnv>, owner: ImageOwner) {
       because('image_type'),
     );
   }
-  const hash = await c.var.deps.images.put(bytes);
-  const row = await c.var.deps.db
-    .insertInto('images')
-    .values({
-      ownerOrgId: 'orgId' in owner ? owner.orgId : null,
-      ownerUserId: 'userId' in owner ? owner.userId : null,
-      contentHash: hash,
-      mimeType,
-      byteSize: bytes.byteLength,
-    })
-    .returning(['id', 'mimeType', 'byteSize'])
-    .executeTakeFirstOrThrow();
+  const contentHash = await c.var.deps.images.put(bytes);
+  const row = await insertImage(c.var.deps.db, owner, { contentHash, mimeType, byteSize: bytes.byteLength });
   return { ...row, url: `/api/images/${row.id}` };
 }
 
@@ -110,11 +100,7 @@ export const imageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     }),
     async (c) => {
       const { imageId } = c.req.valid('param');
-      const row = await c.var.deps.db
-        .selectFrom('images')
-        .select(['contentHash', 'mimeType'])
-        .where('id', '=', imageId)
-        .executeTakeFirst();
+      const row = await findImage(c.var.deps.db, imageId);
       const bytes = row ? await c.var.deps.images.get(row.contentHash) : null;
       if (!row || !bytes) throw notFound('image');
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { because, conflict, isUniqueViolation, notFound, unprocessable } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import { lockOrder } from '../orders/repository';
 import { notifyOrgs } from './notify';
 import { findBaseLab } from './repository';
@@ -98,6 +99,18 @@ export async function openInspection(
       }
       throw error;
     });
+  await recordAudit(trx, {
+    action: 'inspection.requested',
+    organizationId: order.sellerOrgId,
+    targetType: 'order',
+    targetId: orderId,
+    details: {
+      inspectionId: inserted.id,
+      labOrgId: lab.labOrgId,
+      labChosenBy: lab.chosenBy,
+      certificateNumber: piece.number,
+    },
+  });
   await notifyOrgs(trx, [lab.labOrgId, order.sellerOrgId], {
     kind: 'inspection_requested',
     message: `订单商品「${piece.title}」申请就地检验，对照证书 ${piece.number}（${piece.identification}）；检验结果出来前不能发货。`,

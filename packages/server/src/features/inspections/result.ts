@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import type { AppDeps } from '../../deps';
 import { because, conflict, notFound } from '../../http/errors';
+import { recordAudit } from '../audit/repository';
 import { suspendListings } from '../certificates/service';
 import { recordFlags } from '../compliance/record';
 import { undoSoldCount } from '../orders/deal';
@@ -59,6 +60,19 @@ export async function recordInspectionResult(
       })
       .where('id', '=', inspectionId)
       .execute();
+    await recordAudit(trx, {
+      action: matched ? 'inspection.matched' : 'inspection.mismatched',
+      // The seller's order, answered by the lab (whose member the entry names).
+      organizationId: inspection.sellerOrgId,
+      targetType: 'order',
+      targetId: inspection.orderId,
+      details: {
+        inspectionId,
+        identification: result.identification,
+        weightMg: result.weightMg ?? null,
+        certificateNumber: inspection.certificateNumber,
+      },
+    });
     const title = await listingTitle(trx, inspection.listingId);
     if (matched) {
       await notifyOrgs(trx, [inspection.sellerOrgId], {

@@ -46,6 +46,7 @@ export const chatRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     defineRoute(Access.signedIn, {
       method: 'post',
       path: '/sessions/{id}/chat',
+      auditExempt: 'a chat line is its own record (kept with its author and time, refused ones too)',
       tags,
       summary: 'Post a chat message (≤ 200 characters) into a live session',
       description:

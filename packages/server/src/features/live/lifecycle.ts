@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
 import { ApiError, because } from '../../http/errors';
 import { broadcast } from './broadcast';
 import type { LiveKitGateway } from './livekit-gateway';
 import { closePresenceExcept, finalizeStats, refreshViewerCounts } from './presence';
-import { transition } from './session-writes';
+import { closePinEvents, transition } from './session-writes';
 import { settleSessionCommerce } from './settle-commerce';
 
 /** An empty room waits this long for its host; a room whose last participant left, this long. */
@@ -55,12 +54,7 @@ export async function endLiveSession(
     await closePresenceExcept(trx, session.id, [], at);
     await refreshViewerCounts(trx, session.id);
     await finalizeStats(trx, session.id);
-    await trx
-      .updateTable('livePinEvents')
-      .set({ unpinnedAt: sql<Date>`now()` })
-      .where('sessionId', '=', session.id)
-      .where('unpinnedAt', 'is', null)
-      .execute();
+    await closePinEvents(trx, session.id);
     return true;
   });
   // After the commit: each settlement step is its own once-only transaction, and a settlement cut

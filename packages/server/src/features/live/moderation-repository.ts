@@ -89,6 +89,14 @@ export async function unmute(db: Database, sessionId: string, userId: string): P
   return result.numDeletedRows > 0n;
 }
 
+export async function setSlowMode(db: Database, sessionId: string, seconds: number) {
+  await db
+    .updateTable('liveSessions')
+    .set({ slowModeSeconds: seconds })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
 export async function userExists(db: Database, userId: string): Promise<boolean> {
   const row = await db
     .selectFrom('users')

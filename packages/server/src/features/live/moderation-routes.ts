@@ -6,10 +6,11 @@ import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { loadSession, requireModerator, requireUser } from './access';
+import { auditSession } from './audit';
 import { broadcast } from './broadcast';
 import { markDeleted } from './chat-repository';
 import { userIdOfIdentity } from './grants';
-import { mute, recordRemoval, unmute, userExists } from './moderation-repository';
+import { mute, recordRemoval, setSlowMode, unmute, userExists } from './moderation-repository';
 
 const tags = ['live'];
 // Moderators: the session's hosts, the seller's owners and admins, the base operator.
@@ -31,7 +32,10 @@ export const moderationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const loaded = await loadSession(c, id);
       requireModerator(loaded);
       const userId = requireUser(loaded.caller);
-      if (!(await markDeleted(c.var.deps.db, id, messageId, userId))) throw notFound('chat message');
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        if (!(await markDeleted(trx, id, messageId, userId))) throw notFound('chat message');
+        await auditSession(trx, loaded.session, 'chat.message_removed', { messageId });
+      });
       const delivered = await broadcast(c.var.deps, loaded.session.roomName, {
         type: 'chat.deleted',
         messageId,
@@ -55,7 +59,13 @@ export const moderationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       requireModerator(loaded);
       const mutedBy = requireUser(loaded.caller);
       if (!(await userExists(c.var.deps.db, body.userId))) throw notFound('user');
-      await mute(c.var.deps.db, { sessionId: id, userId: body.userId, mutedBy, minutes: body.minutes });
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await mute(trx, { sessionId: id, userId: body.userId, mutedBy, minutes: body.minutes });
+        await auditSession(trx, loaded.session, 'chat.viewer_muted', {
+          userId: body.userId,
+          minutes: body.minutes ?? null,
+        });
+      });
       return c.json({ ok: true as const }, 200);
     },
   )
@@ -72,7 +82,10 @@ export const moderationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const { id, userId } = c.req.valid('param');
       const loaded = await loadSession(c, id);
       requireModerator(loaded);
-      if (!(await unmute(c.var.deps.db, id, userId))) throw notFound('mute');
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        if (!(await unmute(trx, id, userId))) throw notFound('mute');
+        await auditSession(trx, loaded.session, 'chat.viewer_unmuted', { userId });
+      });
       return c.json({ ok: true as const }, 200);
     },
   )
@@ -94,7 +107,10 @@ export const moderationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const removedBy = requireUser(loaded.caller);
       const userId = userIdOfIdentity(identity);
       if (userId && !(await userExists(deps.db, userId))) throw notFound('user');
-      await recordRemoval(deps.db, { sessionId: id, identity, userId, removedBy });
+      await deps.db.transaction().execute(async (trx) => {
+        await recordRemoval(trx, { sessionId: id, identity, userId, removedBy });
+        await auditSession(trx, loaded.session, 'chat.viewer_removed', { identity, userId });
+      });
       const disconnected = deps.livekit
         ? await deps.livekit.removeParticipant(loaded.session.roomName, identity)
         : false;
@@ -115,11 +131,10 @@ export const moderationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const { seconds } = c.req.valid('json');
       const loaded = await loadSession(c, id);
       requireModerator(loaded);
-      await c.var.deps.db
-        .updateTable('liveSessions')
-        .set({ slowModeSeconds: seconds })
-        .where('id', '=', id)
-        .execute();
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await setSlowMode(trx, id, seconds);
+        await auditSession(trx, loaded.session, 'chat.slow_mode_set', { seconds });
+      });
       const delivered = await broadcast(c.var.deps, loaded.session.roomName, {
         type: 'slow_mode.changed',
         seconds,

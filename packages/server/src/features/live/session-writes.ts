@@ -2,8 +2,10 @@ import type { CreateLiveSessionBody } from '@jadelive/shared';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { because, unprocessable } from '../../http/errors';
+import { requestAuditFields } from '../audit/request-context';
 import { requireOwnImages } from '../images/repository';
 import { notifySessionLive } from '../reminders/notify';
+import { auditSession } from './audit';
 
 const HOST_ROLES = ['host', 'owner', 'admin'];
 
@@ -93,6 +95,13 @@ export async function insertSession(
       .execute();
     await writeLineup(trx, id, body.listingIds);
     await trx.insertInto('liveSessionStats').values({ sessionId: id }).execute();
+    await auditSession(trx, { id, sellerOrgId }, 'live_session.created', {
+      title: body.title,
+      plannedStartAt: body.plannedStartAt,
+      hostUserIds: [...new Set(body.hostUserIds)],
+      listingIds: body.listingIds,
+      studioBookingId: body.studioBookingId ?? null,
+    });
     return id;
   });
 }
@@ -124,8 +133,54 @@ export async function replaceLineup(
         listingIds.length === 0 ? eb.lit(true) : eb.not(eb('pinnedListingId', 'in', listingIds)),
       )
       .execute();
+    await auditSession(trx, { id: sessionId, sellerOrgId }, 'live_session.lineup_changed', { listingIds });
   });
 }
+
+/** Pins a listing of the lineup: the session's card, its pin history and its pin count move together. */
+export async function pinListing(db: Database, session: SessionRef, listingId: string, pinnedBy: string) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('liveSessions')
+      .set({ pinnedListingId: listingId })
+      .where('id', '=', session.id)
+      .execute();
+    await closePinEvents(trx, session.id);
+    await trx.insertInto('livePinEvents').values({ sessionId: session.id, listingId, pinnedBy }).execute();
+    await trx
+      .updateTable('liveSessionStats')
+      .set((eb) => ({ pinCount: eb('pinCount', '+', 1) }))
+      .where('sessionId', '=', session.id)
+      .execute();
+    await auditSession(trx, session, 'live_session.pinned', { listingId });
+  });
+}
+
+export async function unpinListing(db: Database, session: SessionRef) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('liveSessions')
+      .set({ pinnedListingId: null })
+      .where('id', '=', session.id)
+      .execute();
+    await closePinEvents(trx, session.id);
+    await auditSession(trx, session, 'live_session.unpinned', {
+      listingId: session.pinnedListingId ?? null,
+    });
+  });
+}
+
+/** Ends the open pin of a session in its history (unpinned, replaced, or the session over). */
+export async function closePinEvents(db: Database, sessionId: string) {
+  await db
+    .updateTable('livePinEvents')
+    .set({ unpinnedAt: sql`now()` })
+    .where('sessionId', '=', sessionId)
+    .where('unpinnedAt', 'is', null)
+    .execute();
+}
+
+type SessionRef = { id: string; sellerOrgId: string; pinnedListingId?: string | null };
 
 type Transition = 'start' | 'end' | 'cancel';
 
@@ -138,7 +193,8 @@ const TRANSITIONS: Record<Transition, { from: string[]; to: string }> = {
 /**
  * Moves the session if it is in a state that allows it; false when it was not (→ 409). Going live
  * (by the host, a webhook or reconciliation: all come here) tells its reminded buyers and its
- * shop's followers in the same transaction, so the move and the news happen together, once.
+ * shop's followers in the same transaction, so the move and the news happen together, once; every
+ * move writes its audit entry in that transaction too.
  */
 export async function transition(
   db: Database,
@@ -146,7 +202,7 @@ export async function transition(
   step: Transition,
   at: Date | null = null,
 ): Promise<boolean> {
-  if (step !== 'start' || db.isTransaction) return move(db, sessionId, step, at);
+  if (db.isTransaction) return move(db, sessionId, step, at);
   return db.transaction().execute((trx) => move(trx, sessionId, step, at));
 }
 
@@ -164,8 +220,26 @@ async function move(db: Database, sessionId: string, step: Transition, at: Date 
     )
     .where('id', '=', sessionId)
     .where('status', 'in', from)
-    .returning('id')
+    .returning(['id', 'sellerOrgId'])
     .executeTakeFirst();
-  if (row && step === 'start') await notifySessionLive(db, sessionId);
-  return row !== undefined;
+  if (!row) return false;
+  if (step === 'start') await notifySessionLive(db, sessionId);
+  await auditSession(db, row, AUDIT_ACTION[step], { to, by: movedBy(row.sellerOrgId) });
+  return true;
+}
+
+const AUDIT_ACTION = {
+  start: 'live_session.started',
+  end: 'live_session.ended',
+  cancel: 'live_session.cancelled',
+} as const;
+
+/**
+ * Who moved the session: its seller, another organisation (a base operator ending it by force), or
+ * the system (a LiveKit webhook, reconciliation), which acts outside any caller's request.
+ */
+function movedBy(sellerOrgId: string): 'seller' | 'operator' | 'system' {
+  const request = requestAuditFields();
+  if (!request || (request.actorUserId === null && request.actorTokenId === null)) return 'system';
+  return request.organizationId === sellerOrgId ? 'seller' : 'operator';
 }

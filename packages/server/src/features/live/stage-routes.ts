@@ -1,16 +1,17 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { cohostBodySchema, pinBodySchema, pinnedCardSchema } from '@jadelive/shared';
-import { sql } from 'kysely';
 import { Access } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { because, notFound, unprocessable } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { loadSession, requireStageControl, requireStatus, requireUser } from './access';
+import { auditSession } from './audit';
 import { broadcast } from './broadcast';
 import { lineupCard } from './cards';
 import { identityFor } from './grants';
 import { inviteCohost, removeCohost, userExists } from './moderation-repository';
+import { pinListing, unpinListing } from './session-writes';
 
 const tags = ['live'];
 const seller = Access.members(['seller']);
@@ -45,25 +46,7 @@ export const stageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
           because('listing_not_on_sale', { status: card.listingStatus }),
         );
       }
-      await deps.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('liveSessions')
-          .set({ pinnedListingId: listingId })
-          .where('id', '=', id)
-          .execute();
-        await trx
-          .updateTable('livePinEvents')
-          .set({ unpinnedAt: sql`now()` })
-          .where('sessionId', '=', id)
-          .where('unpinnedAt', 'is', null)
-          .execute();
-        await trx.insertInto('livePinEvents').values({ sessionId: id, listingId, pinnedBy }).execute();
-        await trx
-          .updateTable('liveSessionStats')
-          .set((eb) => ({ pinCount: eb('pinCount', '+', 1) }))
-          .where('sessionId', '=', id)
-          .execute();
-      });
+      await pinListing(deps.db, loaded.session, listingId, pinnedBy);
       const at = new Date().toISOString();
       const delivered = await broadcast(deps, loaded.session.roomName, { type: 'pin.changed', card, at });
       return c.json({ card, delivered }, 200);
@@ -83,15 +66,7 @@ export const stageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       const { deps } = c.var;
       const loaded = await loadSession(c, id);
       requireStageControl(loaded);
-      await deps.db.transaction().execute(async (trx) => {
-        await trx.updateTable('liveSessions').set({ pinnedListingId: null }).where('id', '=', id).execute();
-        await trx
-          .updateTable('livePinEvents')
-          .set({ unpinnedAt: sql`now()` })
-          .where('sessionId', '=', id)
-          .where('unpinnedAt', 'is', null)
-          .execute();
-      });
+      await unpinListing(deps.db, loaded.session);
       const at = new Date().toISOString();
       const delivered = await broadcast(deps, loaded.session.roomName, {
         type: 'pin.changed',
@@ -118,7 +93,10 @@ export const stageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       requireStatus(loaded.session, OPEN, 'invite co-hosts to');
       const invitedBy = requireUser(loaded.caller);
       if (!(await userExists(c.var.deps.db, userId))) throw notFound('user');
-      await inviteCohost(c.var.deps.db, id, userId, invitedBy);
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await inviteCohost(trx, id, userId, invitedBy);
+        await auditSession(trx, loaded.session, 'live_session.cohost_invited', { userId });
+      });
       return c.json({ ok: true as const }, 200);
     },
   )
@@ -136,7 +114,10 @@ export const stageRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
       const { deps } = c.var;
       const loaded = await loadSession(c, id);
       requireStageControl(loaded);
-      if (!(await removeCohost(deps.db, id, userId))) throw notFound('co-host');
+      await deps.db.transaction().execute(async (trx) => {
+        if (!(await removeCohost(trx, id, userId))) throw notFound('co-host');
+        await auditSession(trx, loaded.session, 'live_session.cohost_removed', { userId });
+      });
       // Their token still says cohost until it expires; the room's permission is what counts now.
       await deps.livekit?.setPublishSources(loaded.session.roomName, identityFor('cohost', userId), []);
       return c.json({ ok: true as const }, 200);

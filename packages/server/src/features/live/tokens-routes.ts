@@ -83,6 +83,7 @@ export const tokensRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     defineRoute(Access.signedIn, {
       method: 'post',
       path: '/sessions/{id}/token',
+      auditExempt: 'mints a short-lived LiveKit token and stores nothing (joining is recorded as presence)',
       tags,
       summary: 'A LiveKit token for the room, for one role',
       description:
@@ -112,6 +113,7 @@ export const tokensRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     defineRoute(Access.public, {
       method: 'post',
       path: '/sessions/{id}/guest-token',
+      auditExempt: 'mints a short-lived LiveKit token and stores nothing (joining is recorded as presence)',
       tags,
       summary: 'A subscribe-only token for an anonymous viewer (random identity; chat needs sign-in)',
       request: { params: uuidParam('id') },

@@ -11,6 +11,8 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   defineRoute(Access.public, {
     method: 'post',
     path: '/webhooks',
+    auditExempt:
+      'LiveKit’s events are mostly presence (joins, leaves); a session they start or end is recorded as the system’s',
     tags: ['live'],
     summary: 'LiveKit webhooks (signed: JWT in Authorization with the SHA-256 of the body)',
     description:

@@ -39,6 +39,7 @@ export const buyerNotificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: va
     defineRoute(Access.signedIn, {
       method: 'post',
       path: '/{notificationId}/read',
+      auditExempt: 'a read mark is the reader’s own inbox state',
       tags,
       summary: 'Mark one of the buyer’s notifications read',
       description: BUYERS_ONLY,

@@ -54,6 +54,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
     defineRoute(Access.members('any'), {
       method: 'post',
       path: '/{notificationId}/read',
+      auditExempt: 'a read mark is the reader’s own inbox state',
       tags,
       summary: 'Mark a notification read',
       request: { params: uuidParam('notificationId') },

@@ -22,21 +22,25 @@ export async function hasReminder(db: Database, buyerUserId: string, sessionId: 
 }
 
 /** Books a reminder; booking it again changes nothing. */
-export async function remind(db: Database, buyerUserId: string, sessionId: string) {
-  await db
+export async function remind(db: Database, buyerUserId: string, sessionId: string): Promise<boolean> {
+  const row = await db
     .insertInto('sessionReminders')
     .values({ buyerUserId, sessionId })
     .onConflict((oc) => oc.columns(['buyerUserId', 'sessionId']).doNothing())
-    .execute();
+    .returning('sessionId')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Cancels a reminder; cancelling one the buyer does not have changes nothing. */
-export async function forget(db: Database, buyerUserId: string, sessionId: string) {
-  await db
+export async function forget(db: Database, buyerUserId: string, sessionId: string): Promise<boolean> {
+  const row = await db
     .deleteFrom('sessionReminders')
     .where('buyerUserId', '=', buyerUserId)
     .where('sessionId', '=', sessionId)
-    .execute();
+    .returning('sessionId')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** A buyer's reminders: sessions still to come first (soonest first), then the rest, newest first. */

@@ -6,6 +6,8 @@ import { because, conflict, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, uuidParam } from '../../http/route';
 import { iso } from '../../lib/serialize';
+import { recordBuyerChoice } from '../audit/buyer-choice';
+import { nothingToAudit } from '../audit/request-context';
 import { buyerUserId } from '../orders/buyer';
 import { findPublicSession, forget, hasReminder, listReminders, remind } from './repository';
 
@@ -57,14 +59,21 @@ export const reminderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       const { sessionId } = c.req.valid('param');
       const session = await findPublicSession(db, sessionId);
       if (!session) throw notFound('live session');
-      if (await hasReminder(db, userId, sessionId)) return c.json({ reminded: true }, 200);
+      if (await hasReminder(db, userId, sessionId)) {
+        nothingToAudit('the reminder is booked already');
+        return c.json({ reminded: true }, 200);
+      }
       if (session.status !== 'scheduled') {
         throw conflict(
           'only a planned session takes reminders',
           because('session_status', { status: session.status }),
         );
       }
-      await remind(db, userId, sessionId);
+      await recordBuyerChoice(db, (trx) => remind(trx, userId, sessionId), {
+        action: 'reminder.set',
+        targetType: 'live_session',
+        targetId: sessionId,
+      });
       return c.json({ reminded: true }, 200);
     },
   )
@@ -79,7 +88,13 @@ export const reminderRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       responses: { 200: jsonResponse(remindedSchema) },
     }),
     async (c) => {
-      await forget(c.var.deps.db, buyerUserId(c), c.req.valid('param').sessionId);
+      const userId = buyerUserId(c);
+      const { sessionId } = c.req.valid('param');
+      await recordBuyerChoice(c.var.deps.db, (trx) => forget(trx, userId, sessionId), {
+        action: 'reminder.removed',
+        targetType: 'live_session',
+        targetId: sessionId,
+      });
       return c.json({ reminded: false }, 200);
     },
   );

@@ -1,17 +1,17 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { type ListingCategory, sellerProfileBodySchema, storefrontSchema } from '@jadelive/shared';
-import { sql } from 'kysely';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { because, conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route';
 import { iso } from '../../lib/serialize';
+import { recordAudit } from '../audit/repository';
 import { selectCatalog } from '../catalog/repository';
 import { toCatalogItem } from '../catalog/serialize';
 import { findShopBySlug, followerCount } from '../follows/repository';
 import { upcomingSessionsOf } from '../reminders/repository';
-import { auctionHeldListingIds } from './repository';
+import { auctionHeldListingIds, findSellerProfile, saveSellerProfile } from './repository';
 
 const tags = ['storefronts'];
 const profileSchema = storefrontSchema.shape.profile.unwrap();
@@ -32,15 +32,6 @@ function toProfile(row: {
 }) {
   return { ...row, categories: row.categories as ListingCategory[] };
 }
-
-const profileColumns = [
-  'creditCode',
-  'legalName',
-  'categories',
-  'contactName',
-  'contactPhone',
-  'description',
-] as const;
 
 export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
@@ -78,11 +69,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       responses: { 200: jsonResponse(z.object({ profile: profileSchema.nullable() })) },
     }),
     async (c) => {
-      const row = await c.var.deps.db
-        .selectFrom('sellerProfiles')
-        .select(profileColumns)
-        .where('orgId', '=', memberActor(c).organizationId)
-        .executeTakeFirst();
+      const row = await findSellerProfile(c.var.deps.db, memberActor(c).organizationId);
       return c.json({ profile: row ? toProfile(row) : null }, 200);
     },
   )
@@ -99,11 +86,18 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const orgId = memberActor(c).organizationId;
       const body = c.req.valid('json');
       const row = await c.var.deps.db
-        .insertInto('sellerProfiles')
-        .values({ orgId, ...body })
-        .onConflict((oc) => oc.column('orgId').doUpdateSet({ ...body, updatedAt: sql`now()` }))
-        .returning(profileColumns)
-        .executeTakeFirstOrThrow()
+        .transaction()
+        .execute(async (trx) => {
+          const saved = await saveSellerProfile(trx, orgId, body);
+          await recordAudit(trx, {
+            action: 'storefront.updated',
+            targetType: 'organization',
+            targetId: orgId,
+            // The business registration is public; the contact person's name and phone are not copied.
+            details: { creditCode: body.creditCode, legalName: body.legalName, fields: Object.keys(body) },
+          });
+          return saved;
+        })
         .catch((error: unknown) => {
           throw isUniqueViolation(error)
             ? conflict('another seller registered this 统一社会信用代码', because('credit_code_taken'))
@@ -126,11 +120,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const seller = await findShopBySlug(db, c.req.valid('param').slug);
       if (!seller) throw notFound('storefront');
       const [profile, bases, listings, sessions, followers] = await Promise.all([
-        db
-          .selectFrom('sellerProfiles')
-          .select(profileColumns)
-          .where('orgId', '=', seller.id)
-          .executeTakeFirst(),
+        findSellerProfile(db, seller.id),
         db
           .selectFrom('baseMemberships')
           .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
