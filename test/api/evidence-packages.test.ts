@@ -1,4 +1,6 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { proveEntries } from '@jadelive/server/features/evidence/audit-proofs';
+import { ApiError } from '@jadelive/server/http/errors';
 import { auditLeafHash, type CanonicalAuditEntry } from '@jadelive/shared/audit/canonical';
 import { type AuditCheckpoint, checkpointBody } from '@jadelive/shared/audit/checkpoint';
 import { verifyInclusion } from '@jadelive/shared/audit/merkle';
@@ -341,13 +343,18 @@ describe('evidence packages: the ZIP', () => {
 });
 
 describe('evidence packages: who may', () => {
-  it('another district’s regulator gets 404 for the case’s packages', async () => {
+  /** Create, list and download, for the case's newest package. */
+  async function everyRoute() {
     const [{ id }] = (await call(app, 'GET', packages(caseId), { session: officer() })).json.packages;
-    for (const [method, path] of [
+    return [
       ['POST', packages(caseId)],
       ['GET', packages(caseId)],
       ['GET', `${packages(caseId)}/${id}`],
-    ] as const) {
+    ] as const;
+  }
+
+  it('another district’s regulator gets 404 for the case’s packages', async () => {
+    for (const [method, path] of await everyRoute()) {
       const response = await call(app, method, path, { session: world.farOfficer });
       expect(response.status, `${method} ${path}`).toBe(404);
       expectErrorShape(response.json, 'NOT_FOUND');
@@ -355,12 +362,7 @@ describe('evidence packages: who may', () => {
   });
 
   it('a seller (even the party) is refused', async () => {
-    const [{ id }] = (await call(app, 'GET', packages(caseId), { session: officer() })).json.packages;
-    for (const [method, path] of [
-      ['POST', packages(caseId)],
-      ['GET', packages(caseId)],
-      ['GET', `${packages(caseId)}/${id}`],
-    ] as const) {
+    for (const [method, path] of await everyRoute()) {
       const response = await call(app, method, path, { session: world.seller.session });
       expect(response.status, `${method} ${path}`).toBe(403);
     }
@@ -383,5 +385,29 @@ describe('evidence packages: who may', () => {
     const crossed = await call(app, 'GET', `${packages(other.json.id)}/${id}`, { session: officer() });
     expect(crossed.status).toBe(404);
     expectErrorShape(crossed.json, 'NOT_FOUND');
+  });
+});
+
+describe('evidence packages: an audit log that has not signed yet', () => {
+  it('refuses with 409 audit_not_signed_yet once the wait runs out (the package would be unprovable)', async () => {
+    await auditLog.stop();
+    const noted = await call(app, 'POST', `/api/cases/${caseId}/notes`, {
+      session: officer(),
+      body: { text: '证据包提取前的备注' },
+    });
+    expect(noted.status, noted.text).toBe(200);
+    const { id } = await database.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('action', '=', 'case.note_added')
+      .where('targetId', '=', caseId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const refusal = await proveEntries(database.db, [id], 200).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal).toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'audit_not_signed_yet', retryAfterSeconds: 1 },
+    });
   });
 });

@@ -52,14 +52,6 @@ export async function listEvidencePackages(db: Database, caseId: string) {
   return rows.map(toEvidencePackage);
 }
 
-export async function findEvidencePackage(db: Database, caseId: string, packageId: string) {
-  const row = await selectPackages(db)
-    .where('evidencePackages.caseId', '=', caseId)
-    .where('evidencePackages.id', '=', packageId)
-    .executeTakeFirst();
-  return row && toEvidencePackage(row);
-}
-
 /** The ZIP exactly as stored when it was made. */
 export async function evidencePackageContent(db: Database, caseId: string, packageId: string) {
   return db

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { notFound } from '../../http/errors';
 import {
+  type CaseRow,
   findCaseForRegulator,
   findRegulator,
   insertCaseEvent,
@@ -72,20 +73,11 @@ function fileNameOf(caseNumber: string | null, caseId: string, at: Date) {
 }
 
 /**
- * Extracts an evidence package from a case for the officer: reads everything the case points at,
- * proves the audit entries behind it against one signed checkpoint, writes the files, the
- * extraction record and the manifest into one ZIP, and stores it with a case event and an audit
- * entry carrying its SHA-256, all in one transaction.
+ * Reads everything the case points at, proves the audit entries behind it against one signed
+ * checkpoint, and writes the files, the extraction record and the manifest into one ZIP.
  */
-export async function createEvidencePackage(
-  deps: Deps,
-  officer: Acting,
-  caseId: string,
-): Promise<EvidencePackage> {
+async function buildPackage(deps: Deps, officer: Acting, caseRow: CaseRow, extractedAt: Date) {
   const { db } = deps;
-  const caseRow = await findCaseForRegulator(db, officer.orgId, caseId);
-  if (!caseRow) throw notFound('case');
-  const extractedAt = new Date();
   const evidence = await gatherCaseEvidence(deps, caseRow, officer.userId);
   const proofs = await proveEntries(db, evidence.auditEntryIds);
   const { files, sources, notes } = evidenceFiles(evidence, proofs, deps.config.publicUrl);
@@ -157,7 +149,33 @@ export async function createEvidencePackage(
     description: '',
     bytes: jsonBytes(manifest),
   };
-  const zip = zipPackage([manifestFile, record, ...files], extractedAt);
+  return {
+    packageId,
+    officerName: manifest.extraction.officer.name,
+    zip: zipPackage([manifestFile, record, ...files], extractedAt),
+    fileCount: files.length + 2,
+    checkpointTreeSize: proofs.checkpoint.treeSize,
+  };
+}
+
+/**
+ * Extracts an evidence package from a case for the officer and stores it with a case event and
+ * an audit entry carrying its SHA-256, all in one transaction.
+ */
+export async function createEvidencePackage(
+  deps: Deps,
+  officer: Acting,
+  caseId: string,
+): Promise<EvidencePackage> {
+  const caseRow = await findCaseForRegulator(deps.db, officer.orgId, caseId);
+  if (!caseRow) throw notFound('case');
+  const extractedAt = new Date();
+  const { packageId, officerName, zip, fileCount, checkpointTreeSize } = await buildPackage(
+    deps,
+    officer,
+    caseRow,
+    extractedAt,
+  );
   const stored = {
     id: packageId,
     caseId,
@@ -165,12 +183,12 @@ export async function createEvidencePackage(
     fileName: fileNameOf(caseRow.number, caseRow.id, extractedAt),
     sha256: sha256(zip),
     byteSize: zip.byteLength,
-    fileCount: files.length + 2,
-    checkpointTreeSize: proofs.checkpoint.treeSize,
+    fileCount,
+    checkpointTreeSize,
     extractedBy: officer.userId,
     extractedAt,
   };
-  await db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     // Still the regulator's case (not transferred away while the package was being made).
     if (!(await lockCaseForRegulator(trx, officer.orgId, caseId))) throw notFound('case');
     await insertEvidencePackage(trx, { ...stored, content: Buffer.from(zip) });
@@ -190,5 +208,5 @@ export async function createEvidencePackage(
     });
     await auditCase(trx, officer, 'case.evidence_packaged', caseId, details);
   });
-  return toEvidencePackage({ ...stored, extractedByName: manifest.extraction.officer.name });
+  return toEvidencePackage({ ...stored, extractedByName: officerName });
 }

@@ -232,15 +232,6 @@ export async function loadImages(db: Database, ids: readonly string[]) {
   );
 }
 
-export async function caseDocumentsOf(db: Database, caseId: string) {
-  return db
-    .selectFrom('caseDocuments')
-    .select(['id', 'kind', 'number', 'issuedAt', 'dueOn', 'firstReadAt'])
-    .where('caseId', '=', caseId)
-    .orderBy('issuedAt')
-    .execute();
-}
-
 export interface AuditTargets {
   caseId: string;
   byType: Record<string, readonly string[]>;
