@@ -24,7 +24,6 @@ import {
 import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
 import { evidenceRoutes } from './features/evidence/routes';
-import { evidenceRoutes } from './features/evidence/routes';
 import { followRoutes } from './features/follows/routes';
 import { healthRoutes } from './features/health/routes';
 import { imageRoutes, MAX_IMAGE_BYTES } from './features/images/routes';
@@ -116,7 +115,6 @@ export function createApp(deps: AppDeps) {
     .route('/api/regions', regionRoutes)
     .route('/api/cases', caseLeadRoutes)
     .route('/api/cases', caseRoutes)
-    .route('/api/cases', evidenceRoutes)
     .route('/api/cases', evidenceRoutes)
     .route('/api/notices', noticeRoutes)
     .route('/api/audit-log', auditLogRoutes)

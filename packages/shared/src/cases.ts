@@ -185,7 +185,6 @@ export const CASE_EVENT_KINDS = [
   'response_accepted',
   'response_rejected',
   'evidence_packaged',
-  'evidence_packaged',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

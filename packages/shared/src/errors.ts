@@ -225,8 +225,6 @@ export const ERROR_REASONS = {
   no_regulator: z.object({ district: z.string().nullable() }),
   // Evidence packages
   audit_not_signed_yet: z.object({ retryAfterSeconds: count }),
-  // Evidence packages
-  audit_not_signed_yet: z.object({ retryAfterSeconds: count }),
 } satisfies Record<string, z.ZodObject>;
 
 export type ErrorReason = keyof typeof ERROR_REASONS;

@@ -440,20 +440,6 @@ export interface EvidencePackages {
   sha256: string;
 }
 
-export interface EvidencePackages {
-  byteSize: number;
-  caseId: string;
-  checkpointTreeSize: number;
-  content: Buffer;
-  extractedAt: Timestamp;
-  extractedBy: string;
-  fileCount: number;
-  fileName: string;
-  id: string;
-  regulatorOrgId: string;
-  sha256: string;
-}
-
 export interface FlashSaleBroadcasts {
   flashSaleId: string;
   lastRemaining: number | null;
@@ -968,7 +954,6 @@ export interface DB {
   chatMutes: ChatMutes;
   complaints: Complaints;
   complianceFlags: ComplianceFlags;
-  evidencePackages: EvidencePackages;
   evidencePackages: EvidencePackages;
   flashSaleBroadcasts: FlashSaleBroadcasts;
   flashSaleBuyers: FlashSaleBuyers;

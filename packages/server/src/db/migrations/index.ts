@@ -27,7 +27,6 @@ import * as flagSpeakers from './2026-12-07T03-10-flag-speakers';
 import * as complaints from './2026-12-07T03-20-complaints';
 import * as cases from './2026-12-07T04-00-cases';
 import * as evidencePackages from './2026-12-07T06-00-evidence-packages';
-import * as evidencePackages from './2026-12-07T06-00-evidence-packages';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -58,6 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T03-10-flag-speakers': flagSpeakers,
   '2026-12-07T03-20-complaints': complaints,
   '2026-12-07T04-00-cases': cases,
-  '2026-12-07T06-00-evidence-packages': evidencePackages,
   '2026-12-07T06-00-evidence-packages': evidencePackages,
 };

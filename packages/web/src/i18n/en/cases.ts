@@ -60,7 +60,6 @@ export const cases: typeof source = {
     response_accepted: 'Correction accepted ({{number}})',
     response_rejected: 'Correction rejected ({{number}})',
     evidence_packaged: 'Evidence package extracted (its SHA-256 is listed under Evidence package)',
-    evidence_packaged: 'Evidence package extracted (SHA-256 {{sha256}})',
   },
   closure: { closed: 'Closed', not_filed: 'Not filed', withdrawn: 'Withdrawn' },
   clocks: {

@@ -59,7 +59,6 @@ export const cases = {
     response_accepted: '整改回复通过（{{number}}）',
     response_rejected: '整改回复未通过（{{number}}）',
     evidence_packaged: '提取电子数据证据包（SHA-256 见证据包列表）',
-    evidence_packaged: '提取电子数据证据包（SHA-256 {{sha256}}）',
   },
   closure: { closed: '结案', not_filed: '不予立案', withdrawn: '销案' },
   clocks: {
