@@ -64,6 +64,7 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'bases', lazy: consolePage('SellerBasesRoute') },
     { path: 'orders', lazy: consolePage('SellerOrdersRoute') },
     { path: 'orders/:orderId', lazy: consolePage('SellerOrderRoute') },
+    { path: 'complaints', lazy: consolePage('SellerComplaintsRoute') },
   ],
   lab: [
     { path: 'certificates', lazy: consolePage('LabCertificatesRoute') },
@@ -74,12 +75,14 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
   regulator: [
     { path: 'flags', lazy: consolePage('RegulatorFlagsRoute') },
     { path: 'flags/live', lazy: consolePage('RegulatorLiveRoute') },
+    { path: 'complaints', lazy: consolePage('RegulatorComplaintsRoute') },
   ],
   buyer: [
     { path: 'orders', lazy: consolePage('BuyerOrdersRoute') },
     { path: 'orders/:orderId', lazy: consolePage('BuyerOrderRoute') },
     { path: 'orders/:orderId/pay', lazy: consolePage('PayRoute') },
     { path: 'addresses', lazy: consolePage('AddressBookRoute') },
+    { path: 'complaints', lazy: consolePage('BuyerComplaintsRoute') },
   ],
 };
 

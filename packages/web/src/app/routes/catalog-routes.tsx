@@ -3,6 +3,7 @@ import { useSession } from '../../features/auth/api/get-session';
 import { type ListingForSale, ListingPage } from '../../features/catalog/components/listing-page';
 import { ShopPage } from '../../features/catalog/components/shop-page';
 import { BuyListing } from '../../features/commerce/components/buy-listing';
+import { FileComplaint } from '../../features/complaints/components/file-complaint';
 import { FollowButton } from '../../features/follows/components/follow-button';
 import { RemindButton } from '../../features/follows/components/remind-button';
 import { paths } from '../../lib/paths';
@@ -16,11 +17,24 @@ function useShopper() {
   return { shopper: shopperOf(data), signInPath: `${paths.login}?next=${encodeURIComponent(here)}` };
 }
 
-/** The listing page with 立即购买 from the commerce feature (nothing until the session is known). */
+/**
+ * The listing page with 立即购买 from the commerce feature and 投诉 from the complaints feature
+ * (nothing until the session is known).
+ */
 export function ListingRoute() {
   const { shopper, signInPath } = useShopper();
   const renderBuy = (listing: ListingForSale) =>
-    shopper && <BuyListing listing={listing} shopper={shopper} signInPath={signInPath} />;
+    shopper && (
+      <>
+        <BuyListing listing={listing} shopper={shopper} signInPath={signInPath} />
+        <FileComplaint
+          subject={{ kind: 'listing', id: listing.id }}
+          title={listing.title}
+          shopper={shopper}
+          signInPath={signInPath}
+        />
+      </>
+    );
   return <ListingPage renderBuy={renderBuy} />;
 }
 

@@ -5,9 +5,23 @@ import { BuyerOrdersPage } from '../../features/commerce/components/buyer-orders
 import { SandboxPayPage } from '../../features/commerce/components/sandbox-pay-page';
 import { SellerOrderPage } from '../../features/commerce/components/seller-order-page';
 import { SellerOrdersPage } from '../../features/commerce/components/seller-orders-page';
+import { FileComplaint } from '../../features/complaints/components/file-complaint';
+import { paths } from '../../lib/paths';
 
 export const BuyerOrdersRoute = BuyerOrdersPage;
-export const BuyerOrderRoute = BuyerOrderPage;
+/** The buyer's order with 投诉 from the complaints feature. */
+export const BuyerOrderRoute = () => (
+  <BuyerOrderPage
+    renderComplaint={(order) => (
+      <FileComplaint
+        subject={{ kind: 'order', id: order.id }}
+        title={order.listingTitle}
+        shopper="buyer"
+        signInPath={paths.login}
+      />
+    )}
+  />
+);
 export const PayRoute = SandboxPayPage;
 export const AddressBookRoute = AddressBookPage;
 export const SellerOrdersRoute = SellerOrdersPage;

@@ -5,6 +5,7 @@ export { SettingsLayout } from '../../features/organization/components/settings-
 export { TokensPanel } from '../../features/organization/components/tokens-panel';
 export { PlatformAuditPage } from '../../features/platform-admin/components/platform-audit-page';
 export * from './commerce-routes';
+export * from './complaint-routes';
 export * from './inspection-routes';
 export * from './role-routes';
 export * from './settings-routes';

@@ -14,6 +14,7 @@ import { VerifyQr } from './verify-qr';
 /** What a buy button needs to know of the listing (the app composes one in: 立即购买). */
 export interface ListingForSale {
   id: string;
+  title: string;
   status: string;
   stock: number;
   auctionRunning: boolean;

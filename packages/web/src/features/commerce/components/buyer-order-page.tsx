@@ -1,5 +1,5 @@
 import { type Order, RETURN_WINDOW_DAYS } from '@jadelive/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
@@ -13,8 +13,11 @@ import { BuyerInspectionPanel } from './inspection-panel';
 import { OrderDetailScreen } from './order-screens';
 import { BuyerReturnActions } from './return-panel';
 
-/** One of the buyer's orders: facts, what can be done with it now, its history and payments. */
-export function BuyerOrderPage() {
+/**
+ * One of the buyer's orders: facts, what can be done with it now, its history and payments.
+ * `renderComplaint` is the way to complain about it, plugged in by the app layer.
+ */
+export function BuyerOrderPage({ renderComplaint }: { renderComplaint?: (order: Order) => ReactNode } = {}) {
   const { orderId = '' } = useParams();
   return (
     <OrderDetailScreen
@@ -25,6 +28,7 @@ export function BuyerOrderPage() {
         <>
           <BuyerActions order={order} />
           <BuyerInspectionPanel order={order} />
+          {renderComplaint?.(order)}
         </>
       )}
     />

@@ -13,3 +13,6 @@ export interface RoomPanelContext {
 
 /** A panel the app layer plugs into a room; the live feature only decides where it goes. */
 export type RoomPanel = ComponentType<RoomPanelContext>;
+
+/** The way to complain (投诉) about a session, plugged in by the app layer beside its title. */
+export type RoomComplaint = ComponentType<{ sessionId: string; title: string }>;

@@ -10,12 +10,22 @@ import { commercePaths, livePaths, publicPaths } from '../../../lib/paths';
 import { formatFenExact } from '../../../lib/units';
 import { useLiveRecap } from '../api/get-live-recap';
 import { formatDuration } from '../hooks/use-elapsed';
+import type { RoomComplaint } from './room-panel-slot';
 
 /**
  * An ended room, for everyone who opens its link afterwards: who hosted it, the shop, when it ran,
  * what sold and who won (masked), and a buyer's own orders from it with the way to pay.
  */
-export function SessionRecap({ sessionId, fallback }: { sessionId: string; fallback: ReactNode }) {
+export function SessionRecap({
+  sessionId,
+  fallback,
+  complaint,
+}: {
+  sessionId: string;
+  fallback: ReactNode;
+  /** 投诉 about the session, plugged in by the app layer. */
+  complaint?: RoomComplaint;
+}) {
   const { t } = useTranslation();
   const recap = useLiveRecap(sessionId);
   if (recap.isPending) return <p className="page-status muted">{t('common.loading')}</p>;
@@ -24,10 +34,10 @@ export function SessionRecap({ sessionId, fallback }: { sessionId: string; fallb
     if (isApiError(recap.error, 'NOT_FOUND')) return fallback;
     return <ApiErrorAlert error={recap.error} onRetry={() => void recap.refetch()} />;
   }
-  return <RecapView recap={recap.data} />;
+  return <RecapView recap={recap.data} complaint={complaint} />;
 }
 
-function RecapView({ recap }: { recap: LiveRecap }) {
+function RecapView({ recap, complaint: Complaint }: { recap: LiveRecap; complaint?: RoomComplaint }) {
   const { t } = useTranslation();
   const formatDate = useDateTimeFormat();
   const seconds = Math.round((Date.parse(recap.endedAt) - Date.parse(recap.startedAt)) / 1000);
@@ -58,6 +68,7 @@ function RecapView({ recap }: { recap: LiveRecap }) {
             duration: formatDuration(seconds),
           })}
         </p>
+        {Complaint && <Complaint sessionId={recap.sessionId} title={recap.title} />}
       </header>
 
       {recap.myOrders.length > 0 && <MyOrders orders={recap.myOrders} />}

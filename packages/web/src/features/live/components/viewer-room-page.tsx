@@ -10,7 +10,7 @@ import { useViewerRoom } from '../hooks/use-viewer-room';
 import { ChatPanel } from './chat-panel';
 import { LiveAvailability } from './live-availability';
 import { PinnedCard } from './pinned-card';
-import type { RoomPanel } from './room-panel-slot';
+import type { RoomComplaint, RoomPanel } from './room-panel-slot';
 import { SessionStatusBadge } from './session-badges';
 import { SessionRecap } from './session-recap';
 import { StageVideo } from './stage-video';
@@ -19,20 +19,37 @@ interface ViewerRoomProps {
   signedIn: boolean | undefined;
   /** Selling tools under the stage (flash sale, buy button …), plugged in by the app layer. */
   panel?: RoomPanel;
+  /** 投诉 about the session, in the room and on its recap once it ended. */
+  complaint?: RoomComplaint;
 }
 
 /** The public viewer room, phone first: video, the pinned card over it, chat below. */
-export function ViewerRoomPage({ signedIn, panel }: ViewerRoomProps) {
+export function ViewerRoomPage({ signedIn, panel, complaint }: ViewerRoomProps) {
   const { sessionId = '' } = useParams();
   return (
     // An ended session's summary needs no video: it shows even where live video is unavailable.
-    <LiveAvailability whenUnavailable={(notice) => <SessionRecap sessionId={sessionId} fallback={notice} />}>
-      <ViewerRoom key={sessionId} sessionId={sessionId} signedIn={signedIn} panel={panel} />
+    <LiveAvailability
+      whenUnavailable={(notice) => (
+        <SessionRecap sessionId={sessionId} fallback={notice} complaint={complaint} />
+      )}
+    >
+      <ViewerRoom
+        key={sessionId}
+        sessionId={sessionId}
+        signedIn={signedIn}
+        panel={panel}
+        complaint={complaint}
+      />
     </LiveAvailability>
   );
 }
 
-function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { sessionId: string }) {
+function ViewerRoom({
+  sessionId,
+  signedIn,
+  panel: Panel,
+  complaint: Complaint,
+}: ViewerRoomProps & { sessionId: string }) {
   const { t } = useTranslation();
   const viewer = useViewerRoom(sessionId, signedIn);
   const { session, feed, room, chat } = viewer;
@@ -42,14 +59,16 @@ function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { s
     const failed = <ApiErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
     // An ended session is no longer open to the public, but its summary is.
     return isApiError(session.error, 'NOT_FOUND') ? (
-      <SessionRecap sessionId={sessionId} fallback={failed} />
+      <SessionRecap sessionId={sessionId} fallback={failed} complaint={Complaint} />
     ) : (
       failed
     );
   }
   const data = session.data;
   if (!viewer.removed && (data.status === 'ended' || viewer.ended)) {
-    return <SessionRecap sessionId={sessionId} fallback={<EndedStage removed={false} />} />;
+    return (
+      <SessionRecap sessionId={sessionId} fallback={<EndedStage removed={false} />} complaint={Complaint} />
+    );
   }
   const next = encodeURIComponent(livePaths.watch(sessionId));
 
@@ -67,7 +86,10 @@ function ViewerRoom({ sessionId, signedIn, panel: Panel }: ViewerRoomProps & { s
             {data.sellerName} · <SessionStatusBadge status={viewer.ended ? 'ended' : data.status} />
           </p>
         </div>
-        <ShareButton sessionId={sessionId} />
+        <div className="button-row">
+          <ShareButton sessionId={sessionId} />
+          {Complaint && <Complaint sessionId={sessionId} title={data.title} />}
+        </div>
       </header>
 
       <div className="viewer-grid">
