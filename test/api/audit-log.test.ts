@@ -6,6 +6,7 @@ import { recordAudit } from '@jadelive/server/features/audit/repository';
 import { verifySignature } from '@jadelive/server/features/audit/signing';
 import { type AuditCheckpoint, checkpointBody } from '@jadelive/shared/audit/checkpoint';
 import { verifyConsistency, verifyInclusion } from '@jadelive/shared/audit/merkle';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type TestApp } from '../support/app';
 import {
@@ -274,6 +275,33 @@ describe('audit log: sequencing order', () => {
     expect(lateLeaf?.leafIndex).toBe(proof.leafIndex - 1);
     const indexes = await db.selectFrom('auditLogLeaves').select('leafIndex').orderBy('leafIndex').execute();
     expect(indexes.map((row) => row.leafIndex)).toEqual([...indexes.keys()]);
+  });
+
+  it('a long transaction in another database on the same server does not hold the log back', async () => {
+    const other = await createTestDatabase();
+    try {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let begun = () => {};
+      const hasXid = new Promise<void>((resolve) => {
+        begun = resolve;
+      });
+      const long = other.db.transaction().execute(async (trx) => {
+        await sql`select pg_current_xact_id()`.execute(trx);
+        begun();
+        await held;
+      });
+      await hasXid;
+      const [id] = await writeAuditEntries(database.db, 1, 'beside-long');
+      const proof = await inclusionProofForEntry(database.db, id as number, { waitMs: 5_000 });
+      expect(proof.entry.id).toBe(id);
+      release();
+      await long;
+    } finally {
+      await other.drop();
+    }
   });
 
   it('an entry not yet signed is refused with CONFLICT unless the caller waits', async () => {

@@ -43,16 +43,6 @@ export async function updateHead(trx: Tx, head: LogHead): Promise<void> {
     .execute();
 }
 
-/**
- * Every transaction below this id has ended, so no audit entry written by one can still appear:
- * the oldest transaction id still running anywhere on the server (or the next one, when none is).
- */
-export async function sequencingHorizon(trx: Tx): Promise<string> {
-  const { rows } = await sql<{ horizon: string }>`
-    select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`.execute(trx);
-  return (rows[0] as { horizon: string }).horizon;
-}
-
 /** The columns of `CanonicalAuditEntry`, with the stored instant written out to the microsecond. */
 function entryColumns(db: Database) {
   return db

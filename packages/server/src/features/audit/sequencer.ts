@@ -4,6 +4,7 @@ import { frontierNodes, type HashedNode, MerkleFrontier } from '@jadelive/shared
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
+import { sequencingHorizon } from './horizon';
 import {
   entriesToSequence,
   insertCheckpoint,
@@ -15,7 +16,6 @@ import {
   nodeSha256,
   readHead,
   type StoredLeaf,
-  sequencingHorizon,
   type Tx,
   updateHead,
 } from './log-repository';
@@ -44,8 +44,9 @@ export interface SequencerStep {
  * of order (id 10 may commit after id 11). Numbering by id would either wait forever on a gap or
  * skip the late id for good. Instead each entry carries the id of the transaction that wrote it
  * (`xact_id`, a column default), and a step takes only entries of transactions below the horizon —
- * the oldest transaction still running on the server, read before the entries are. Every such
- * transaction has ended (committed or rolled back) and any later one gets a larger id, so the set
+ * the oldest transaction still running in this database (`sequencingHorizon`), read before the
+ * entries are. Every such transaction has ended (committed or rolled back) and any later one gets a
+ * larger id, so the set
  * below the horizon never grows again: numbering it in (xact_id, id) order after the last numbered
  * entry is final, gap-free and skips nothing. A long-running writing transaction only delays the
  * numbering of what came after it. Transaction ids must not go back: restore a logical dump only
