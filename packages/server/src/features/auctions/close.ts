@@ -78,8 +78,9 @@ export async function closeAuction(
     await releaseDeposits(trx, deps, auctionId, sold ? auction.leaderUserId : null);
     await recordAudit(trx, {
       action: 'auction.closed',
-      // Its clock closes it as the system's, even when a read or a late bid noticed the time.
-      ...(mode === 'due' ? { actorUserId: null, actorTokenId: null } : {}),
+      // Its clock or its session's end closes it as the system's, even when a read, a late bid or
+      // the host's end of the session noticed it.
+      ...(cause === 'stage' ? {} : { actorUserId: null, actorTokenId: null }),
       organizationId: auction.sellerOrgId,
       targetType: 'auction',
       targetId: auction.id,

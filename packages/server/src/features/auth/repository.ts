@@ -6,7 +6,7 @@ import { compiledOnce } from '../../lib/compiled-once';
 export async function findUserByEmail(db: Database, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'passwordHash', 'disabledAt'])
+    .select(['id', 'passwordHash', 'disabledAt', 'organizationId'])
     .where('email', '=', email)
     .executeTakeFirst();
 }

@@ -15,7 +15,7 @@ import { consumeRateLimit } from '../../http/rate-limit';
 import { defineRoute, jsonBody, jsonResponse, okSchema } from '../../http/route';
 import { recordAudit } from '../audit/repository';
 import { deleteSession } from './repository';
-import { authenticatePassword, loadUser, startSession } from './service';
+import { loadUser, signIn, startSession } from './service';
 import { confirmSignup, requestSignup } from './signup';
 
 const tags = ['auth'];
@@ -25,6 +25,8 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     defineRoute(Access.public, {
       method: 'post',
       path: '/signup',
+      auditExempt:
+        'a pending sign-up holds nothing until its mailed link is confirmed, which records auth.signup',
       tags,
       summary: 'Sign up as a buyer: a link to finish is mailed to the address',
       description:
@@ -52,14 +54,11 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     async (c) => {
       const { db } = c.var.deps;
       await consumeRateLimit(db, `signup-confirm:${clientIp(c)}`, 60, 600);
-      const userId = await confirmSignup(db, c.req.valid('json').token);
-      await recordAudit(db, {
-        action: 'auth.signup',
-        actorUserId: userId,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
-      });
-      return c.json(await startSession(c, userId), 201);
+      const { token } = c.req.valid('json');
+      const session = await db
+        .transaction()
+        .execute(async (trx) => startSession(c, await confirmSignup(trx, token), trx));
+      return c.json(session, 201);
     },
   )
   .openapi(
@@ -75,8 +74,7 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     }),
     async (c) => {
       const body = c.req.valid('json');
-      const userId = await authenticatePassword(c, body.email, body.password);
-      return c.json(await startSession(c, userId), 200);
+      return c.json(await signIn(c, body.email, body.password), 200);
     },
   )
   .openapi(
@@ -89,13 +87,9 @@ export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     }),
     async (c) => {
       const actor = sessionActor(c);
-      await deleteSession(c.var.deps.db, actor.sessionTokenHash);
-      await recordAudit(c.var.deps.db, {
-        action: 'auth.logout',
-        actorUserId: actor.userId,
-        organizationId: actor.organizationId,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        await deleteSession(trx, actor.sessionTokenHash);
+        await recordAudit(trx, { action: 'auth.logout' });
       });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true as const }, 200);

@@ -41,14 +41,11 @@ function tooManyAttempts(retryAfterSeconds: number) {
 }
 
 /**
- * Checks a password and records the attempt, throttled per account and address (see
- * `signInWaitSeconds`) and per address across accounts (a spraying address).
+ * Checks a password and opens a session, throttled per account and address (see
+ * `signInWaitSeconds`) and per address across accounts (a spraying address). The attempt, its
+ * audit entry and the session are written in one transaction; a failed attempt is recorded too.
  */
-export async function authenticatePassword(
-  c: Context<AppEnv>,
-  email: string,
-  password: string,
-): Promise<string> {
+export async function signIn(c: Context<AppEnv>, email: string, password: string): Promise<SessionResponse> {
   const { db } = c.var.deps;
   const ip = clientIp(c);
   const failures = await repo.signInFailures(db, email, ip, FAILURE_WINDOW_MINUTES);
@@ -59,21 +56,30 @@ export async function authenticatePassword(
   const user = await repo.findUserByEmail(db, email);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   const succeeded = valid && user !== undefined && user.disabledAt === null;
-  await repo.recordLoginAttempt(db, { email, ip, succeeded });
-  await recordAudit(db, {
-    action: succeeded ? 'auth.login' : 'auth.login_failed',
-    actorUserId: succeeded ? user.id : null,
-    ip,
-    requestId: c.var.requestId,
-    details: { email },
+  const session = await db.transaction().execute(async (trx) => {
+    await repo.recordLoginAttempt(trx, { email, ip, succeeded });
+    await recordAudit(trx, {
+      action: succeeded ? 'auth.login' : 'auth.login_failed',
+      actorUserId: succeeded ? user.id : null,
+      organizationId: succeeded ? user.organizationId : null,
+      details: { email },
+    });
+    return succeeded ? startSession(c, user.id, trx) : null;
   });
-  if (!succeeded) throw new ApiError('INVALID_CREDENTIALS', 'wrong email or password');
-  return user.id;
+  if (!session) throw new ApiError('INVALID_CREDENTIALS', 'wrong email or password');
+  return session;
 }
 
-/** Opens a session: the cookie carries the secret, the database only its hash. */
-export async function startSession(c: Context<AppEnv>, userId: string): Promise<SessionResponse> {
-  const { db, config } = c.var.deps;
+/**
+ * Opens a session, in the transaction that signed the user in (`db`): the cookie carries the
+ * secret, the database only its hash.
+ */
+export async function startSession(
+  c: Context<AppEnv>,
+  userId: string,
+  db: Database = c.var.deps.db,
+): Promise<SessionResponse> {
+  const { config } = c.var.deps;
   const token = randomToken();
   const csrfToken = randomToken(24);
   const { expiresAt } = await repo.createSession(db, {

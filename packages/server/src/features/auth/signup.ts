@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps';
 import { because, conflict, isUniqueViolation, notFound } from '../../http/errors';
 import { hashPassword } from '../../lib/passwords';
 import { hashToken, randomToken } from '../../lib/tokens';
+import { recordAudit } from '../audit/repository';
 import * as repo from './repository';
 
 const SIGNUP_LINK_VALID_HOURS = 24;
@@ -47,23 +48,30 @@ export async function requestSignup(deps: Pick<AppDeps, 'db' | 'mailer' | 'confi
   });
 }
 
-/** Opens the account a sign-up link stands for; the link works once. Answers the new user's id. */
-export async function confirmSignup(db: Database, token: string): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const request = await repo.takeSignupRequest(trx, hashToken(token));
-    if (!request) throw notFound('sign-up link');
-    const user = await repo
-      .insertUser(trx, {
-        email: request.email,
-        passwordHash: request.passwordHash,
-        displayName: request.displayName,
-      })
-      .catch((error: unknown) => {
-        // Whoever holds the link reads this mailbox, so saying so tells them nothing new.
-        throw isUniqueViolation(error)
-          ? conflict('an account with this email exists already', because('email_taken'))
-          : error;
-      });
-    return user.id;
+/**
+ * Opens the account a sign-up link stands for, in the caller's transaction (which signs it in);
+ * the link works once. Answers the new user's id.
+ */
+export async function confirmSignup(trx: Database, token: string): Promise<string> {
+  const request = await repo.takeSignupRequest(trx, hashToken(token));
+  if (!request) throw notFound('sign-up link');
+  const user = await repo
+    .insertUser(trx, {
+      email: request.email,
+      passwordHash: request.passwordHash,
+      displayName: request.displayName,
+    })
+    .catch((error: unknown) => {
+      // Whoever holds the link reads this mailbox, so saying so tells them nothing new.
+      throw isUniqueViolation(error)
+        ? conflict('an account with this email exists already', because('email_taken'))
+        : error;
+    });
+  await recordAudit(trx, {
+    action: 'auth.signup',
+    actorUserId: user.id,
+    targetType: 'user',
+    targetId: user.id,
   });
+  return user.id;
 }

@@ -78,7 +78,7 @@ export const invitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       const invitation = await findOpenInvitation(db, hashToken(c.req.valid('param').token));
       if (!invitation) throw notFound('invitation');
       const passwordHash = await hashPassword(body.password);
-      const userId = await db.transaction().execute(async (trx) => {
+      const session = await db.transaction().execute(async (trx) => {
         const user = await insertUser(trx, {
           email: invitation.email,
           passwordHash,
@@ -98,11 +98,9 @@ export const invitationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
           organizationId: invitation.organizationId,
           targetType: 'invitation',
           targetId: invitation.id,
-          ip: clientIp(c),
-          requestId: c.var.requestId,
         });
-        return user.id;
+        return startSession(c, user.id, trx);
       });
-      return c.json(await startSession(c, userId), 201);
+      return c.json(session, 201);
     },
   );

@@ -15,7 +15,6 @@ import {
 } from '@jadelive/shared';
 import { Access, MANAGERS, memberActor, sessionActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
-import { clientIp } from '../../http/client-ip';
 import { ApiError, because, forbidden, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
@@ -82,19 +81,18 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       }
       if (userId === actor.userId)
         throw forbidden('owners cannot change their own role', because('own_role'));
-      const before = await repo.findMember(db, organizationId, userId);
-      if (!before) throw notFound('member');
-      const updated = await repo.updateMemberRole(db, organizationId, userId, role);
-      if (!updated) throw notFound('member');
-      await recordAudit(db, {
-        action: 'member.role_changed',
-        actorUserId: actor.userId,
-        organizationId,
-        targetType: 'user',
-        targetId: userId,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
-        details: { from: before.role, to: role },
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await repo.findMember(trx, organizationId, userId);
+        if (!before) throw notFound('member');
+        const after = await repo.updateMemberRole(trx, organizationId, userId, role);
+        if (!after) throw notFound('member');
+        await recordAudit(trx, {
+          action: 'member.role_changed',
+          targetType: 'user',
+          targetId: userId,
+          details: { from: before.role, to: role },
+        });
+        return after;
       });
       return c.json(toMember(updated), 200);
     },
@@ -137,24 +135,23 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         throw forbidden('only owners may invite owners', because('owners_invite_owners'));
       }
       const secret = randomToken();
-      const invitation = await repo.insertInvitation(db, member.organizationId, {
-        email: body.email,
-        role: body.role,
-        tokenHash: hashToken(secret),
-        invitedBy: actor.userId,
-        validDays: INVITATION_VALID_DAYS,
+      const invitation = await db.transaction().execute(async (trx) => {
+        const inserted = await repo.insertInvitation(trx, member.organizationId, {
+          email: body.email,
+          role: body.role,
+          tokenHash: hashToken(secret),
+          invitedBy: actor.userId,
+          validDays: INVITATION_VALID_DAYS,
+        });
+        await recordAudit(trx, {
+          action: 'invitation.created',
+          targetType: 'invitation',
+          targetId: inserted.id,
+          details: { email: body.email, role: body.role },
+        });
+        return inserted;
       });
       const inviteUrl = `${config.publicUrl}/invite/${secret}`;
-      await recordAudit(db, {
-        action: 'invitation.created',
-        actorUserId: actor.userId,
-        organizationId: member.organizationId,
-        targetType: 'invitation',
-        targetId: invitation.id,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
-        details: { email: body.email, role: body.role },
-      });
       await mailer.send({ to: body.email, subject: 'Jadelive invitation', text: inviteUrl });
       return c.json({ invitation: toInvitation(invitation), inviteUrl }, 201);
     },
@@ -169,19 +166,15 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       responses: { 200: jsonResponse(okSchema) },
     }),
     async (c) => {
-      const actor = sessionActor(c);
       const organizationId = memberActor(c).organizationId;
       const { invitationId } = c.req.valid('param');
-      const revoked = await repo.revokeInvitation(c.var.deps.db, organizationId, invitationId);
-      if (!revoked) throw notFound('invitation');
-      await recordAudit(c.var.deps.db, {
-        action: 'invitation.revoked',
-        actorUserId: actor.userId,
-        organizationId,
-        targetType: 'invitation',
-        targetId: invitationId,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        if (!(await repo.revokeInvitation(trx, organizationId, invitationId))) throw notFound('invitation');
+        await recordAudit(trx, {
+          action: 'invitation.revoked',
+          targetType: 'invitation',
+          targetId: invitationId,
+        });
       });
       return c.json({ ok: true as const }, 200);
     },
@@ -215,23 +208,22 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       const body = c.req.valid('json');
       const prefix = randomToken(6);
       const token = `jl_${prefix}_${randomToken()}`;
-      const row = await repo.insertApiToken(c.var.deps.db, organizationId, {
-        name: body.name,
-        tokenPrefix: `jl_${prefix}`,
-        tokenHash: hashToken(token),
-        permissions: [...new Set(body.permissions)],
-        createdBy: actor.userId,
-        expiresInDays: body.expiresInDays,
-      });
-      await recordAudit(c.var.deps.db, {
-        action: 'token.issued',
-        actorUserId: actor.userId,
-        organizationId,
-        targetType: 'api_token',
-        targetId: row.id,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
-        details: { name: body.name, permissions: body.permissions },
+      const row = await c.var.deps.db.transaction().execute(async (trx) => {
+        const issued = await repo.insertApiToken(trx, organizationId, {
+          name: body.name,
+          tokenPrefix: `jl_${prefix}`,
+          tokenHash: hashToken(token),
+          permissions: [...new Set(body.permissions)],
+          createdBy: actor.userId,
+          expiresInDays: body.expiresInDays,
+        });
+        await recordAudit(trx, {
+          action: 'token.issued',
+          targetType: 'api_token',
+          targetId: issued.id,
+          details: { name: body.name, permissions: body.permissions },
+        });
+        return issued;
       });
       return c.json({ apiToken: toApiToken(row), token }, 201);
     },
@@ -246,19 +238,11 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       responses: { 200: jsonResponse(okSchema) },
     }),
     async (c) => {
-      const actor = sessionActor(c);
       const organizationId = memberActor(c).organizationId;
       const { tokenId } = c.req.valid('param');
-      const revoked = await repo.revokeApiToken(c.var.deps.db, organizationId, tokenId);
-      if (!revoked) throw notFound('token');
-      await recordAudit(c.var.deps.db, {
-        action: 'token.revoked',
-        actorUserId: actor.userId,
-        organizationId,
-        targetType: 'api_token',
-        targetId: tokenId,
-        ip: clientIp(c),
-        requestId: c.var.requestId,
+      await c.var.deps.db.transaction().execute(async (trx) => {
+        if (!(await repo.revokeApiToken(trx, organizationId, tokenId))) throw notFound('token');
+        await recordAudit(trx, { action: 'token.revoked', targetType: 'api_token', targetId: tokenId });
       });
       return c.json({ ok: true as const }, 200);
     },
