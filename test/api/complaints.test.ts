@@ -5,14 +5,14 @@ import { addCalendarDays, addWorkingDays, beijingDate, workingDaysLeft } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
 import { type CatalogWorld, createCatalogWorld, createListing } from '../support/catalog-fixtures';
-import { buyerSession, idempotencyKey, publishedListing } from '../support/commerce-fixtures';
+import {
+  buyerSession,
+  idempotencyKey,
+  publishedListing,
+  uploadBuyerPhoto,
+} from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTenant, TEST_PASSWORD } from '../support/fixtures';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let database: TestDatabase;
 let app: TestApp;
@@ -71,18 +71,6 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-async function uploadAsBuyer(session: Session) {
-  const form = new FormData();
-  form.set('file', new File([PNG], 'evidence.png', { type: 'image/png' }));
-  const response = await app.request('/api/images/buyer', {
-    method: 'POST',
-    body: form,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
 async function orderOf(session: Session) {
   const listingId = await publishedListing(app, world);
   const created = await call(app, 'POST', '/api/orders', {
@@ -121,7 +109,7 @@ const endOfBeijingDay = (instant: Date) => `${beijingDate(instant)}T15:59:59.999
 describe('complaints: buyer → seller → regulator', () => {
   it('files about an order, the shop answers, the buyer escalates, the district regulator accepts', async () => {
     const { orderId, listingId } = await orderOf(buyer);
-    const photoId = await uploadAsBuyer(buyer);
+    const photoId = await uploadBuyerPhoto(app, buyer);
     const filed = await file(buyer, { kind: 'order', id: orderId }, { photoIds: [photoId] });
     expect(filed.status, filed.text).toBe(201);
     const complaint = filed.json;
@@ -431,7 +419,7 @@ describe('complaints: bad input', () => {
     expect(badId.status).toBe(400);
     const extra = await file(buyer, { kind: 'listing', id: listingId }, { severity: 'high' });
     expect(extra.status).toBe(400);
-    const othersPhoto = await uploadAsBuyer(otherBuyer);
+    const othersPhoto = await uploadBuyerPhoto(app, otherBuyer);
     const foreignPhoto = await file(buyer, { kind: 'listing', id: listingId }, { photoIds: [othersPhoto] });
     expect(foreignPhoto.status).toBe(422);
     expect(foreignPhoto.json.error.details).toMatchObject({ reason: 'image_not_found' });

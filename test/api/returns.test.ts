@@ -2,8 +2,15 @@ import { sweepCommerce } from '@jadelive/server/features/orders/sweep';
 import { settleOverdueReturn } from '@jadelive/server/features/returns/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
+import { PNG } from '../support/cases';
 import { type CatalogWorld, createCatalogWorld } from '../support/catalog-fixtures';
-import { buyerSession, deliveredOrder, listingFacts, sweepDeps } from '../support/commerce-fixtures';
+import {
+  buyerSession,
+  deliveredOrder,
+  listingFacts,
+  sweepDeps,
+  uploadBuyerPhoto,
+} from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTenant, TEST_PASSWORD } from '../support/fixtures';
 
@@ -17,13 +24,6 @@ let buyer: Session;
 let otherBuyer: Session;
 let otherSeller: Session;
 let admin: Session;
-
-const PNG = Uint8Array.from(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -42,17 +42,7 @@ const step = (session: Session, path: string, body: object = {}) =>
   call(app, 'POST', path, { session, body });
 const delivered = (options: { customMade?: boolean } = {}) => deliveredOrder(app, world, buyer, options);
 
-async function uploadAsBuyer(session: Session) {
-  const form = new FormData();
-  form.set('file', new File([PNG], 'scratch.png', { type: 'image/png' }));
-  const response = await app.request('/api/images/buyer', {
-    method: 'POST',
-    body: form,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const uploadAsBuyer = (session: Session) => uploadBuyerPhoto(app, session);
 
 async function eventsOf(orderId: string) {
   return (await call(app, 'GET', `/api/orders/${orderId}`, { session: buyer })).json.events as {

@@ -5,6 +5,7 @@ import { hashToken, randomToken } from '@jadelive/server/lib/tokens';
 import pino from 'pino';
 import { expect } from 'vitest';
 import { call, createTestApp, login, type Session, type TestApp } from './app';
+import { PNG } from './cases';
 import { type CatalogWorld, createCatalogWorld, createListing, issueCertificate } from './catalog-fixtures';
 import { createBuyer, createTenant, TEST_PASSWORD } from './fixtures';
 import { sellerStaffSession } from './stage';
@@ -201,4 +202,17 @@ export async function deliveredOrder(
   });
   expect(delivered.status, delivered.text).toBe(200);
   return { orderId: created.json.id as string, listingId };
+}
+
+/** A photo uploaded by a buyer (`POST /api/images/buyer`): evidence for a return or a complaint. */
+export async function uploadBuyerPhoto(app: TestApp, session: Session): Promise<string> {
+  const form = new FormData();
+  form.set('file', new File([PNG], 'evidence.png', { type: 'image/png' }));
+  const response = await app.request('/api/images/buyer', {
+    method: 'POST',
+    body: form,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
 }

@@ -38,6 +38,16 @@ async function complaintOf(db: Database, scope: ComplaintScope, id: string) {
 }
 
 const buyerScope = (c: Context<AppEnv>) => ({ buyerUserId: buyerUserId(c) });
+const shopScope = (c: Context<AppEnv>) => ({ sellerOrgId: memberActor(c).organizationId });
+const regulatorScope = (c: Context<AppEnv>) => ({ regulatorOrgId: memberActor(c).organizationId });
+
+/** 受理 or 不予受理 by the calling regulator; the complaint as it stands after. */
+async function decide(c: Context<AppEnv>, decision: Parameters<typeof complaints.decideComplaint>[4]) {
+  const actor = memberActor(c);
+  const id = c.req.param('id') ?? '';
+  await complaints.decideComplaint(c.var.deps.db, actor.organizationId, actorUserId(actor), id, decision);
+  return complaintOf(c.var.deps.db, regulatorScope(c), id);
+}
 
 /** The buyer's side, mounted at /api/complaints. */
 export const buyerComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -131,8 +141,7 @@ export const sellerComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: vali
       responses: { 200: jsonResponse(complaintListSchema) },
     }),
     async (c) => {
-      const scope = { sellerOrgId: memberActor(c).organizationId };
-      const rows = await listComplaints(c.var.deps.db, scope, c.req.valid('query'));
+      const rows = await listComplaints(c.var.deps.db, shopScope(c), c.req.valid('query'));
       return c.json({ complaints: rows.map((row) => toComplaint(row)) }, 200);
     },
   )
@@ -146,15 +155,7 @@ export const sellerComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: vali
       request: { params: uuidParam('id') },
       responses: one,
     }),
-    async (c) =>
-      c.json(
-        await complaintOf(
-          c.var.deps.db,
-          { sellerOrgId: memberActor(c).organizationId },
-          c.req.valid('param').id,
-        ),
-        200,
-      ),
+    async (c) => c.json(await complaintOf(c.var.deps.db, shopScope(c), c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute(sellerAnswerers, {
@@ -168,11 +169,11 @@ export const sellerComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: vali
     }),
     async (c) => {
       const actor = memberActor(c);
-      const scope = { sellerOrgId: actor.organizationId };
       const { id } = c.req.valid('param');
+      const scope = shopScope(c);
       await complaints.answerComplaint(
         c.var.deps.db,
-        actor.organizationId,
+        scope.sellerOrgId,
         actorUserId(actor),
         id,
         c.req.valid('json'),
@@ -215,15 +216,7 @@ export const regulatorComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: v
       request: { params: uuidParam('id') },
       responses: one,
     }),
-    async (c) =>
-      c.json(
-        await complaintOf(
-          c.var.deps.db,
-          { regulatorOrgId: memberActor(c).organizationId },
-          c.req.valid('param').id,
-        ),
-        200,
-      ),
+    async (c) => c.json(await complaintOf(c.var.deps.db, regulatorScope(c), c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute(regulators, {
@@ -235,15 +228,7 @@ export const regulatorComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: v
       request: { params: uuidParam('id'), body: jsonBody(acceptComplaintBodySchema) },
       responses: one,
     }),
-    async (c) => {
-      const actor = memberActor(c);
-      const { id } = c.req.valid('param');
-      await complaints.decideComplaint(c.var.deps.db, actor.organizationId, actorUserId(actor), id, {
-        outcome: 'accepted',
-        ...c.req.valid('json'),
-      });
-      return c.json(await complaintOf(c.var.deps.db, { regulatorOrgId: actor.organizationId }, id), 200);
-    },
+    async (c) => c.json(await decide(c, { outcome: 'accepted', ...c.req.valid('json') }), 200),
   )
   .openapi(
     defineRoute(regulators, {
@@ -255,13 +240,5 @@ export const regulatorComplaintRoutes = new OpenAPIHono<AppEnv>({ defaultHook: v
       request: { params: uuidParam('id'), body: jsonBody(rejectComplaintBodySchema) },
       responses: one,
     }),
-    async (c) => {
-      const actor = memberActor(c);
-      const { id } = c.req.valid('param');
-      await complaints.decideComplaint(c.var.deps.db, actor.organizationId, actorUserId(actor), id, {
-        outcome: 'rejected',
-        ...c.req.valid('json'),
-      });
-      return c.json(await complaintOf(c.var.deps.db, { regulatorOrgId: actor.organizationId }, id), 200);
-    },
+    async (c) => c.json(await decide(c, { outcome: 'rejected', ...c.req.valid('json') }), 200),
   );
