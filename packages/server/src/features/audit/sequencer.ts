@@ -77,10 +77,10 @@ export function createSequencer(
       if (!rows[0]?.locked) return { leader: false, sequenced: 0, treeSize: -1, checkpoint: null };
       const head = await readHead(trx, { forUpdate: true });
       // Read before the entries: whatever ended below it is visible to the next statement.
-      const horizon = await sequencingHorizon(trx);
-      if (BigInt(horizon) < BigInt(head.lastXactId)) {
+      const { horizon, next } = await sequencingHorizon(trx);
+      if (BigInt(next) <= BigInt(head.lastXactId)) {
         logger.error(
-          { horizon, last: head.lastXactId },
+          { next, last: head.lastXactId },
           'audit log: transaction ids went back; nothing is sequenced',
         );
         return { leader: true, sequenced: 0, treeSize: head.treeSize, checkpoint: null };
