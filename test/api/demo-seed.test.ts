@@ -110,8 +110,26 @@ describe('demo data', () => {
     expect(tonight.plannedStartAt.getTime()).toBeLessThanOrEqual(Date.now() + 24 * 3_600_000);
   });
 
+  it('a 渝中 case waits for a second officer: regulator2@ may approve it, regulator@ who asked may not, 大足 does not see it', async () => {
+    const asker = await login(app, 'regulator@jadelive.test', DEMO_PASSWORD, '10.9.1.1');
+    const second = await login(app, 'regulator2@jadelive.test', DEMO_PASSWORD, '10.9.1.2');
+    const dazu = await login(app, 'regulator.dazu@jadelive.test', DEMO_PASSWORD, '10.9.1.3');
+    const cases = (await call(app, 'GET', '/api/cases', { session: second })).json.cases;
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ step: 'filing_pending', seller: { name: '解放碑翠玉轩' } });
+    expect((await call(app, 'GET', `/api/cases/${cases[0].id}`, { session: asker })).json.actions).toEqual([
+      'drop',
+    ]);
+    const detail = (await call(app, 'GET', `/api/cases/${cases[0].id}`, { session: second })).json;
+    expect(detail.actions).toEqual(['approve_filing', 'refuse_filing', 'drop']);
+    expect(detail.subjects.observations).toHaveLength(1);
+    expect((await call(app, 'GET', `/api/cases/${cases[0].id}`, { session: dazu })).status).toBe(404);
+  });
+
   it('seeding again changes nothing', async () => {
-    const count = async (table: 'listings' | 'certificates' | 'users' | 'studioBookings' | 'orders') =>
+    const count = async (
+      table: 'listings' | 'certificates' | 'users' | 'studioBookings' | 'orders' | 'cases',
+    ) =>
       Number(
         (
           await database.db
@@ -126,6 +144,7 @@ describe('demo data', () => {
       count('users'),
       count('studioBookings'),
       count('orders'),
+      count('cases'),
     ]);
     await seedDemo(database.db);
     const after = await Promise.all([
@@ -134,6 +153,7 @@ describe('demo data', () => {
       count('users'),
       count('studioBookings'),
       count('orders'),
+      count('cases'),
     ]);
     expect(after).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseDocumentSchema } from './case-documents';
 import { caseActionSchema, caseStepSchema } from './case-steps';
+import { COMPLIANCE_CATEGORIES, severitySchema } from './compliance/index';
 import { claimSourceSchema } from './compliance-records';
 import { boundedText as text } from './text';
 
@@ -130,7 +131,12 @@ export const caseLeadSchema = z.object({
   /** The open or ended case this lead is already part of. */
   caseId: z.uuid().nullable(),
   flag: z
-    .object({ category: z.string(), severity: z.string(), source: claimSourceSchema, ruleId: z.string() })
+    .object({
+      category: z.enum(COMPLIANCE_CATEGORIES),
+      severity: severitySchema,
+      source: claimSourceSchema,
+      ruleId: z.string(),
+    })
     .nullable(),
   observation: z
     .object({ imageIds: z.array(z.uuid()), url: z.string().nullable(), recordedBy: z.string() })
@@ -207,8 +213,8 @@ export const caseSubjectsSchema = z.object({
     z.object({
       id: z.uuid(),
       text: z.string(),
-      category: z.string(),
-      severity: z.string(),
+      category: z.enum(COMPLIANCE_CATEGORIES),
+      severity: severitySchema,
       source: claimSourceSchema,
       saidAt: isoDateTime,
     }),

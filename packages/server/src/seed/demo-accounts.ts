@@ -18,7 +18,9 @@ export const DEMO_LOGINS = [
   { email: 'seller@jadelive.test', home: 'seller (owner)' },
   { email: 'host@jadelive.test', home: 'seller host (主播)' },
   { email: 'lab@jadelive.test', home: 'inspection lab' },
-  { email: 'regulator@jadelive.test', home: 'regulator (市场监管)' },
+  { email: 'regulator@jadelive.test', home: 'regulator (市场监管, 渝中区)' },
+  { email: 'regulator2@jadelive.test', home: 'regulator, second officer (渝中区)' },
+  { email: 'regulator.dazu@jadelive.test', home: 'regulator (大足区)' },
   { email: 'buyer@jadelive.test', home: 'buyer' },
 ] as const;
 
@@ -63,7 +65,18 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'regulator',
     name: '重庆市渝中区市场监督管理局',
     district: '渝中区',
-    members: [{ email: 'regulator@jadelive.test', displayName: '渝中区市场监管执法员', role: 'owner' }],
+    members: [
+      { email: 'regulator@jadelive.test', displayName: '渝中区市场监管执法员', role: 'owner' },
+      // 立案 is approved by a second officer of the same office.
+      { email: 'regulator2@jadelive.test', displayName: '渝中区市场监管执法员二', role: 'staff' },
+    ],
+  },
+  {
+    slug: 'dazu-samr',
+    kind: 'regulator',
+    name: '重庆市大足区市场监督管理局',
+    district: '大足区',
+    members: [{ email: 'regulator.dazu@jadelive.test', displayName: '大足区市场监管执法员', role: 'owner' }],
   },
   {
     slug: 'yuzhou-gem-lab',

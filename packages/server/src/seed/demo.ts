@@ -3,6 +3,7 @@ import { hashPassword } from '../lib/passwords';
 import { DEMO_BUYERS, DEMO_ORGANIZATIONS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoAddresses } from './demo-addresses';
 import { seedDemoBases } from './demo-bases';
+import { seedDemoCases } from './demo-cases';
 import { seedDemoCatalog } from './demo-catalog';
 import { seedDemoLive } from './demo-live';
 import { seedDemoOrders } from './demo-orders';
@@ -49,6 +50,7 @@ export async function seedDemo(db: Database): Promise<{ createdUsers: number }> 
     await seedDemoLive(trx);
     await seedDemoAddresses(trx);
     await seedDemoOrders(trx);
+    await seedDemoCases(trx);
   });
   return { createdUsers };
 }

@@ -2,7 +2,7 @@ import { homeFor, type User } from '@jadelive/shared';
 import type { TFunction } from 'i18next';
 import type { NavItem } from '../components/layout/nav-item';
 import { isManager } from '../features/auth/hooks/use-signed-in-user';
-import { commercePaths, complaintPaths, consolePaths, paths, publicPaths } from '../lib/paths';
+import { commercePaths, consolePaths, paths, publicPaths } from '../lib/paths';
 
 /**
  * Role-aware navigation: only destinations this person can open today. A host's first (and
@@ -24,12 +24,6 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
     items.push({ id: 'catalog', to: publicPaths.catalog, label: t('catalog.header.catalog'), icon: 'shop' });
     items.push({ id: 'my-orders', to: commercePaths.buyerOrders, label: t('nav.myOrders'), icon: 'orders' });
     items.push({ id: 'addresses', to: commercePaths.addresses, label: t('nav.addresses'), icon: 'pin' });
-    items.push({
-      id: 'my-complaints',
-      to: complaintPaths.buyer,
-      label: t('nav.myComplaints'),
-      icon: 'audit',
-    });
   }
   if (home === 'seller') {
     items.push({
@@ -38,20 +32,26 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
       label: t('nav.sellerOrders'),
       icon: 'orders',
     });
+  }
+  if (home === 'seller') {
+    items.push({ id: 'notices', to: consolePaths.seller.notices, label: t('nav.notices'), icon: 'audit' });
+  }
+  if (home === 'operator') {
     items.push({
-      id: 'seller-complaints',
-      to: complaintPaths.seller,
-      label: t('nav.sellerComplaints'),
+      id: 'notices',
+      to: consolePaths.operator.notices,
+      label: t('nav.baseNotices'),
       icon: 'audit',
     });
   }
   if (home === 'regulator') {
     items.push({
-      id: 'complaint-leads',
-      to: complaintPaths.regulator,
-      label: t('nav.complaintLeads'),
+      id: 'case-leads',
+      to: consolePaths.regulator.leads,
+      label: t('nav.caseLeads'),
       icon: 'audit',
     });
+    items.push({ id: 'cases', to: consolePaths.regulator.cases, label: t('nav.cases'), icon: 'orders' });
   }
   if (home === 'lab') {
     items.push({

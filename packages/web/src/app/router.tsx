@@ -53,6 +53,8 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'bases', lazy: consolePage('OperatorBasesRoute') },
     { path: 'bases/:baseId', lazy: consolePage('OperatorBaseRoute') },
     { path: 'bases/:baseId/calendar', lazy: consolePage('OperatorCalendarRoute') },
+    { path: 'notices', lazy: consolePage('OperatorNoticesRoute') },
+    { path: 'notices/:documentId', lazy: consolePage('OperatorNoticeRoute') },
   ],
   seller: [
     { path: 'certificates', lazy: consolePage('SellerCertificatesRoute') },
@@ -65,6 +67,8 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'orders', lazy: consolePage('SellerOrdersRoute') },
     { path: 'orders/:orderId', lazy: consolePage('SellerOrderRoute') },
     { path: 'complaints', lazy: consolePage('SellerComplaintsRoute') },
+    { path: 'notices', lazy: consolePage('SellerNoticesRoute') },
+    { path: 'notices/:documentId', lazy: consolePage('SellerNoticeRoute') },
   ],
   lab: [
     { path: 'certificates', lazy: consolePage('LabCertificatesRoute') },
@@ -76,6 +80,10 @@ const HOME_PAGES: Record<Home, RouteObject[]> = {
     { path: 'flags', lazy: consolePage('RegulatorFlagsRoute') },
     { path: 'flags/live', lazy: consolePage('RegulatorLiveRoute') },
     { path: 'complaints', lazy: consolePage('RegulatorComplaintsRoute') },
+    { path: 'leads', lazy: consolePage('RegulatorLeadsRoute') },
+    { path: 'cases', lazy: consolePage('RegulatorCasesRoute') },
+    { path: 'cases/:caseId', lazy: consolePage('RegulatorCaseRoute') },
+    { path: 'cases/:caseId/documents/:documentId', lazy: consolePage('RegulatorCaseDocumentRoute') },
   ],
   buyer: [
     { path: 'orders', lazy: consolePage('BuyerOrdersRoute') },

@@ -32,8 +32,8 @@ async function flagLeads(db: Database, viewer: FlagViewer, includeLinked: boolea
       listingId: row.listingId,
       caseId: row.caseId,
       flag: {
-        category: row.category,
-        severity: row.severity,
+        category: row.category as StoredFlag['category'],
+        severity: row.severity as StoredFlag['severity'],
         source: row.source as StoredFlag['source'],
         ruleId: row.ruleId,
       },

@@ -176,6 +176,8 @@ export async function loadCaseSubjects(
   return {
     flags: flags.map((flag) => ({
       ...flag,
+      category: flag.category as StoredFlag['category'],
+      severity: flag.severity as StoredFlag['severity'],
       source: flag.source as StoredFlag['source'],
       saidAt: iso(flag.saidAt),
     })),

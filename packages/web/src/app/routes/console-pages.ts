@@ -4,6 +4,7 @@ export { AuditPanel } from '../../features/organization/components/audit-panel';
 export { SettingsLayout } from '../../features/organization/components/settings-layout';
 export { TokensPanel } from '../../features/organization/components/tokens-panel';
 export { PlatformAuditPage } from '../../features/platform-admin/components/platform-audit-page';
+export * from './case-routes';
 export * from './commerce-routes';
 export * from './complaint-routes';
 export * from './inspection-routes';

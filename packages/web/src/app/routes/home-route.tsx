@@ -1,5 +1,6 @@
 import type { Home } from '@jadelive/shared';
 import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { CaseDeadlinesPanel } from '../../features/cases/components/case-deadlines-panel';
 import { BuyerFollowPanels } from '../../features/follows/components/buyer-follow-panels';
 import { ShopFollowers } from '../../features/follows/components/shop-followers';
 import { HomeDashboard } from '../../features/home/components/home-dashboard';
@@ -21,6 +22,7 @@ export function HomeRoute({ home }: { home: Home }) {
       {home === 'platform' && manager && <OrganizationsTable />}
       {home === 'buyer' && <BuyerFollowPanels />}
       {home === 'seller' && <ShopFollowers />}
+      {home === 'regulator' && <CaseDeadlinesPanel />}
     </HomeDashboard>
   );
 }

@@ -1,6 +1,7 @@
 // Loaded on demand by the router: the LiveKit client stays out of the bundle of every other page.
 import { useSession } from '../../features/auth/api/get-session';
 import { isManager, useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
+import { ObservationCapture } from '../../features/cases/components/observation-capture';
 import { StudioCommercePanel } from '../../features/commerce/components/studio-commerce-panel';
 import { ViewerCommercePanel } from '../../features/commerce/components/viewer-commerce-panel';
 import { FileComplaint } from '../../features/complaints/components/file-complaint';
@@ -50,6 +51,7 @@ function SessionComplaint({ sessionId, title }: { sessionId: string; title: stri
 export const LiveListRoute = LiveListPage;
 export const MonitorWallRoute = MonitorWallPage;
 export const ObserverListRoute = ObserverListPage;
-export const ObserverRoomRoute = ObserverRoomPage;
+/** The hidden observer records what it sees as a lead (note, screenshots, this room) with casework's form. */
+export const ObserverRoomRoute = () => <ObserverRoomPage panel={ObservationCapture} />;
 export const SellerSummaryRoute = () => <SummaryPage backTo={livePaths.studio} />;
 export const ObserverSummaryRoute = () => <SummaryPage backTo={livePaths.observerList} />;

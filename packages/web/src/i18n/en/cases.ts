@@ -123,7 +123,6 @@ export const cases: typeof source = {
     intro: 'Cases of your office, the step each is at and its statutory clocks.',
     open: 'Open',
     ended: 'Ended',
-    all: 'All',
     empty: 'No cases.',
     number: 'Case number',
     titleColumn: 'Subject',
@@ -174,6 +173,8 @@ export const cases: typeof source = {
     legalBasis: 'Legal basis (one per line)',
     dueOn: 'Correct by',
     submit: 'Issue the notice',
+    factsFromFlag: 'claimed “{{text}}” on air',
+    separator: '; ',
     defaultBasis: 'Advertising Law of the PRC, Article 28\nAdministrative Penalty Law of the PRC, Article 28',
   },
   documents: {

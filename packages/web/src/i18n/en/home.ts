@@ -22,6 +22,23 @@ export const home: typeof source = {
     buyer: 'Watch live, buy genuine: every item’s certificate can be verified on the platform.',
   },
   cards: {
+    caseLeads: {
+      title: 'Leads',
+      description: 'Compliance flags, complaints and your own observations: select and open a case.',
+    },
+    cases: {
+      title: 'Cases',
+      description:
+        'Filing approval, rectification, penalty notice, decision and publication, with statutory deadlines.',
+    },
+    notices: {
+      title: 'Regulatory documents',
+      description: 'Rectification notices and other documents from the market regulator: read and answer.',
+    },
+    baseNotices: {
+      title: 'Sellers’ documents',
+      description: 'Rectification notices your admitted sellers received, to follow up on corrections.',
+    },
     storefront: {
       title: 'Storefront profile',
       description: 'Legal entity, credit code and shop description.',

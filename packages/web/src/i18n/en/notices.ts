@@ -60,8 +60,6 @@ export const notices: typeof source = {
   },
   print: {
     button: 'Print',
-    issuer: '{{name}}',
-    number: '{{number}}',
     party: 'To {{name}}:',
     rectification: {
       facts: 'It was found that you {{facts}}.',
@@ -86,7 +84,6 @@ export const notices: typeof source = {
     },
     fine: 'A fine of {{amount}}.',
     seal: '(seal)',
-    date: '{{date}}',
     defaultOrderBasis: 'Administrative Penalty Law of the PRC, Article 28',
   },
 };

@@ -36,7 +36,8 @@ export const notifications: typeof source = {
     inspection_matched: '“{{title}}” passed its on-site inspection ({{identification}}) and may ship.',
     inspection_mismatched:
       '“{{title}}” failed its on-site inspection ({{identification}} against {{certificateIdentification}}): the order was cancelled and refunded, the listing suspended and the regulator informed.',
-    case_document: '{{regulator}} sent your shop regulatory document {{number}}: read and answer it under Regulatory documents.',
+    case_document:
+      '{{regulator}} sent your shop regulatory document {{number}}: read and answer it under Regulatory documents.',
     case_document_review: 'Your correction for {{number}}: {{statusText}}{{noteText}}.',
   },
 };

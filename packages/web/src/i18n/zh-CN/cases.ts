@@ -120,7 +120,6 @@ export const cases = {
     intro: '本局办理的案件、所处环节和法定期限。',
     open: '办理中',
     ended: '已办结',
-    all: '全部',
     empty: '没有案件。',
     number: '立案号',
     titleColumn: '案由',
@@ -170,6 +169,8 @@ export const cases = {
     legalBasis: '法律依据（每行一条）',
     dueOn: '改正期限',
     submit: '发出通知书',
+    factsFromFlag: '在直播中宣称“{{text}}”',
+    separator: '；',
     defaultBasis: '《中华人民共和国广告法》第二十八条\n《中华人民共和国行政处罚法》第二十八条',
   },
   documents: {

@@ -20,6 +20,10 @@ export const home = {
     buyer: '看直播、买真货：每件商品都可在平台查验证书。',
   },
   cards: {
+    caseLeads: { title: '违法线索', description: '合规提示、投诉和巡查发现，勾选后立案核查。' },
+    cases: { title: '案件办理', description: '立案审批、责令改正、告知、决定与公示，法定期限提醒。' },
+    notices: { title: '监管文书', description: '市场监管部门发来的责令改正通知书等文书，阅读并回复。' },
+    baseNotices: { title: '商家监管文书', description: '入驻商家收到的责令改正通知书，督促按期整改。' },
     storefront: { title: '店铺资料', description: '经营主体、统一社会信用代码和店铺介绍。' },
     notifications: { title: '平台通知', description: '证书撤销、商品下架等平台消息。' },
     baseMembership: { title: '入驻基地与直播间预约', description: '申请入驻直播基地，预约直播间时段。' },

@@ -55,8 +55,6 @@ export const notices = {
   },
   print: {
     button: '打印文书',
-    issuer: '{{name}}',
-    number: '{{number}}',
     party: '{{name}}：',
     rectification: {
       facts: '经查，你（单位）{{facts}}。',
@@ -81,7 +79,6 @@ export const notices = {
     },
     fine: '罚款人民币 {{amount}}。',
     seal: '（印章）',
-    date: '{{date}}',
     defaultOrderBasis: '《中华人民共和国行政处罚法》第二十八条',
   },
 };

@@ -30,6 +30,7 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
   operator: [
     { card: 'monitorWall', to: livePaths.monitor },
     { card: 'bases', to: consolePaths.operator.bases },
+    { card: 'baseNotices', to: consolePaths.operator.notices },
     ...ORGANIZATION_ADMIN,
   ],
   seller: [
@@ -40,6 +41,7 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
     { card: 'baseMembership', to: consolePaths.seller.bases },
     { card: 'orders', to: commercePaths.sellerOrders },
     { card: 'notifications', to: consolePaths.seller.notifications },
+    { card: 'notices', to: consolePaths.seller.notices },
     ...ORGANIZATION_ADMIN,
   ],
   host: [
@@ -55,6 +57,8 @@ export const HOME_SECTIONS: Record<HomeVariant, HomeSection[]> = {
     ...ORGANIZATION_ADMIN,
   ],
   regulator: [
+    { card: 'caseLeads', to: consolePaths.regulator.leads },
+    { card: 'cases', to: consolePaths.regulator.cases },
     { card: 'complianceFlags', to: consolePaths.regulator.flags },
     { card: 'inspections', to: livePaths.observerList },
     ...ORGANIZATION_ADMIN,

@@ -1,5 +1,7 @@
 import '../live.css';
+import type { PinnedCard as PinnedCardData } from '@jadelive/shared';
 import { RoomContext } from '@livekit/components-react';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
@@ -50,17 +52,24 @@ export function ObserverListPage() {
   );
 }
 
+/** What an observer's panel plugged in by the app layer is given (the casework's capture form). */
+export type ObserverPanel = ComponentType<{
+  sessionId: string;
+  title: string;
+  pinned: PinnedCardData | null;
+}>;
+
 /** Watching as a hidden observer: video, chat (read only), the pinned card and the figures. */
-export function ObserverRoomPage() {
+export function ObserverRoomPage({ panel }: { panel?: ObserverPanel }) {
   const { sessionId = '' } = useParams();
   return (
     <LiveAvailability>
-      <ObserverRoom key={sessionId} sessionId={sessionId} />
+      <ObserverRoom key={sessionId} sessionId={sessionId} panel={panel} />
     </LiveAvailability>
   );
 }
 
-function ObserverRoom({ sessionId }: { sessionId: string }) {
+function ObserverRoom({ sessionId, panel: Panel }: { sessionId: string; panel?: ObserverPanel }) {
   const { t } = useTranslation();
   const session = useLiveSession(sessionId, { refetchInterval: 10_000 });
   const { feed, onData } = useLiveFeed(sessionId, session.data);
@@ -106,6 +115,7 @@ function ObserverRoom({ sessionId }: { sessionId: string }) {
           )}
           {room.error != null && <ApiErrorAlert error={room.error} />}
           {feed.pinned && <PinnedCard card={feed.pinned} />}
+          {Panel && <Panel sessionId={sessionId} title={data.title} pinned={feed.pinned ?? null} />}
         </section>
         <ChatPanel messages={feed.messages} slowModeSeconds={feed.slowModeSeconds} />
       </div>
