@@ -12,6 +12,7 @@ import { call, createTestApp, expectErrorShape, login, type TestApp } from '../s
 import {
   newSigningKeyPem,
   startTestAuditLog,
+  testAuditEntry,
   testAuditLogConfig,
   waitForSignedSize,
   writeAuditEntries,
@@ -234,12 +235,7 @@ describe('audit log: sequencing order', () => {
       written = resolve;
     });
     const late = db.transaction().execute(async (trx) => {
-      await recordAudit(trx, {
-        action: 'token.issued',
-        actorUserId: null,
-        targetType: 'test',
-        targetId: 'late',
-      });
+      await recordAudit(trx, testAuditEntry('late'));
       written();
       await held;
     });
@@ -247,12 +243,7 @@ describe('audit log: sequencing order', () => {
     await db
       .transaction()
       .execute(async (trx) => {
-        await recordAudit(trx, {
-          action: 'token.issued',
-          actorUserId: null,
-          targetType: 'test',
-          targetId: 'rolled-back',
-        });
+        await recordAudit(trx, testAuditEntry('rolled-back'));
         throw new Error('rolled back on purpose');
       })
       .catch(() => {});

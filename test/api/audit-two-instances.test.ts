@@ -8,7 +8,12 @@ import { verifyAuditLog } from '@jadelive/server/features/audit/verify-log';
 import { verifyConsistency } from '@jadelive/shared/audit/merkle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../support/app';
-import { newSigningKeyPem, startTestAuditLog, testAuditLogConfig } from '../support/audit-log';
+import {
+  newSigningKeyPem,
+  startTestAuditLog,
+  testAuditEntry,
+  testAuditLogConfig,
+} from '../support/audit-log';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createBuyer, TEST_PASSWORD } from '../support/fixtures';
 
@@ -58,12 +63,7 @@ async function writeConcurrently(db: Database, label: string, count: number, wor
       await db
         .transaction()
         .execute(async (trx) => {
-          await recordAudit(trx, {
-            action: 'token.issued',
-            actorUserId: null,
-            targetType: 'test',
-            targetId: `${label}-${i}`,
-          });
+          await recordAudit(trx, testAuditEntry(`${label}-${i}`));
           if (i % 5 === 4) throw new Error('rolled back on purpose');
         })
         .then(

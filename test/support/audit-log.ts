@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Database } from '@jadelive/server/db/database';
 import { latestCheckpoint, readHead } from '@jadelive/server/features/audit/log-repository';
 import { type AuditLogConfig, startAuditLog } from '@jadelive/server/features/audit/log-runner';
-import { recordAudit } from '@jadelive/server/features/audit/repository';
+import { type AuditEntry, recordAudit } from '@jadelive/server/features/audit/repository';
 import { sql } from 'kysely';
 import pino from 'pino';
 
@@ -45,19 +45,22 @@ export async function waitForSignedSize(db: Database, size: number, timeoutMs = 
   }
 }
 
+/** A test's audit entry (by the system, about a test target): what a state change would record. */
+export function testAuditEntry(targetId: string, details: Record<string, unknown> = {}): AuditEntry {
+  return {
+    action: 'token.issued',
+    actorUserId: null,
+    organizationId: null,
+    targetType: 'test',
+    targetId,
+    details,
+  };
+}
+
 /** `count` audit entries, each committed in its own transaction; answers their ids in order. */
 export async function writeAuditEntries(db: Database, count: number, label: string): Promise<number[]> {
   for (let i = 0; i < count; i++) {
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, {
-        action: 'token.issued',
-        actorUserId: null,
-        organizationId: null,
-        targetType: 'test',
-        targetId: `${label}-${i}`,
-        details: { label, i },
-      }),
-    );
+    await db.transaction().execute((trx) => recordAudit(trx, testAuditEntry(`${label}-${i}`, { label, i })));
   }
   const rows = await db
     .selectFrom('auditEvents')

@@ -154,6 +154,22 @@ const isOdd = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
 
 /**
+ * One step up the tree in RFC 9162's verification (§2.1.3.2, §2.1.4.2): whether the next proof
+ * hash joins from the right of the path (`fn` odd, or the last node of its level, which then
+ * skips the levels where it has no sibling), and the node and last-node numbers one level up.
+ */
+function climb(fn: number, sn: number): { fromRight: boolean; fn: number; sn: number } {
+  if (!isOdd(fn) && fn !== sn) return { fromRight: false, fn: half(fn), sn: half(sn) };
+  let f = fn;
+  let s = sn;
+  while (!isOdd(f) && f !== 0) {
+    f = half(f);
+    s = half(s);
+  }
+  return { fromRight: true, fn: half(f), sn: half(s) };
+}
+
+/**
  * The root an inclusion proof leads to (RFC 9162 §2.1.3.2), or null when the proof cannot be one
  * for this index and size (wrong length, hashes not 32 bytes).
  */
@@ -171,19 +187,9 @@ export function rootFromInclusion(
   let r = input.leafHash;
   for (const p of auditPath) {
     if (sn === 0) return null;
-    if (isOdd(fn) || fn === sn) {
-      r = nodeHash(p, r, hash);
-      if (!isOdd(fn)) {
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
-    } else {
-      r = nodeHash(r, p, hash);
-    }
-    fn = half(fn);
-    sn = half(sn);
+    const step = climb(fn, sn);
+    r = step.fromRight ? nodeHash(p, r, hash) : nodeHash(r, p, hash);
+    ({ fn, sn } = step);
   }
   return sn === 0 ? r : null;
 }
@@ -230,20 +236,14 @@ export function verifyConsistency(
   let sr = fr;
   for (const c of path.slice(1)) {
     if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
+    const step = climb(fn, sn);
+    if (step.fromRight) {
       fr = nodeHash(c, fr, hash);
       sr = nodeHash(c, sr, hash);
-      if (!isOdd(fn)) {
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
     } else {
       sr = nodeHash(sr, c, hash);
     }
-    fn = half(fn);
-    sn = half(sn);
+    ({ fn, sn } = step);
   }
   return sn === 0 && equalBytes(fr, oldRoot) && equalBytes(sr, newRoot);
 }
