@@ -32,7 +32,7 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  await sql`analyze listings`.execute(database.db);
+  await sql`analyze listings, catalog_entries`.execute(database.db);
 });
 afterAll(() => database.drop());
 

@@ -313,6 +313,33 @@ export interface CaseSubjects {
   subjectId: string;
 }
 
+export interface CatalogEntries {
+  category: string;
+  certificateExternalLab: string | null;
+  certificateId: string | null;
+  certificateIdentification: string | null;
+  certificateLabName: string | null;
+  certificateLabSlug: string | null;
+  certificateNumber: string | null;
+  certificatePieces: number | null;
+  certificateStatus: string | null;
+  comparisonPriceFen: number | null;
+  imageIds: string[];
+  listingId: string;
+  priceFen: number;
+  publishedAt: Timestamp | null;
+  purityMark: string | null;
+  searchBigrams: Generated<string[]>;
+  searchText: string;
+  sellerName: string;
+  sellerOrgId: string;
+  sellerSlug: string;
+  soldCount: number;
+  status: string;
+  stock: number;
+  title: string;
+}
+
 export interface CertificateEvents {
   actorOrgId: string | null;
   actorUserId: string | null;
@@ -571,7 +598,6 @@ export interface Listings {
   priceFen: number;
   publishedAt: Timestamp | null;
   purityMark: string | null;
-  searchBigrams: Generated<string[]>;
   sellerOrgId: string;
   soldCount: Generated<number>;
   status: string;
@@ -948,6 +974,7 @@ export interface DB {
   caseObservations: CaseObservations;
   cases: Cases;
   caseSubjects: CaseSubjects;
+  catalogEntries: CatalogEntries;
   certificateEvents: CertificateEvents;
   certificates: Certificates;
   chatMessages: ChatMessages;

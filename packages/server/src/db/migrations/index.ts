@@ -26,6 +26,7 @@ import * as auditMerkleLog from './2026-12-07T01-00-audit-merkle-log';
 import * as flagSpeakers from './2026-12-07T03-10-flag-speakers';
 import * as complaints from './2026-12-07T03-20-complaints';
 import * as cases from './2026-12-07T04-00-cases';
+import * as catalogEntries from './2026-12-07T05-20-catalog-entries';
 import * as evidencePackages from './2026-12-07T06-00-evidence-packages';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -57,5 +58,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T03-10-flag-speakers': flagSpeakers,
   '2026-12-07T03-20-complaints': complaints,
   '2026-12-07T04-00-cases': cases,
+  '2026-12-07T05-20-catalog-entries': catalogEntries,
   '2026-12-07T06-00-evidence-packages': evidencePackages,
 };

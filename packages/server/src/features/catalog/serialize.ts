@@ -1,8 +1,23 @@
 import type { CatalogItem, ListingCategory, ListingStatus } from '@jadelive/shared';
 import type { ListingRow } from '../listings/repository';
-import { certificateSummary } from '../listings/serialize';
+import { type CertificateColumns, certificateSummary } from '../listings/serialize';
 
-export type CatalogRow = ListingRow & { sellerName: string; sellerSlug: string };
+/** What a card needs: a catalogue entry, or a listing row joined to its seller (`selectCatalog`). */
+export type CatalogRow = Pick<
+  ListingRow,
+  | 'id'
+  | 'sellerOrgId'
+  | 'title'
+  | 'category'
+  | 'priceFen'
+  | 'comparisonPriceFen'
+  | 'stock'
+  | 'soldCount'
+  | 'imageIds'
+  | 'status'
+  | 'purityMark'
+> &
+  CertificateColumns & { sellerName: string; sellerSlug: string };
 
 export function toCatalogItem(row: CatalogRow): CatalogItem {
   return {

@@ -3,7 +3,20 @@ import { iso, isoOrNull } from '../../lib/serialize';
 import type { ListingRow } from './repository';
 import { statusReasonFromColumns } from './status-reason';
 
-export function certificateSummary(row: ListingRow): Listing['certificate'] {
+/** The certificate columns of a listing row (`selectListings`) or a catalogue entry. */
+export type CertificateColumns = Pick<
+  ListingRow,
+  | 'certificateId'
+  | 'certificateNumber'
+  | 'certificateIdentification'
+  | 'certificateStatus'
+  | 'certificatePieces'
+  | 'certificateExternalLab'
+  | 'certificateLabName'
+  | 'certificateLabSlug'
+>;
+
+export function certificateSummary(row: CertificateColumns): Listing['certificate'] {
   if (
     !row.certificateId ||
     !row.certificateNumber ||
