@@ -1,10 +1,10 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-// RFC 6962 test vectors, for our tests and for anyone checking their own verifier against ours.
 import { emptyRoot, nodeHash } from './merkle';
 
 // RFC 6962's reference vectors as kept by the CT reference implementation and transparency-dev/merkle
 // (testonly/constants.go, proof/verify_test.go): eight leaf inputs, the roots of the trees of
-// sizes 0..8, every complete subtree, and inclusion and consistency proofs.
+// sizes 0..8, every complete subtree, and inclusion and consistency proofs. Also for anyone
+// checking their own verifier against ours.
 export const LEAF_INPUTS = [
   '',
   '00',
