@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, type TestApp } from '../support/app';
+import { call, createTestApp, expectErrorShape, login, type TestApp } from '../support/app';
 import {
   type CaseWorld,
   createCaseWorld,
@@ -9,6 +9,7 @@ import {
   uploadImage,
 } from '../support/cases';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createBuyer, TEST_PASSWORD } from '../support/fixtures';
 
 // Who sees a case: its regulator's officers only (another district 404, also after a transfer
 // away); leads are the district's flags and the regulator's own observations.
@@ -135,6 +136,55 @@ describe('cases: observations and subjects', () => {
       .where('targetId', '=', recorded.json.id)
       .execute();
     expect(audit.map((entry) => entry.action)).toEqual(['case_observation.recorded']);
+  });
+
+  it('takes a complaint escalated to the district as a lead, and points the case at its live session', async () => {
+    const buyer = await createBuyer(database.db);
+    const buyerSession = await login(app, buyer.email, TEST_PASSWORD);
+    const filed = await call(app, 'POST', '/api/complaints', {
+      session: buyerSession,
+      body: {
+        subject: { kind: 'live_session', id: world.seller.sessionId },
+        category: 'false_advertising',
+        description: '主播说手镯是国家级品质，收到的只是普通货',
+      },
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const complaintId = filed.json.id as string;
+    await call(app, 'POST', `/api/seller/complaints/${complaintId}/answer`, {
+      session: world.seller.session,
+      body: { answer: '直播话术是主播口误，可以退货。' },
+    });
+    const escalated = await call(app, 'POST', `/api/complaints/${complaintId}/escalate`, {
+      session: buyerSession,
+      body: { note: '商家答复不能接受' },
+    });
+    expect(escalated.status, escalated.text).toBe(200);
+    const leads = (await get(world.officerA, '/api/cases/leads?kind=complaint')).json.leads;
+    expect(leads).toContainEqual(
+      expect.objectContaining({
+        id: complaintId,
+        kind: 'complaint',
+        seller: { id: world.seller.orgId, name: expect.any(String) },
+        complaint: { category: 'false_advertising', status: 'escalated' },
+        sessionId: world.seller.sessionId,
+      }),
+    );
+    expect((await get(world.farOfficer, '/api/cases/leads?kind=complaint')).json.leads).toEqual([]);
+    const opened = await call(app, 'POST', '/api/cases', {
+      session: world.officerA,
+      body: { title: '直播虚假宣传投诉', reason: '投诉转来', complaintIds: [complaintId] },
+    });
+    expect(opened.status, opened.text).toBe(201);
+    expect(opened.json.subjects.complaints).toEqual([
+      expect.objectContaining({ id: complaintId, category: 'false_advertising' }),
+    ]);
+    expect(opened.json.subjects.sessions.map((session: { id: string }) => session.id)).toEqual([
+      world.seller.sessionId,
+    ]);
+    const linked = (await get(world.officerA, '/api/cases/leads?kind=complaint&includeLinked=true')).json
+      .leads;
+    expect(linked.find((lead: { id: string }) => lead.id === complaintId).caseId).toBe(opened.json.id);
   });
 
   it('refuses observations with another tenant’s image, an unknown session, disagreeing references or a script URL', async () => {

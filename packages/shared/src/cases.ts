@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseDocumentSchema } from './case-documents';
 import { caseActionSchema, caseStepSchema } from './case-steps';
+import { complaintCategorySchema, complaintStatusSchema } from './complaints';
 import { COMPLIANCE_CATEGORIES, severitySchema } from './compliance/index';
 import { claimSourceSchema } from './compliance-records';
 import { boundedText as text } from './text';
@@ -141,7 +142,7 @@ export const caseLeadSchema = z.object({
   observation: z
     .object({ imageIds: z.array(z.uuid()), url: z.string().nullable(), recordedBy: z.string() })
     .nullable(),
-  complaint: z.object({ category: z.string(), status: z.string() }).nullable(),
+  complaint: z.object({ category: complaintCategorySchema, status: complaintStatusSchema }).nullable(),
 });
 export type CaseLead = z.infer<typeof caseLeadSchema>;
 
@@ -231,7 +232,9 @@ export const caseSubjectsSchema = z.object({
       recordedBy: z.string(),
     }),
   ),
-  complaints: z.array(z.object({ id: z.uuid(), category: z.string(), text: z.string(), at: isoDateTime })),
+  complaints: z.array(
+    z.object({ id: z.uuid(), category: complaintCategorySchema, text: z.string(), at: isoDateTime }),
+  ),
   listings: z.array(z.object({ id: z.uuid(), title: z.string(), status: z.string() })),
   sessions: z.array(
     z.object({ id: z.uuid(), title: z.string(), status: z.string(), startedAt: isoDateTime.nullable() }),

@@ -1,8 +1,17 @@
-import type { CaseLead, CaseLeadKind, RecordObservationBody, StoredFlag } from '@jadelive/shared';
+import type {
+  CaseLead,
+  CaseLeadKind,
+  ComplaintCategory,
+  ComplaintStatus,
+  RecordObservationBody,
+  StoredFlag,
+} from '@jadelive/shared';
 import type { Database } from '../../db/database';
 import { iso } from '../../lib/serialize';
+import { listComplaintLeads } from '../complaints/repository';
 import { type FlagViewer, selectVisibleFlags } from '../compliance/repository';
 import type { Tx } from './repository';
+import { casesOfLeads } from './subjects-repository';
 
 const LEADS_PER_KIND = 100;
 
@@ -76,14 +85,47 @@ async function observationLeads(db: Database, regulatorOrgId: string, includeLin
   );
 }
 
-/** The regulator's inbox: flags of its district and its own observations, newest first. */
+/**
+ * Complaints escalated to the regulator (read through the complaints feature), newest escalation
+ * first, as leads; those it declined to take up (不予受理) are not.
+ */
+async function complaintLeads(db: Database, regulatorOrgId: string, includeLinked: boolean) {
+  const rows = (await listComplaintLeads(db, regulatorOrgId, { limit: LEADS_PER_KIND })).filter(
+    (row) => row.status !== 'rejected',
+  );
+  const cases = await casesOfLeads(
+    db,
+    'complaint',
+    rows.map((row) => row.id),
+  );
+  return rows
+    .filter((row) => includeLinked || !cases.has(row.id))
+    .map(
+      (row): CaseLead => ({
+        kind: 'complaint',
+        id: row.id,
+        seller: { id: row.sellerOrgId, name: row.sellerName },
+        text: row.description,
+        at: iso(row.escalatedAt ?? row.filedAt),
+        sessionId: row.sessionId,
+        listingId: row.listingId,
+        caseId: cases.get(row.id) ?? null,
+        flag: null,
+        observation: null,
+        complaint: { category: row.category as ComplaintCategory, status: row.status as ComplaintStatus },
+      }),
+    );
+}
+
+/** The regulator's inbox: flags of its district, complaints passed on to it and its own observations. */
 export async function listLeads(db: Database, viewer: FlagViewer, filter: LeadsFilter): Promise<CaseLead[]> {
   const wanted = (kind: CaseLeadKind) => filter.kind === undefined || filter.kind === kind;
-  const [flags, observations] = await Promise.all([
+  const [flags, complaints, observations] = await Promise.all([
     wanted('flag') ? flagLeads(db, viewer, filter.includeLinked) : [],
+    wanted('complaint') ? complaintLeads(db, viewer.orgId, filter.includeLinked) : [],
     wanted('observation') ? observationLeads(db, viewer.orgId, filter.includeLinked) : [],
   ]);
-  return [...flags, ...observations].sort((a, b) => b.at.localeCompare(a.at));
+  return [...flags, ...complaints, ...observations].sort((a, b) => b.at.localeCompare(a.at));
 }
 
 /** What a session or listing tells about an observation: whose it is. */

@@ -78,7 +78,7 @@ export async function openCase(deps: Deps, officer: Acting, body: OpenCaseBody) 
       title: body.title,
       openedBy: officer.userId,
     });
-    const context = await contextOfLeads(trx, body.flagIds, body.observationIds);
+    const context = await contextOfLeads(trx, body);
     await addSubjectsOnce(trx, id, [...leads, ...context], officer.userId);
     const details = { title: body.title, sellerOrgId, leads: leads.length };
     await insertCaseEvent(trx, {

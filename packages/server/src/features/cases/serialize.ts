@@ -85,7 +85,7 @@ export async function toCaseDetail(db: Database, row: CaseRow, userId: string): 
       { step: row.step as CaseStep, filingRequestedBy: row.filingRequestedBy },
       userId,
     ),
-    subjects: { ...subjects, complaints: [] },
+    subjects,
     events: events.map(toCaseEvent),
     documents: await toCaseDocuments(db, documents, { partyAnswers: false }),
   };

@@ -1,6 +1,7 @@
-import type { CaseSubjectKind, CaseSubjects, StoredFlag } from '@jadelive/shared';
+import type { CaseSubjectKind, CaseSubjects, ComplaintCategory, StoredFlag } from '@jadelive/shared';
 import type { Database } from '../../db/database';
 import { iso, isoOrNull } from '../../lib/serialize';
+import { findComplaintLead } from '../complaints/repository';
 import { type FlagViewer, selectVisibleFlags } from '../compliance/repository';
 import type { Tx } from './repository';
 
@@ -89,18 +90,19 @@ export async function sellerOfSubject(
     case 'order':
       return db.selectFrom('orders').select('sellerOrgId').where('id', '=', subject.id).executeTakeFirst();
     case 'complaint':
-      return undefined;
+      // A complaint is a lead of the regulator it was escalated to.
+      return findComplaintLead(db, viewer.orgId, subject.id);
   }
 }
 
-/** The listing and live session a flag or an observation was about, to point the case at them too. */
+/** The listing, live session and order a flag, complaint or observation was about, to point the case at them too. */
 export async function contextOfLeads(
   db: Database,
-  flagIds: readonly string[],
-  observationIds: readonly string[],
+  leads: { flagIds: readonly string[]; complaintIds: readonly string[]; observationIds: readonly string[] },
 ) {
+  const { flagIds, complaintIds, observationIds } = leads;
   const refs: SubjectRef[] = [];
-  const add = (kind: 'listing' | 'session', id: string | null) => {
+  const add = (kind: 'listing' | 'session' | 'order', id: string | null) => {
     if (id && !refs.some((ref) => ref.kind === kind && ref.id === id)) refs.push({ kind, id });
   };
   if (flagIds.length > 0) {
@@ -112,6 +114,18 @@ export async function contextOfLeads(
     for (const flag of flags) {
       add('listing', flag.listingId);
       add('session', flag.sessionId);
+    }
+  }
+  if (complaintIds.length > 0) {
+    const complaints = await db
+      .selectFrom('complaints')
+      .select(['listingId', 'sessionId', 'orderId'])
+      .where('id', 'in', complaintIds)
+      .execute();
+    for (const complaint of complaints) {
+      add('listing', complaint.listingId);
+      add('session', complaint.sessionId);
+      add('order', complaint.orderId);
     }
   }
   if (observationIds.length > 0) {
@@ -128,20 +142,28 @@ export async function contextOfLeads(
   return refs;
 }
 
-/** What a case points at, read for its page (complaints are read by their own feature). */
+/** What a case points at, read for its page (a complaint as the case holds it, whichever regulator it went to). */
 export async function loadCaseSubjects(
   db: Database,
   ids: Record<CaseSubjectKind, string[]>,
-): Promise<Omit<CaseSubjects, 'complaints'>> {
+): Promise<CaseSubjects> {
   const when = <T>(list: string[], load: () => Promise<T[]>) =>
     list.length > 0 ? load() : Promise.resolve([]);
-  const [flags, observations, listings, sessions, orders] = await Promise.all([
+  const [flags, complaints, observations, listings, sessions, orders] = await Promise.all([
     when(ids.flag, () =>
       db
         .selectFrom('complianceFlags')
         .select(['id', 'text', 'category', 'severity', 'source', 'saidAt'])
         .where('id', 'in', ids.flag)
         .orderBy('saidAt')
+        .execute(),
+    ),
+    when(ids.complaint, () =>
+      db
+        .selectFrom('complaints')
+        .select(['id', 'category', 'description', 'escalatedAt', 'filedAt'])
+        .where('id', 'in', ids.complaint)
+        .orderBy('filedAt')
         .execute(),
     ),
     when(ids.observation, () =>
@@ -180,6 +202,12 @@ export async function loadCaseSubjects(
       severity: flag.severity as StoredFlag['severity'],
       source: flag.source as StoredFlag['source'],
       saidAt: iso(flag.saidAt),
+    })),
+    complaints: complaints.map((row) => ({
+      id: row.id,
+      category: row.category as ComplaintCategory,
+      text: row.description,
+      at: iso(row.escalatedAt ?? row.filedAt),
     })),
     observations: observations.map((row) => ({
       id: row.id,

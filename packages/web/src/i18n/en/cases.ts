@@ -103,6 +103,7 @@ export const cases: typeof source = {
     reason: 'Why it is checked',
     submit: 'Start checking',
     submitting: 'Opening…',
+    complaintFile: 'Open the complaint file',
     noSeller: 'No seller named',
   },
   observation: {

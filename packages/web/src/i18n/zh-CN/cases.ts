@@ -101,6 +101,7 @@ export const cases = {
     reason: '核查理由',
     submit: '开始核查',
     submitting: '正在创建…',
+    complaintFile: '查看投诉受理',
     noSeller: '未指明商家',
   },
   observation: {

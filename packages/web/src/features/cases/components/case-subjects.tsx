@@ -38,8 +38,8 @@ export function CaseSubjects({ subjects }: { subjects: CaseDetail['subjects'] })
         ))}
         {subjects.complaints.map((complaint) => (
           <li key={complaint.id} data-subject="complaint" data-id={complaint.id}>
-            {kind('complaints')} {complaint.text}{' '}
-            <span className="fine-print">{formatDate(complaint.at)}</span>
+            {kind('complaints')} <strong>{t(`complaints.categories.${complaint.category}`)}</strong> ·{' '}
+            {complaint.text} <span className="fine-print">{formatDate(complaint.at)}</span>
           </li>
         ))}
         {subjects.observations.map((observation) => (

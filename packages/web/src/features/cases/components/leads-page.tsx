@@ -8,7 +8,7 @@ import { EmptyState, Loading } from '../../../components/ui/status';
 import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { imageUrl } from '../../../lib/images';
-import { consolePaths } from '../../../lib/paths';
+import { complaintPaths, consolePaths } from '../../../lib/paths';
 import { useLeads } from '../api/leads';
 import { ObservationForm } from './observation-form';
 import { OpenCaseForm } from './open-case-form';
@@ -25,6 +25,12 @@ function LeadHead({ lead }: { lead: CaseLead }) {
             {t(`compliance.severities.${lead.flag.severity}`)}
           </span>
           <strong>{t(`compliance.categories.${lead.flag.category}`)}</strong>
+        </>
+      )}
+      {lead.complaint && (
+        <>
+          <span className="status">{t(`complaints.statuses.${lead.complaint.status}`)}</span>
+          <strong>{t(`complaints.categories.${lead.complaint.category}`)}</strong>
         </>
       )}
       <span>{lead.seller?.name ?? t('cases.leads.noSeller')}</span>
@@ -114,6 +120,11 @@ export function LeadsPage() {
                     {lead.observation && ` · ${lead.observation.recordedBy}`}
                     {lead.observation?.url && ` · ${lead.observation.url}`}
                   </p>
+                  {lead.complaint && (
+                    <Link to={complaintPaths.regulator} className="fine-print">
+                      {t('cases.leads.complaintFile')}
+                    </Link>
+                  )}
                   {lead.caseId && (
                     <Link to={consolePaths.regulator.case(lead.caseId)} className="fine-print">
                       {t('cases.leads.inCase')}
