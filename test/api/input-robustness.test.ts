@@ -73,7 +73,7 @@ describe('bad input answers 4xx with the error shape', () => {
     const badId = await call(app, 'DELETE', '/api/org/tokens/not-a-uuid', { session: admin });
     expect(badId.status).toBe(400);
     expectErrorShape(badId.json, 'VALIDATION_FAILED');
-    const badQuery = await call(app, 'GET', '/api/admin/audit?limit=lots', { session: admin });
+    const badQuery = await call(app, 'GET', '/api/audit?limit=lots', { session: admin });
     expect(badQuery.status).toBe(400);
     expectErrorShape(badQuery.json, 'VALIDATION_FAILED');
   });

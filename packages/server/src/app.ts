@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { addressRoutes, regionRoutes } from './features/addresses/routes';
 import { adminRoutes } from './features/admin/routes';
 import { auditLogRoutes } from './features/audit/log-routes';
+import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { basesRoutes, bookingsRoutes } from './features/bases/routes';
 import { caseLeadRoutes } from './features/cases/lead-routes';
@@ -15,12 +16,12 @@ import { adminCertificateRoutes } from './features/certificates/admin-routes';
 import { labCertificateRoutes } from './features/certificates/lab-routes';
 import { sellerCertificateRoutes } from './features/certificates/seller-routes';
 import { verifyRoutes } from './features/certificates/verify-routes';
-import { captionRoutes } from './features/compliance/captions-routes';
 import {
   buyerComplaintRoutes,
   regulatorComplaintRoutes,
   sellerComplaintRoutes,
 } from './features/complaints/routes';
+import { captionRoutes } from './features/compliance/captions-routes';
 import { complianceFlagRoutes } from './features/compliance/routes';
 import { docsRoutes } from './features/docs/routes';
 import { evidenceRoutes } from './features/evidence/routes';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/cases', caseRoutes)
     .route('/api/cases', evidenceRoutes)
     .route('/api/notices', noticeRoutes)
+    .route('/api/audit', auditRoutes)
     .route('/api/audit-log', auditLogRoutes)
     .route('/api', commerceRoutes);
 

@@ -132,3 +132,67 @@ export const AUDIT_ACTIONS = [
   'case_document.responded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who an entry names as acting: a person, an organisation's API token, or the system. */
+export const auditActorSchema = z.object({
+  kind: z.enum(['user', 'token', 'system']),
+  id: z.string().nullable(),
+  /** The person's display name (masked for someone outside the reader's organisation) or the token's name. */
+  name: z.string().nullable(),
+  organizationName: z.string().nullable(),
+});
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
+/** One audit entry as the trail's readers see it: names instead of ids where they are cheap to find. */
+export const auditRecordSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  /** An `AuditAction`; kept a string so entries written under keys since retired still read. */
+  action: z.string(),
+  actor: auditActorSchema,
+  /** The organisation whose trail holds the entry (the owner of what changed). */
+  organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }).nullable(),
+  /** Only for the reader's own members' entries (and for platform admins): an address is personal. */
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditRecord = z.infer<typeof auditRecordSchema>;
+
+/**
+ * `action`: an exact key (`order.refunded`) or a prefix ending in a dot (`order.`). `cursor` is the
+ * `nextCursor` of the page before. `organizationId` narrows a platform admin's search to one
+ * organisation; anyone else may only name their own.
+ */
+export const auditQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actorUserId: z.uuid().optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.([a-z_]+)?)?$/, 'an action key like order.refunded, or a prefix like order.')
+    .optional(),
+  targetType: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional(),
+  targetId: z.string().min(1).max(100).optional(),
+  requestId: z.string().min(1).max(100).optional(),
+  organizationId: z.uuid().optional(),
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,17}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditRecordSchema),
+  nextCursor: z.string().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** An export holds at most this many entries, newest first; a narrower range reaches older ones. */
+export const AUDIT_EXPORT_MAX_ROWS = 50_000;

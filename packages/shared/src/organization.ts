@@ -74,22 +74,3 @@ export const createdApiTokenSchema = z.object({
   /** The secret, shown this once and never again. */
   token: z.string(),
 });
-
-export const auditEventSchema = z.object({
-  id: z.number().int(),
-  occurredAt: z.iso.datetime({ offset: true }),
-  action: z.string(),
-  actorUserId: z.string().nullable(),
-  actorTokenId: z.string().nullable(),
-  organizationId: z.string().nullable(),
-  targetType: z.string().nullable(),
-  targetId: z.string().nullable(),
-  ip: z.string().nullable(),
-  details: z.unknown(),
-});
-export type AuditEvent = z.infer<typeof auditEventSchema>;
-
-export const auditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().min(1).optional(),
-});

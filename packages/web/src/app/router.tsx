@@ -167,7 +167,7 @@ const settingsRoute: RouteObject = {
         { path: 'members', lazy: consolePage('MembersRoute') },
         { path: 'invitations', lazy: consolePage('InvitationsRoute') },
         { path: 'tokens', lazy: consolePage('TokensPanel') },
-        { path: 'audit', lazy: consolePage('AuditPanel') },
+        { path: 'audit', lazy: consolePage('AuditRoute') },
       ],
     },
   ],

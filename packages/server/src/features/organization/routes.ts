@@ -1,8 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   apiTokenSchema,
-  auditEventSchema,
-  auditQuerySchema,
   changeRoleBodySchema,
   createApiTokenBodySchema,
   createdApiTokenSchema,
@@ -18,9 +16,7 @@ import type { AppEnv } from '../../http/app-env';
 import { ApiError, because, forbidden, notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonBody, jsonResponse, okSchema, uuidParam } from '../../http/route';
-import { iso } from '../../lib/serialize';
 import { hashToken, randomToken } from '../../lib/tokens';
-import { listAuditEvents } from '../audit/listing';
 import { recordAudit } from '../audit/repository';
 import * as repo from './repository';
 import { toApiToken, toInvitation, toMember } from './serialize';
@@ -245,24 +241,5 @@ export const organizationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
         await recordAudit(trx, { action: 'token.revoked', targetType: 'api_token', targetId: tokenId });
       });
       return c.json({ ok: true as const }, 200);
-    },
-  )
-  .openapi(
-    defineRoute(managers, {
-      method: 'get',
-      path: '/audit',
-      tags,
-      summary: "The organisation's audit trail, newest first",
-      request: { query: auditQuerySchema },
-      responses: { 200: jsonResponse(z.object({ events: z.array(auditEventSchema) })) },
-    }),
-    async (c) => {
-      const query = c.req.valid('query');
-      const rows = await listAuditEvents(
-        c.var.deps.db,
-        { organizationId: memberActor(c).organizationId },
-        { limit: query.limit, before: query.before },
-      );
-      return c.json({ events: rows.map((row) => ({ ...row, occurredAt: iso(row.occurredAt) })) }, 200);
     },
   );

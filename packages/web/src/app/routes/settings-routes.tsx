@@ -1,3 +1,5 @@
+import { homeFor } from '@jadelive/shared';
+import { AuditLog } from '../../features/audit/components/audit-log';
 import { useSignedInUser } from '../../features/auth/hooks/use-signed-in-user';
 import { InvitationsPanel } from '../../features/organization/components/invitations-panel';
 import { MembersPanel } from '../../features/organization/components/members-panel';
@@ -17,4 +19,9 @@ export function MembersRoute() {
 
 export function InvitationsRoute() {
   return <InvitationsPanel viewer={useOrgViewer()} />;
+}
+
+/** The organisation's own audit trail; its objects link to the pages this kind of account has. */
+export function AuditRoute() {
+  return <AuditLog scope="organization" reader={homeFor(useSignedInUser())} />;
 }

@@ -11,10 +11,6 @@ export function useChangeMemberRole() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: changeMemberRole,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: orgKeys.members }),
-        queryClient.invalidateQueries({ queryKey: orgKeys.audit }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.members }),
   });
 }

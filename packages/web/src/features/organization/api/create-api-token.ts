@@ -14,10 +14,6 @@ export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createApiToken,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: orgKeys.tokens }),
-        queryClient.invalidateQueries({ queryKey: orgKeys.audit }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.tokens }),
   });
 }

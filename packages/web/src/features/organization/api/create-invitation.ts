@@ -14,10 +14,6 @@ export function useCreateInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createInvitation,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
-        queryClient.invalidateQueries({ queryKey: orgKeys.audit }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
   });
 }

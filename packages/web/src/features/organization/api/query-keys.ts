@@ -5,5 +5,4 @@ export const orgKeys = {
   members: ['org', 'members'] as const,
   invitations: ['org', 'invitations'] as const,
   tokens: ['org', 'tokens'] as const,
-  audit: ['org', 'audit'] as const,
 };

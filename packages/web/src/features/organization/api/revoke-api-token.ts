@@ -10,10 +10,6 @@ export function useRevokeApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: revokeApiToken,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: orgKeys.tokens }),
-        queryClient.invalidateQueries({ queryKey: orgKeys.audit }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.tokens }),
   });
 }

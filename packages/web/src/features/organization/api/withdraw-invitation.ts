@@ -10,10 +10,6 @@ export function useWithdrawInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: withdrawInvitation,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
-        queryClient.invalidateQueries({ queryKey: orgKeys.audit }),
-      ]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgKeys.invitations }),
   });
 }
