@@ -3,8 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { yuanToFen } from '../../../lib/units';
 import { useCaseStep } from '../api/case-actions';
+import { ReasonField } from './reason-field';
 
 /** Actions with a form of their own elsewhere on the page. */
 const OWN_FORMS: readonly CaseAction[] = ['issue_notice', 'transfer'];
@@ -56,33 +58,27 @@ function StepForm({
     <form className="form step-form" onSubmit={submit} data-testid="step-form" data-action={action}>
       {writesDocument && (
         <>
-          <Field label={t('cases.detail.facts')}>
-            <textarea
-              className="input textarea"
-              rows={3}
-              required
-              value={facts}
-              onChange={(event) => setFacts(event.currentTarget.value)}
-            />
-          </Field>
-          <Field label={t('cases.detail.legalBasis')}>
-            <textarea
-              className="input textarea"
-              rows={2}
-              required
-              value={basis}
-              onChange={(event) => setBasis(event.currentTarget.value)}
-            />
-          </Field>
-          <Field label={action === 'notify' ? t('cases.detail.intendedPenalty') : t('cases.detail.penalty')}>
-            <textarea
-              className="input textarea"
-              rows={2}
-              required
-              value={penalty}
-              onChange={(event) => setPenalty(event.currentTarget.value)}
-            />
-          </Field>
+          <TextAreaField
+            label={t('cases.detail.facts')}
+            rows={3}
+            required
+            value={facts}
+            onChange={setFacts}
+          />
+          <TextAreaField
+            label={t('cases.detail.legalBasis')}
+            rows={2}
+            required
+            value={basis}
+            onChange={setBasis}
+          />
+          <TextAreaField
+            label={action === 'notify' ? t('cases.detail.intendedPenalty') : t('cases.detail.penalty')}
+            rows={2}
+            required
+            value={penalty}
+            onChange={setPenalty}
+          />
         </>
       )}
       {action === 'decide' && (
@@ -105,17 +101,7 @@ function StepForm({
           />
         </Field>
       )}
-      <Field label={t('cases.detail.reason')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          data-testid="step-reason"
-        />
-      </Field>
+      <ReasonField value={reason} onChange={setReason} testId="step-reason" />
       {invalid && <p className="field-error">{t('errors.VALIDATION_FAILED')}</p>}
       {step.isError && <ApiErrorAlert error={step.error} />}
       <button

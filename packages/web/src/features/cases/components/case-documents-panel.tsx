@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DocumentMeta, DocumentResponses } from '../../../components/case-documents/document-facts';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { Field } from '../../../components/ui/field';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { consolePaths } from '../../../lib/paths';
 import { useReviewResponse } from '../api/case-actions';
+import { ReasonField } from './reason-field';
 
 /** The officer's review of a pending correction: accept it, or send it back with what is still wrong. */
 function ReviewForm({
@@ -30,18 +30,12 @@ function ReviewForm({
   };
   return (
     <form className="form" onSubmit={decide(true)} data-testid="review-form">
-      <Field label={t('cases.documents.reviewReason')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          minLength={2}
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          data-testid="review-reason"
-        />
-      </Field>
+      <ReasonField
+        value={reason}
+        onChange={setReason}
+        label={t('cases.documents.reviewReason')}
+        testId="review-reason"
+      />
       {review.isError && <ApiErrorAlert error={review.error} />}
       <div className="button-row">
         <button

@@ -8,9 +8,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useAddNote, useTransferCase } from '../api/case-actions';
 import { useRegulators } from '../api/cases';
+import { ReasonField } from './reason-field';
 
 /** The facts an event's sentence names, from its details. */
 function eventFacts(event: CaseEvent, kindText: (kind: string) => string) {
@@ -61,18 +63,16 @@ export function NoteForm({ caseId }: { caseId: string }) {
   }
   return (
     <form className="form" onSubmit={submit} data-testid="note-form">
-      <Field label={t('cases.detail.noteHeading')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          minLength={2}
-          maxLength={2000}
-          placeholder={t('cases.detail.notePlaceholder')}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-        />
-      </Field>
+      <TextAreaField
+        label={t('cases.detail.noteHeading')}
+        rows={2}
+        required
+        minLength={2}
+        maxLength={2000}
+        placeholder={t('cases.detail.notePlaceholder')}
+        value={text}
+        onChange={setText}
+      />
       {addNote.isError && <ApiErrorAlert error={addNote.error} />}
       <button className="button button-small" type="submit" disabled={addNote.isPending}>
         {t('cases.detail.addNote')}
@@ -120,17 +120,7 @@ export function TransferForm({ detail }: { detail: CaseDetail }) {
             ))}
           </select>
         </Field>
-        <Field label={t('cases.detail.reason')}>
-          <textarea
-            className="input textarea"
-            rows={2}
-            required
-            minLength={2}
-            maxLength={1000}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-          />
-        </Field>
+        <ReasonField value={reason} onChange={setReason} />
         {transfer.isError && <ApiErrorAlert error={transfer.error} />}
         <button className="button button-danger button-small" type="submit" disabled={transfer.isPending}>
           {t('cases.detail.transfer')}

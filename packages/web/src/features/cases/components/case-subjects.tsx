@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseStep, CaseSubjectKind } from '@jadelive/shared';
+import { CASE_STEPS, type CaseDetail, type CaseStep, type CaseSubjectKind } from '@jadelive/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDateTimeFormat } from '../../../i18n/format';
@@ -84,17 +84,8 @@ export function CaseSubjects({ subjects }: { subjects: CaseDetail['subjects'] })
 }
 
 /** The main road of a case (核查 → … → 结案) with the steps passed, the current one and those ahead. */
-const ROAD = [
-  'checking',
-  'filed',
-  'investigating',
-  'rectification',
-  'notification',
-  'decision',
-  'delivery',
-  'publication',
-  'closed',
-] as const;
+type RoadStep = Exclude<CaseStep, 'filing_pending' | 'dropped'>;
+const ROAD = CASE_STEPS.filter((step): step is RoadStep => step !== 'filing_pending' && step !== 'dropped');
 
 const POSITION: Record<CaseStep, number> = {
   checking: 0,

@@ -3,8 +3,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useIssueNotice } from '../api/case-actions';
 import { basisLines } from './case-actions';
+import { ReasonField } from './reason-field';
 
 const DAY_MS = 86_400_000;
 
@@ -40,37 +42,31 @@ export function NoticeForm({ detail }: { detail: CaseDetail }) {
   return (
     <form className="panel form" onSubmit={submit} data-testid="notice-form">
       <h2 className="section-heading">{t('cases.notice.heading')}</h2>
-      <Field label={t('cases.notice.facts')}>
-        <textarea
-          className="input textarea"
-          rows={3}
-          required
-          maxLength={2000}
-          value={facts}
-          onChange={(event) => setFacts(event.currentTarget.value)}
-          data-testid="notice-facts"
-        />
-      </Field>
-      <Field label={t('cases.notice.items')}>
-        <textarea
-          className="input textarea"
-          rows={3}
-          required
-          value={items}
-          onChange={(event) => setItems(event.currentTarget.value)}
-          data-testid="notice-items-input"
-        />
-      </Field>
-      <Field label={t('cases.notice.legalBasis')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          value={basis}
-          onChange={(event) => setBasis(event.currentTarget.value)}
-          data-testid="notice-basis"
-        />
-      </Field>
+      <TextAreaField
+        label={t('cases.notice.facts')}
+        rows={3}
+        required
+        maxLength={2000}
+        value={facts}
+        testId="notice-facts"
+        onChange={setFacts}
+      />
+      <TextAreaField
+        label={t('cases.notice.items')}
+        rows={3}
+        required
+        value={items}
+        testId="notice-items-input"
+        onChange={setItems}
+      />
+      <TextAreaField
+        label={t('cases.notice.legalBasis')}
+        rows={2}
+        required
+        value={basis}
+        testId="notice-basis"
+        onChange={setBasis}
+      />
       <Field label={t('cases.notice.dueOn')}>
         <input
           className="input"
@@ -82,17 +78,7 @@ export function NoticeForm({ detail }: { detail: CaseDetail }) {
           data-testid="notice-due-on"
         />
       </Field>
-      <Field label={t('cases.detail.reason')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          data-testid="notice-reason"
-        />
-      </Field>
+      <ReasonField value={reason} onChange={setReason} testId="notice-reason" />
       {invalid && <p className="field-error">{t('errors.VALIDATION_FAILED')}</p>}
       {issue.isError && <ApiErrorAlert error={issue.error} />}
       <button

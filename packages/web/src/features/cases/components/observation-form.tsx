@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useRecordObservation, useSellers } from '../api/leads';
 
 interface ObservationFormProps {
@@ -50,20 +51,18 @@ export function ObservationForm({ context }: ObservationFormProps) {
       <h2 className="section-heading">{t('cases.observation.heading')}</h2>
       <p className="muted">{t('cases.observation.intro')}</p>
       {context?.label && <p className="fine-print">{context.label}</p>}
-      <Field label={t('cases.observation.note')}>
-        <textarea
-          className="input textarea"
-          rows={3}
-          required
-          maxLength={1000}
-          value={note}
-          onChange={(event) => {
-            setNote(event.currentTarget.value);
-            record.reset();
-          }}
-          data-testid="observation-note"
-        />
-      </Field>
+      <TextAreaField
+        label={t('cases.observation.note')}
+        rows={3}
+        required
+        maxLength={1000}
+        value={note}
+        testId="observation-note"
+        onChange={(value) => {
+          setNote(value);
+          record.reset();
+        }}
+      />
       <ImageUpload
         label={t('cases.observation.screenshots')}
         imageIds={imageIds}

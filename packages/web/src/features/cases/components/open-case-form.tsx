@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { consolePaths } from '../../../lib/paths';
 import { useOpenCase } from '../api/leads';
 
@@ -51,17 +52,15 @@ export function OpenCaseForm({ leads, onOpened }: { leads: CaseLead[]; onOpened:
           data-testid="open-case-title"
         />
       </Field>
-      <Field label={t('cases.leads.reason')}>
-        <textarea
-          className="input textarea"
-          rows={2}
-          required
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          data-testid="open-case-reason"
-        />
-      </Field>
+      <TextAreaField
+        label={t('cases.leads.reason')}
+        rows={2}
+        required
+        maxLength={1000}
+        value={reason}
+        testId="open-case-reason"
+        onChange={setReason}
+      />
       {invalid && <p className="field-error">{t('errors.VALIDATION_FAILED')}</p>}
       {open.isError && <ApiErrorAlert error={open.error} />}
       <button

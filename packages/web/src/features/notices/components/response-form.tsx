@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
 import { Field } from '../../../components/ui/field';
 import { ImageUpload } from '../../../components/ui/image-upload';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { useOwnListings, useRespondToNotice } from '../api/notices';
 
 /**
@@ -45,18 +46,16 @@ export function ResponseForm({ document }: { document: CaseDocument }) {
       <p className="muted">
         {rectification ? t('notices.respond.rectificationIntro') : t('notices.respond.defenceIntro')}
       </p>
-      <Field label={t('notices.respond.statement')}>
-        <textarea
-          className="input textarea"
-          rows={4}
-          required
-          minLength={2}
-          maxLength={2000}
-          value={statement}
-          onChange={(event) => setStatement(event.currentTarget.value)}
-          data-testid="notice-response-statement"
-        />
-      </Field>
+      <TextAreaField
+        label={t('notices.respond.statement')}
+        rows={4}
+        required
+        minLength={2}
+        maxLength={2000}
+        value={statement}
+        testId="notice-response-statement"
+        onChange={setStatement}
+      />
       {rectification && (
         <>
           <Field label={t('notices.respond.listing')}>
