@@ -47,7 +47,7 @@ export function createTestApp(
       trustProxy: true,
       uploadDir: '/tmp/jadelive-test-uploads',
       // A state-changing route that succeeds without an audit entry fails the test that called it.
-      auditEnforcement: process.env.AUDIT_ENFORCE === 'fail' ? 'fail' : 'warn',
+      auditEnforcement: 'fail',
       ...config,
     },
   });
