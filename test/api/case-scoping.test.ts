@@ -231,6 +231,27 @@ describe('cases: observations and subjects', () => {
     expect(sellerView.text).not.toContain('前科');
   });
 
+  it("offers no viewer's refused chat line as a lead against the seller", async () => {
+    const viewer = await createBuyer(database.db);
+    const refused = await call(app, 'POST', `/api/live/sessions/${world.seller.sessionId}/chat`, {
+      session: await login(app, viewer.email, TEST_PASSWORD),
+      body: { text: '加微信私下交易更便宜' },
+    });
+    expect(refused.status, refused.text).toBe(422);
+    const viewerFlags = await database.db
+      .selectFrom('complianceFlags')
+      .select('id')
+      .where('speakerUserId', '=', viewer.id)
+      .execute();
+    expect(viewerFlags.length).toBeGreaterThan(0);
+    const hostFlagId = await raiseFlag(app, world, '这是全网最低价的极品帝王绿');
+
+    const leads = await get(world.officerA, '/api/cases/leads?kind=flag');
+    const leadIds = leads.json.leads.map((lead: { id: string }) => lead.id);
+    expect(leadIds).toContain(hostFlagId);
+    for (const flag of viewerFlags) expect(leadIds).not.toContain(flag.id);
+  });
+
   it('refuses leads it may not use, leads of a case already, and an empty case', async () => {
     const empty = await call(app, 'POST', '/api/cases', {
       session: world.officerA,

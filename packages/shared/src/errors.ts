@@ -205,6 +205,11 @@ export const ERROR_REASONS = {
   no_certificate: none,
   no_inspection_lab: none,
   result_recorded: z.object({ status }),
+  // Complaints
+  complaint_status: z.object({ status }),
+  complaint_open: z.object({ complaintId: z.string().nullable() }),
+  complaint_seller_has_time: z.object({ answerBy: when }),
+  no_regulator: z.object({ district: z.string().nullable() }),
   // Cases and the documents they address to sellers
   case_step: z.object({ step: status, action: z.string() }),
   second_officer_required: none,
@@ -218,11 +223,6 @@ export const ERROR_REASONS = {
   response_not_open: z.object({ status }),
   response_reviewed: none,
   hearing_not_applicable: none,
-  // Complaints
-  complaint_status: z.object({ status }),
-  complaint_open: z.object({ complaintId: z.string().nullable() }),
-  complaint_seller_has_time: z.object({ answerBy: when }),
-  no_regulator: z.object({ district: z.string().nullable() }),
   // Evidence packages
   audit_not_signed_yet: z.object({ retryAfterSeconds: count }),
 } satisfies Record<string, z.ZodObject>;

@@ -2,7 +2,7 @@ import { homeFor, type User } from '@jadelive/shared';
 import type { TFunction } from 'i18next';
 import type { NavItem } from '../components/layout/nav-item';
 import { isManager } from '../features/auth/hooks/use-signed-in-user';
-import { commercePaths, consolePaths, paths, publicPaths } from '../lib/paths';
+import { commercePaths, complaintPaths, consolePaths, paths, publicPaths } from '../lib/paths';
 
 /**
  * Role-aware navigation: only destinations this person can open today. A host's first (and
@@ -24,6 +24,12 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
     items.push({ id: 'catalog', to: publicPaths.catalog, label: t('catalog.header.catalog'), icon: 'shop' });
     items.push({ id: 'my-orders', to: commercePaths.buyerOrders, label: t('nav.myOrders'), icon: 'orders' });
     items.push({ id: 'addresses', to: commercePaths.addresses, label: t('nav.addresses'), icon: 'pin' });
+    items.push({
+      id: 'my-complaints',
+      to: complaintPaths.buyer,
+      label: t('nav.myComplaints'),
+      icon: 'audit',
+    });
   }
   if (home === 'seller') {
     items.push({
@@ -31,6 +37,12 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
       to: commercePaths.sellerOrders,
       label: t('nav.sellerOrders'),
       icon: 'orders',
+    });
+    items.push({
+      id: 'seller-complaints',
+      to: complaintPaths.seller,
+      label: t('nav.sellerComplaints'),
+      icon: 'audit',
     });
   }
   if (home === 'seller') {
@@ -52,6 +64,14 @@ export function navigationFor(user: User, t: TFunction): NavItem[] {
       icon: 'audit',
     });
     items.push({ id: 'cases', to: consolePaths.regulator.cases, label: t('nav.cases'), icon: 'orders' });
+  }
+  if (home === 'regulator') {
+    items.push({
+      id: 'complaint-leads',
+      to: complaintPaths.regulator,
+      label: t('nav.complaintLeads'),
+      icon: 'audit',
+    });
   }
   if (home === 'lab') {
     items.push({

@@ -21,13 +21,15 @@ export interface LeadsFilter {
   includeLinked: boolean;
 }
 
-/** Flags the regulator may see (its district), newest first, as leads. */
+/** Flags the regulator may see (its district) that speak for the seller, newest first, as leads. */
 async function flagLeads(db: Database, viewer: FlagViewer, includeLinked: boolean) {
   let query = selectVisibleFlags(db, viewer)
     .leftJoin('caseSubjects', (join) =>
       join.onRef('caseSubjects.subjectId', '=', 'complianceFlags.id').on('caseSubjects.kind', '=', 'flag'),
     )
-    .select('caseSubjects.caseId');
+    .select('caseSubjects.caseId')
+    // A viewer's refused chat line is that viewer's moderation event, not a lead against the seller.
+    .where('complianceFlags.speakerKind', '!=', 'viewer');
   if (!includeLinked) query = query.where('caseSubjects.caseId', 'is', null);
   const rows = await query.orderBy('complianceFlags.createdAt', 'desc').limit(LEADS_PER_KIND).execute();
   return rows.map(
