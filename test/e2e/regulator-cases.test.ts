@@ -1,21 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { DEMO_PASSWORD } from '@jadelive/server/seed/demo-accounts';
+import { EVIDENCE_MANIFEST_FILE } from '@jadelive/shared/evidence';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../support/app';
+import { newSigningKeyPem, startTestAuditLog, testAuditLogConfig } from '../support/audit-log';
 import { demoSellerAndHost, LAPTOP } from '../support/demo-live-session';
 import { type LiveBrowserWorld, PAGE_TIMEOUT, startLiveBrowserWorld } from '../support/live-browser';
 
 // The regulator's casework in Chromium on the demo data: a claim flagged in a live session becomes
 // a case, a second officer approves filing, a rectification notice goes out, the seller reads and
-// answers it, the officer accepts the correction and closes the case.
+// answers it, the officer accepts the correction and closes the case, then downloads the case's
+// evidence package.
 
 let world: LiveBrowserWorld;
+let auditLog: Awaited<ReturnType<typeof startTestAuditLog>>;
 const CLAIM = '家人们，这只手镯是国家级的品质，全网最好';
 
 beforeAll(async () => {
   world = await startLiveBrowserWorld({ livekit: false });
+  // Evidence packages prove their audit entries against a signed checkpoint: the sequencer must run.
+  auditLog = await startTestAuditLog(world.database.db, await testAuditLogConfig(newSigningKeyPem()));
 });
-afterAll(() => world?.close());
+afterAll(async () => {
+  await auditLog?.stop();
+  await world?.close();
+});
 
 /** Tonight's demo session of the 解放碑 shop goes on air and its caption feed says `CLAIM`. */
 async function flagOnAir() {
@@ -70,7 +82,7 @@ async function takeStep(page: Page, action: string, reason: string, step: string
 }
 
 describe('regulator casework in the console', () => {
-  it('turns a live flag into a case, files it with a second officer, and closes it once the seller corrected', async () => {
+  it('turns a live flag into a case, files it with a second officer, closes it once the seller corrected, and downloads its evidence package', async () => {
     const flag = await flagOnAir();
 
     // The first officer finds the flag among the leads and opens a case from it.
@@ -168,6 +180,30 @@ describe('regulator casework in the console', () => {
       'drop',
     ]);
     expect(new Set(events.slice(1, 3).map((event) => event.actorUserId)).size).toBe(2);
+
+    // The evidence package downloads from the case page and is listed with the downloaded file's hash.
+    const evidence = officer.getByTestId('case-evidence');
+    const [download] = await Promise.all([
+      officer.waitForEvent('download', PAGE_TIMEOUT),
+      evidence.getByTestId('create-evidence-package').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^证据包-.+\.zip$/);
+    const bytes = new Uint8Array(await readFile((await download.path()) as string));
+    const listed = evidence.getByTestId('package-sha256');
+    await listed.first().waitFor(PAGE_TIMEOUT);
+    expect(await listed.first().textContent()).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const files = unzipSync(bytes);
+    const manifest = JSON.parse(new TextDecoder().decode(files[EVIDENCE_MANIFEST_FILE]));
+    expect(manifest.case.id).toBe(caseId);
+    for (const file of manifest.files as { path: string; sha256: string }[]) {
+      const content = files[file.path];
+      expect(content, file.path).toBeDefined();
+      expect(
+        createHash('sha256')
+          .update(content as Uint8Array)
+          .digest('hex'),
+      ).toBe(file.sha256);
+    }
     expect(world.pageErrors).toEqual([]);
   });
 });
