@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function describeDetails(details: Record<string, unknown>): [string, string][] {
   const lines: [string, string][] = [];
   if (typeof details.from === 'string' && typeof details.to === 'string') {
-    lines.push(['', `${details.from} → ${details.to}`]);
+    lines.push(['change', `${details.from} → ${details.to}`]);
   }
   for (const [key, value] of Object.entries(details)) {
     if (key === 'from' || key === 'to' || value === null || value === undefined || value === '') continue;

@@ -25,6 +25,10 @@ export function AuditTable({ entries, reader, showOrganization, onActor, onOrgan
     // Entries written under a key since retired still read, as recorded.
     return i18n.exists(key) ? t(key as 'audit.actions.auth.login') : action;
   };
+  const detailKey = (key: string) => {
+    const path = `audit.detailKeys.${key}`;
+    return i18n.exists(path) ? t(path as 'audit.detailKeys.reason') : key;
+  };
   const targetType = (type: string) => {
     const key = `audit.targets.${type}`;
     return i18n.exists(key) ? t(key as 'audit.targets.order') : type;
@@ -92,7 +96,7 @@ export function AuditTable({ entries, reader, showOrganization, onActor, onOrgan
                     <dl className="audit-details">
                       {details.map(([key, value]) => (
                         <div key={key}>
-                          <dt>{key}</dt>
+                          <dt>{detailKey(key)}</dt>
                           <dd>{value}</dd>
                         </div>
                       ))}
