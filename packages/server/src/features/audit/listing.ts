@@ -2,6 +2,7 @@ import { maskName } from '@jadelive/shared';
 import type { AuditQuery, AuditRecord } from '@jadelive/shared/audit-trail';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import type { DB } from '../../db/schema.generated';
 import { iso } from '../../lib/serialize';
 
 /**
@@ -72,142 +73,108 @@ export async function listAuditEntries(db: Database, scope: AuditScope, filter: 
 
 export type AuditRow = Awaited<ReturnType<typeof listAuditEntries>>[number];
 
+/** Targets named by a column of their own table. */
+const NAME_COLUMNS: Record<string, [table: keyof DB, column: string]> = {
+  listing: ['listings', 'title'],
+  certificate: ['certificates', 'number'],
+  live_session: ['liveSessions', 'title'],
+  organization: ['organizations', 'name'],
+  base: ['bases', 'name'],
+  studio: ['studios', 'name'],
+  giveaway: ['giveaways', 'prizeTitle'],
+  invitation: ['invitations', 'email'],
+  api_token: ['apiTokens', 'name'],
+  case: ['cases', 'title'],
+  case_document: ['caseDocuments', 'number'],
+};
+
+type Labelled = { id: string; label: string | null }[];
+
+/** Targets named through another table: what an order, a sale or a booking is of. */
+const JOINED_NAMES: Record<string, (db: Database, ids: string[]) => Promise<Labelled>> = {
+  order: (db, ids) =>
+    db
+      .selectFrom('orders')
+      .innerJoin('listings', 'listings.id', 'orders.listingId')
+      .select(['orders.id', 'listings.title as label'])
+      .where('orders.id', 'in', ids)
+      .execute(),
+  auction: (db, ids) =>
+    db
+      .selectFrom('auctions')
+      .innerJoin('listings', 'listings.id', 'auctions.listingId')
+      .select(['auctions.id', 'listings.title as label'])
+      .where('auctions.id', 'in', ids)
+      .execute(),
+  flash_sale: (db, ids) =>
+    db
+      .selectFrom('flashSales')
+      .innerJoin('listings', 'listings.id', 'flashSales.listingId')
+      .select(['flashSales.id', 'listings.title as label'])
+      .where('flashSales.id', 'in', ids)
+      .execute(),
+  studio_booking: (db, ids) =>
+    db
+      .selectFrom('studioBookings')
+      .innerJoin('studios', 'studios.id', 'studioBookings.studioId')
+      .select(['studioBookings.id', 'studios.name as label'])
+      .where('studioBookings.id', 'in', ids)
+      .execute(),
+  compliance_flag: (db, ids) =>
+    db
+      .selectFrom('complianceFlags')
+      .select(['id', sql<string>`left(text, 40)`.as('label')])
+      .where('id', 'in', ids)
+      .execute(),
+};
+
 /**
  * Readable names for the targets of a page of entries: one query per kind of target present (at
- * most a page's worth of ids each). Kinds without a cheap name stay unnamed.
+ * most a page's worth of ids each). Kinds without a cheap name stay unnamed; a person outside the
+ * reader's organisation is masked, as an actor would be.
  */
 export async function targetLabels(
   db: Database,
   rows: AuditRow[],
   scope: AuditScope,
 ): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [
-    ...new Set(rows.flatMap((row) => (row.targetType === type && row.targetId ? [row.targetId] : []))),
-  ];
-  const uuids = (type: string) => idsOf(type).filter((id) => UUID.test(id));
-  const lookups: [string, (ids: string[]) => Promise<{ id: string; label: string | null }[]>][] = [
-    [
-      'listing',
-      (ids) => db.selectFrom('listings').select(['id', 'title as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'order',
-      (ids) =>
-        db
-          .selectFrom('orders')
-          .innerJoin('listings', 'listings.id', 'orders.listingId')
-          .select(['orders.id', 'listings.title as label'])
-          .where('orders.id', 'in', ids)
-          .execute(),
-    ],
-    [
-      'certificate',
-      (ids) =>
-        db.selectFrom('certificates').select(['id', 'number as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'live_session',
-      (ids) =>
-        db.selectFrom('liveSessions').select(['id', 'title as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'user',
-      async (ids) => {
-        const users = await db
-          .selectFrom('users')
-          .select(['id', 'displayName', 'organizationId'])
-          .where('id', 'in', ids)
-          .execute();
-        return users.map((user) => ({
-          id: user.id,
-          label: isOwn(scope, user.organizationId) ? user.displayName : maskName(user.displayName),
-        }));
-      },
-    ],
-    [
-      'organization',
-      (ids) =>
-        db.selectFrom('organizations').select(['id', 'name as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'base',
-      (ids) => db.selectFrom('bases').select(['id', 'name as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'studio',
-      (ids) => db.selectFrom('studios').select(['id', 'name as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'studio_booking',
-      (ids) =>
-        db
-          .selectFrom('studioBookings')
-          .innerJoin('studios', 'studios.id', 'studioBookings.studioId')
-          .select(['studioBookings.id', 'studios.name as label'])
-          .where('studioBookings.id', 'in', ids)
-          .execute(),
-    ],
-    [
-      'auction',
-      (ids) =>
-        db
-          .selectFrom('auctions')
-          .innerJoin('listings', 'listings.id', 'auctions.listingId')
-          .select(['auctions.id', 'listings.title as label'])
-          .where('auctions.id', 'in', ids)
-          .execute(),
-    ],
-    [
-      'flash_sale',
-      (ids) =>
-        db
-          .selectFrom('flashSales')
-          .innerJoin('listings', 'listings.id', 'flashSales.listingId')
-          .select(['flashSales.id', 'listings.title as label'])
-          .where('flashSales.id', 'in', ids)
-          .execute(),
-    ],
-    [
-      'giveaway',
-      (ids) =>
-        db.selectFrom('giveaways').select(['id', 'prizeTitle as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'invitation',
-      (ids) => db.selectFrom('invitations').select(['id', 'email as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'case',
-      (ids) => db.selectFrom('cases').select(['id', 'title as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'case_document',
-      (ids) =>
-        db.selectFrom('caseDocuments').select(['id', 'number as label']).where('id', 'in', ids).execute(),
-    ],
-    [
-      'compliance_flag',
-      (ids) =>
-        db
-          .selectFrom('complianceFlags')
-          .select(['id', sql<string>`left(text, 40)`.as('label')])
-          .where('id', 'in', ids)
-          .execute(),
-    ],
-    [
-      'api_token',
-      (ids) => db.selectFrom('apiTokens').select(['id', 'name as label']).where('id', 'in', ids).execute(),
-    ],
-  ];
+  const idsByType = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (!row.targetType || !row.targetId || !UUID.test(row.targetId)) continue;
+    idsByType.set(row.targetType, (idsByType.get(row.targetType) ?? new Set()).add(row.targetId));
+  }
   const labels = new Map<string, string>();
   await Promise.all(
-    lookups.map(async ([type, lookup]) => {
-      const ids = uuids(type);
-      if (ids.length === 0) return;
-      for (const row of await lookup(ids)) if (row.label) labels.set(`${type}:${row.id}`, row.label);
+    [...idsByType].map(async ([type, idSet]) => {
+      const ids = [...idSet];
+      const named = NAME_COLUMNS[type];
+      const joined = JOINED_NAMES[type];
+      const found: Labelled = named
+        ? await sql<Labelled[number]>`
+            select id, ${sql.ref(named[1])} as label from ${sql.table(named[0])} where id in (${sql.join(ids)})`
+            .execute(db)
+            .then((result) => result.rows)
+        : joined
+          ? await joined(db, ids)
+          : type === 'user'
+            ? await userLabels(db, ids, scope)
+            : [];
+      for (const row of found) if (row.label) labels.set(`${type}:${row.id}`, row.label);
     }),
   );
   return labels;
+}
+
+async function userLabels(db: Database, ids: string[], scope: AuditScope): Promise<Labelled> {
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'displayName', 'organizationId'])
+    .where('id', 'in', ids)
+    .execute();
+  return users.map((user) => ({
+    id: user.id,
+    label: isOwn(scope, user.organizationId) ? user.displayName : maskName(user.displayName),
+  }));
 }
 
 /** Whether a person of this organisation is shown in full to the scope's reader. */
