@@ -9,6 +9,11 @@ export interface LivekitDevConfig {
   /** Where LiveKit posts webhooks (signed with `apiKey`); none when empty. */
   webhookUrls: string[];
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * Redis shared by the nodes of a cluster (`host:port` and database index): nodes register there
+   * and relay signalling to the node that holds a room. A single node needs none.
+   */
+  redis?: { address: string; db: number };
 }
 
 // JSON strings are valid YAML scalars, so quoting through JSON.stringify needs no YAML library.
@@ -43,6 +48,9 @@ export function livekitConfigYaml(config: LivekitDevConfig): string {
     'logging:',
     `  level: ${q(config.logLevel ?? 'warn')}`,
   ];
+  if (config.redis) {
+    lines.push('redis:', `  address: ${q(config.redis.address)}`, `  db: ${config.redis.db}`);
+  }
   if (config.webhookUrls.length > 0) {
     lines.push('webhook:', `  api_key: ${q(config.apiKey)}`, '  urls:');
     for (const url of config.webhookUrls) lines.push(`    - ${q(url)}`);

@@ -33,6 +33,10 @@ export interface StartLivekitOptions {
   logger?: BinaryLogger;
   /** Pass LiveKit's own log lines through to this process's stderr. */
   verbose?: boolean;
+  /** The API secret (the nodes of one cluster share it); a fresh random one when left out. */
+  apiSecret?: string;
+  /** Redis shared with other nodes (see `cluster.ts`); a lone node when left out. */
+  redis?: { address: string; db: number };
 }
 
 const API_KEY = 'devkey';
@@ -69,7 +73,7 @@ export async function startLivekitDev(options: StartLivekitOptions = {}): Promis
 async function startOnce(binary: string, options: StartLivekitOptions): Promise<RunningLivekit> {
   const [port, tcpPort] = (await distinctFreeTcpPorts(2)) as [number, number];
   const udpPort = await freeUdpPort();
-  const apiSecret = randomBytes(32).toString('base64url');
+  const apiSecret = options.apiSecret ?? randomBytes(32).toString('base64url');
   const dir = await mkdtemp(path.join(tmpdir(), 'jadelive-livekit-'));
   const configFile = path.join(dir, 'livekit.yaml');
   await writeFile(
@@ -81,6 +85,7 @@ async function startOnce(binary: string, options: StartLivekitOptions): Promise<
       apiKey: API_KEY,
       apiSecret,
       webhookUrls: options.webhookUrl ? [options.webhookUrl] : [],
+      redis: options.redis,
     }),
     { mode: 0o600 },
   );
