@@ -1,9 +1,16 @@
 import { AUDIT_ACTIONS, type AuditRecord } from '@jadelive/shared/audit-trail';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
 import type { CatalogWorld } from '../support/catalog-fixtures';
 import { createCatalogWorld } from '../support/catalog-fixtures';
-import { buyerSession, idempotencyKey, payOrder, publishedListing } from '../support/commerce-fixtures';
+import {
+  buyerSession,
+  idempotencyKey,
+  liveSessionWithPin,
+  payOrder,
+  publishedListing,
+} from '../support/commerce-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { createTenant, TEST_PASSWORD } from '../support/fixtures';
 
@@ -112,6 +119,59 @@ describe('audit trail: what is recorded', () => {
       .where('targetId', '=', first.json.id)
       .execute();
     expect(created).toHaveLength(1);
+  });
+
+  it('a flash sale’s grabs, settled in batches, each write their order’s entry with their own request', async () => {
+    const saleListing = await publishedListing(app, world, { stock: 5, priceFen: 1_000_00 });
+    const sessionId = await liveSessionWithPin(
+      database.db,
+      world.seller.orgId,
+      saleListing,
+      world.seller.hostSession.userId,
+    );
+    const sale = await call(app, 'POST', `/api/live/sessions/${sessionId}/flash-sales`, {
+      session: world.seller.hostSession,
+      body: { quantity: 3, priceFen: 699_00, durationSeconds: 600, perBuyerLimit: 1 },
+    });
+    expect(sale.status, sale.text).toBe(201);
+    const buyers = await Promise.all([1, 2, 3].map(() => buyerSession(database.db)));
+    const grabs = await Promise.all(
+      buyers.map((session) =>
+        app.request(`/api/flash-sales/${sale.json.id}/grab`, {
+          method: 'POST',
+          headers: {
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ idempotencyKey: idempotencyKey() }),
+        }),
+      ),
+    );
+    expect(grabs.map((response) => response.status)).toEqual([201, 201, 201]);
+    const rows = await database.db
+      .selectFrom('auditEvents')
+      .select(['actorUserId', 'organizationId', 'requestId', 'targetType', 'details'])
+      .where('action', '=', 'order.created')
+      .where(sql<boolean>`details ->> 'flashSaleId' = ${sale.json.id}`)
+      .execute();
+    expect(rows.map((row) => row.requestId).sort()).toEqual(
+      grabs.map((response) => response.headers.get('x-request-id')).sort(),
+    );
+    expect(rows.map((row) => row.actorUserId).sort()).toEqual(buyers.map((buyer) => buyer.userId).sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        organizationId: world.seller.orgId,
+        targetType: 'order',
+        details: {
+          by: 'buyer',
+          listingId: saleListing,
+          quantity: 1,
+          totalFen: 699_00,
+          liveSessionId: sessionId,
+        },
+      });
+    }
   });
 });
 

@@ -18,18 +18,12 @@ export type AuditEntry = Omit<Insertable<AuditEvents>, 'id' | 'occurredAt' | 'ac
  * the signed-in user or API token, and the caller's organisation. A `null` actor is the system.
  */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
-  await recordAuditEntries(db, [entry]);
-}
-
-/** Several entries in one statement, for work done in batches (a flash sale's orders). */
-export async function recordAuditEntries(db: Database, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rows = entries.map(withRequestFields);
+  const row = withRequestFields(entry);
   await db
     .insertInto('auditEvents')
-    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details ?? {}) })))
+    .values({ ...row, details: JSON.stringify(row.details ?? {}) })
     .execute();
-  for (const row of rows) noteAuditWritten(row.requestId);
+  noteAuditWritten(row.requestId);
 }
 
 function withRequestFields(entry: AuditEntry): AuditEntry {

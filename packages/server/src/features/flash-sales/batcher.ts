@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps';
-import { type AuditEntry, recordAuditEntries } from '../audit/repository';
-import type { RequestAuditFields } from '../audit/request-context';
+import { noteAuditWritten, type RequestAuditFields } from '../audit/request-context';
 import { commerceConfig } from '../orders/config';
 import type { OrderRow } from '../orders/repository';
 import { flashSaleState } from './repository';
@@ -128,62 +127,52 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
       key: request.key,
       fingerprint: request.fingerprint,
       orderId: randomUUID(),
+      requestId: request.audit?.requestId ?? null,
+      ip: request.audit?.ip ?? null,
     })),
   );
   const timeout = commerceConfig(deps.config).flashSalePaymentTimeoutMinutes;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.db.transaction().execute(async (trx) => {
-        const rows = await sql<{
-          idx: number;
-          outcome: GrabOutcome;
-          orderId: string | null;
-          orderRow: Record<string, unknown> | null;
-          remaining: number | null;
-        }>`
-          select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining
-          from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})`
-          .execute(trx)
-          .then((result) => result.rows);
-        const byIndex: GrabResult[] = [];
-        const audits: AuditEntry[] = [];
-        for (const row of rows) {
-          const order = row.orderRow ? orderFromJson(row.orderRow) : null;
-          byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, order, remaining: row.remaining };
-          const request = requests[row.idx];
-          if (row.outcome === 'created' && order && request) audits.push(grabAudit(saleId, request, order));
-        }
-        // In the batch's transaction, one statement for all its orders.
-        await recordAuditEntries(trx, audits);
-        return byIndex;
-      });
+      // One statement, as before: the orders' audit entries are written by it too (what
+      // `recordAudit` would write, each with the request of its grab), so the sale row's lock is
+      // held no longer and the batch still commits once.
+      const rows = await sql<{
+        idx: number;
+        outcome: GrabOutcome;
+        orderId: string | null;
+        orderRow: Record<string, unknown> | null;
+        remaining: number | null;
+      }>`
+        with grabbed as (
+          select * from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})
+        ), audited as (
+          insert into audit_events
+            (action, actor_user_id, organization_id, target_type, target_id, ip, request_id, details)
+          select 'order.created', (request ->> 'buyer')::uuid, (g.order_row ->> 'seller_org_id')::uuid,
+                 'order', g.order_id::text, request ->> 'ip', request ->> 'requestId',
+                 jsonb_build_object('by', 'buyer', 'flashSaleId', ${saleId}::text,
+                   'listingId', g.order_row -> 'listing_id', 'quantity', g.order_row -> 'quantity',
+                   'totalFen', g.order_row -> 'total_fen', 'liveSessionId', g.order_row -> 'live_session_id')
+          from grabbed g, lateral (select ${payload}::jsonb -> g.idx as request) r
+          where g.outcome = 'created' and g.order_row is not null
+        )
+        select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining from grabbed`
+        .execute(deps.db)
+        .then((result) => result.rows);
+      const byIndex: GrabResult[] = [];
+      for (const row of rows) {
+        const order = row.orderRow ? orderFromJson(row.orderRow) : null;
+        byIndex[row.idx] = { outcome: row.outcome, orderId: row.orderId, order, remaining: row.remaining };
+        if (row.outcome === 'created') noteAuditWritten(requests[row.idx]?.audit?.requestId);
+      }
+      return byIndex;
     } catch (error) {
       // Two instances' batches can meet on one buyer's rows (same buyer, same key, at once);
       // PostgreSQL aborts one of them, and nothing of it was written: run it again.
       if ((error as { code?: string }).code !== DEADLOCK || attempt >= 3) throw error;
     }
   }
-}
-
-function grabAudit(saleId: string, request: GrabRequest, order: OrderRow): AuditEntry {
-  return {
-    action: 'order.created',
-    requestId: request.audit?.requestId ?? null,
-    ip: request.audit?.ip ?? null,
-    actorUserId: request.buyerUserId,
-    actorTokenId: null,
-    organizationId: order.sellerOrgId,
-    targetType: 'order',
-    targetId: order.id,
-    details: {
-      by: 'buyer',
-      flashSaleId: saleId,
-      listingId: order.listingId,
-      quantity: order.quantity,
-      totalFen: order.totalFen,
-      liveSessionId: order.liveSessionId,
-    },
-  };
 }
 
 /**
