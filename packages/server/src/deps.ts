@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import type { Database } from './db/database';
 import type { Env } from './env';
-import type { AuditEnforcement } from './http/audit-check';
 import { publicUrl } from './env';
 import type { FlagFeed } from './features/compliance/feed';
 import type { LiveKitGateway } from './features/live/livekit-gateway';
 import type { ChatHook } from './features/live/message-hook';
 import type { CommerceConfig } from './features/orders/config';
+import type { AuditEnforcement } from './http/audit-check';
 import type { CertificateLookup } from './lib/certificate-lookup';
 import type { ImageStorage } from './lib/image-storage';
 import type { Mailer } from './lib/mailer';
