@@ -37,6 +37,7 @@ import { notificationRoutes } from './features/notifications/routes';
 import { commerceRoutes } from './features/orders/commerce-routes';
 import { organizationRoutes } from './features/organization/routes';
 import { reminderRoutes } from './features/reminders/routes';
+import { statisticsRoutes } from './features/statistics/routes';
 import { storefrontRoutes } from './features/storefronts/routes';
 import type { AppEnv } from './http/app-env';
 import { authenticate } from './http/authenticate';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/notices', noticeRoutes)
     .route('/api/audit', auditRoutes)
     .route('/api/audit-log', auditLogRoutes)
+    .route('/api/statistics', statisticsRoutes)
     .route('/api', commerceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

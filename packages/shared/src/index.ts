@@ -17,6 +17,7 @@ export * from './inspections';
 export * from './live';
 export * from './organization';
 export * from './returns';
+export * from './statistics';
 export * from './storefronts';
 export * from './time';
 export * from './working-days';
