@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   'live_session.unpinned',
   'live_session.cohost_invited',
   'live_session.cohost_removed',
+  'live_session.ingest_token_issued',
   'chat.message_removed',
   'chat.viewer_muted',
   'chat.viewer_unmuted',

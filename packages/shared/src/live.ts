@@ -115,6 +115,22 @@ export const liveTokenSchema = z.object({
 });
 export type LiveToken = z.infer<typeof liveTokenSchema>;
 
+/**
+ * OBS (or any WHIP client) publishing into a session's room as its host: livekit-server's own
+ * WHIP endpoint and a bearer token valid for `WHIP_TOKEN_TTL_SECONDS` to start the stream.
+ */
+export const whipIngestSchema = z.object({
+  whipUrl: z.string(),
+  token: z.string(),
+  identity: z.string(),
+  roomName: z.string(),
+  expiresAt: isoDateTime,
+});
+export type WhipIngest = z.infer<typeof whipIngestSchema>;
+
+/** Long enough to paste into OBS and start; a running stream is not cut when it expires. */
+export const WHIP_TOKEN_TTL_SECONDS = 30 * 60;
+
 export const cohostBodySchema = z.strictObject({ userId: z.uuid() });
 
 export const chatMessageSchema = z.object({

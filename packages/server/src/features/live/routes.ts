@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/app-env';
 import { validationHook } from '../../http/handle-errors';
 import { chatRoutes } from './chat-routes';
+import { ingestRoutes } from './ingest-routes';
 import { lifecycleRoutes } from './lifecycle-routes';
 import { moderationRoutes } from './moderation-routes';
 import { recapRoutes } from './recap-routes';
@@ -19,4 +20,5 @@ export const liveRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
   .route('/', chatRoutes)
   .route('/', moderationRoutes)
   .route('/', stageRoutes)
+  .route('/', ingestRoutes)
   .route('/', webhookRoutes);

@@ -229,6 +229,7 @@ export const audit: typeof source = {
       unpinned: 'Took the pinned card down',
       cohost_invited: 'Invited a co-host',
       cohost_removed: 'Took a co-host off stage',
+      ingest_token_issued: 'Issued an OBS (WHIP) stream key',
     },
     chat: {
       message_removed: 'Deleted a chat message',

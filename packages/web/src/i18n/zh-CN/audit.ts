@@ -218,6 +218,7 @@ export const audit = {
       unpinned: '撤下讲解卡',
       cohost_invited: '邀请连麦嘉宾',
       cohost_removed: '请下连麦嘉宾',
+      ingest_token_issued: '签发 OBS 推流（WHIP）密钥',
     },
     chat: {
       message_removed: '删除评论',
