@@ -40,6 +40,11 @@ const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   九: 9,
   玖: 9,
 };
+/** The numeral for each digit 0–9 as said on its own (第1 is 第一), the first of CHINESE_DIGITS per value. */
+export const NUMERAL_OF_DIGIT: readonly string[] = Array.from(
+  { length: 10 },
+  (_, digit) => Object.keys(CHINESE_DIGITS).find((numeral) => CHINESE_DIGITS[numeral] === digit)!,
+);
 const SMALL_UNITS: Readonly<Record<string, number>> = {
   十: 10,
   拾: 10,

@@ -3,6 +3,7 @@ import { CHECKS, type Facts, type TriggerHit } from './checks';
 import { isQuestion, MAX_CLAUSE_REACH, sentenceEnd, sentenceStart } from './clause';
 import { materialFamiliesIn, type ParsedIdentification, parseIdentification } from './identification';
 import type { MaterialFamily } from './materials';
+import { normalizeText } from './normalize';
 import { regionsIn } from './regions';
 import { type CompiledRuleSet, compileRuleSet, type Rule, type RuleSet } from './rule-set';
 import { defaultRuleSet } from './rules';
@@ -48,6 +49,9 @@ function factsFor(context: ComplianceContext): Facts {
  * Scans one text (a caption, a transcript segment, a whole replay) for claims that break the rules of
  * `ruleSet`, checking contradictions against `context` (certificate, listing).
  *
+ * The text is normalised first (traditional characters, full-width forms, symbols between characters,
+ * evasion spellings, lone digits; see normalize.ts); flag offsets point into the text as given.
+ *
  * Literal triggers, exceptions and negators are all found in one pass of an Aho-Corasick automaton built
  * once per rule set; only matched triggers pay for context checks. Flags are sorted by start offset, and
  * overlapping flags of one category are merged keeping the most severe.
@@ -57,6 +61,19 @@ export function scan(
   context: ComplianceContext = {},
   ruleSet: RuleSet = defaultRuleSet,
 ): ComplianceFlag[] {
+  const normalized = normalizeText(text);
+  const flags = scanNormalized(normalized.text, context, ruleSet);
+  if (normalized.changed) {
+    for (const flag of flags) {
+      flag.start = normalized.originalStart(flag.start);
+      flag.end = normalized.originalEnd(flag.end);
+    }
+  }
+  return flags;
+}
+
+/** The scan proper, over text already normalised; offsets are the normalised text's. */
+function scanNormalized(text: string, context: ComplianceContext, ruleSet: RuleSet): ComplianceFlag[] {
   const compiled = compileRuleSet(ruleSet);
   const matches = compiled.automaton.findAll(text, scratch);
   scratch = matches;

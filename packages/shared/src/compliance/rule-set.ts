@@ -1,4 +1,5 @@
 import { type Automaton, buildAutomaton } from './aho-corasick';
+import { normalizeText } from './normalize';
 import type { ComplianceCategory, LocalizedText, Severity } from './types';
 
 /**
@@ -34,7 +35,10 @@ export interface Rule {
   basis: string;
   message: LocalizedText;
   suggestion: LocalizedText;
-  /** Literal phrases; matching ignores ASCII case, full-width forms and spaces. */
+  /**
+   * Literal phrases; matching ignores ASCII case, full-width forms and spaces, and sees the text and the
+   * phrases after normalize.ts (simplified characters, evasion spellings as plain names).
+   */
   triggers: readonly string[];
   /** Payload per trigger for the check (a material family, a region, a fixed count …). */
   triggerTags?: Readonly<Record<string, string>>;
@@ -127,6 +131,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   for (const phrase of ruleSet.negation.after) entries.push({ phrase, role: { kind: 'postNegator' } });
   for (const phrase of ruleSet.negation.breakers) entries.push({ phrase, role: { kind: 'negationBreaker' } });
 
+  // Phrases go through the scan's normaliser, so a phrase written in any form matches its text.
+  for (const entry of entries) entry.phrase = normalizeText(entry.phrase).text;
   const automaton = buildAutomaton(entries.map((entry) => entry.phrase));
   const roles: PatternRole[][] = Array.from({ length: automaton.patternCount }, () => []);
   const isTrigger = new Uint8Array(automaton.patternCount);
