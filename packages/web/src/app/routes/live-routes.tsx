@@ -12,6 +12,7 @@ import { StudioPage } from '../../features/live/components/studio-page';
 import { StudioSessionsPage } from '../../features/live/components/studio-sessions-page';
 import { SummaryPage } from '../../features/live/components/summary-page';
 import { ViewerRoomPage } from '../../features/live/components/viewer-room-page';
+import { SessionSalesFigures } from '../../features/statistics/components/session-sales-figures';
 import { livePaths, paths } from '../../lib/paths';
 import { shopperOf } from '../../lib/shopper';
 
@@ -53,5 +54,8 @@ export const MonitorWallRoute = MonitorWallPage;
 export const ObserverListRoute = ObserverListPage;
 /** The hidden observer records what it sees as a lead (note, screenshots, this room) with casework's form. */
 export const ObserverRoomRoute = () => <ObserverRoomPage panel={ObservationCapture} />;
-export const SellerSummaryRoute = () => <SummaryPage backTo={livePaths.studio} />;
-export const ObserverSummaryRoute = () => <SummaryPage backTo={livePaths.observerList} />;
+/** The summary shows the statistics feature's sales figures to those who may read them. */
+export const SellerSummaryRoute = () => <SummaryPage backTo={livePaths.studio} sales={SessionSalesFigures} />;
+export const ObserverSummaryRoute = () => (
+  <SummaryPage backTo={livePaths.observerList} sales={SessionSalesFigures} />
+);

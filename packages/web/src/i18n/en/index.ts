@@ -35,6 +35,7 @@ import { permissions } from './permissions';
 import { platform } from './platform';
 import { returns } from './returns';
 import { roles } from './roles';
+import { statistics } from './statistics';
 import { storefront } from './storefront';
 import { verify } from './verify';
 
@@ -67,6 +68,7 @@ export const en: typeof zhCN = {
   catalog,
   goods,
   live,
+  statistics,
   commerce,
   auction,
   giveaway,

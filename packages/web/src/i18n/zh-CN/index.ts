@@ -45,6 +45,7 @@ import { permissions } from './permissions';
 import { platform } from './platform';
 import { returns } from './returns';
 import { roles } from './roles';
+import { statistics } from './statistics';
 import { storefront } from './storefront';
 import { verify } from './verify';
 
@@ -76,6 +77,7 @@ export const zhCN = {
   catalog,
   goods,
   live,
+  statistics,
   commerce,
   auction,
   giveaway,

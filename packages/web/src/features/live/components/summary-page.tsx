@@ -1,4 +1,5 @@
 import '../live.css';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
@@ -7,8 +8,17 @@ import { useLiveSummary } from '../api/get-live-summary';
 import { formatDuration } from '../hooks/use-elapsed';
 import { SessionStatusBadge } from './session-badges';
 
-/** After the broadcast: how long it ran, who watched (from LiveKit's webhooks), chat and pins. */
-export function SummaryPage({ backTo }: { backTo: string }) {
+/**
+ * After the broadcast: how long it ran, who watched (from LiveKit's webhooks), chat and pins;
+ * `sales` shows what it sold (the statistics feature's figures, for those who may read them).
+ */
+export function SummaryPage({
+  backTo,
+  sales: Sales,
+}: {
+  backTo: string;
+  sales?: ComponentType<{ sessionId: string }>;
+}) {
   const { t, i18n } = useTranslation();
   const { sessionId = '' } = useParams();
   const session = useLiveSession(sessionId);
@@ -48,6 +58,7 @@ export function SummaryPage({ backTo }: { backTo: string }) {
         ))}
       </dl>
       <p className="fine-print">{t('live.summary.source')}</p>
+      {Sales && <Sales sessionId={sessionId} />}
     </div>
   );
 }

@@ -1,0 +1,51 @@
+/** Statistics: a live session's sales figures on its summary page. */
+export const statistics = {
+  session: {
+    title: '销售数据',
+    intro: '本场直播间下单的成交、买家与合规情况。仅商家、直播所在基地、辖区监管部门和平台可见。',
+    figures: {
+      gmvFen: '成交额（GMV）',
+      orders: '成交订单',
+      buyers: '买家',
+      firstTimeBuyers: '新买家',
+      averageOrderValueFen: '客单价',
+      refundedFen: '退款金额',
+      views: '观看次数',
+      gpmFen: '千次观看成交额（GPM）',
+      giveawayEntries: '福袋参与',
+      flagsAgainstSeller: '违规提示',
+    },
+    refundedOrders: '{{count}} 单退款或退货',
+    flagsTotal: '含观众发言共 {{count}} 条',
+    unknown: '—',
+    statuses: {
+      live: '直播中',
+      pending: '待结算',
+      final: '已结算',
+    },
+    comparison: {
+      title: '与本店近期场次比较',
+      figure: '指标',
+      thisSession: '本场',
+      median: '近 {{count}} 场中位数',
+      none: '本店此前没有已结束的直播，暂无可比较的场次。',
+      gmvFen: '成交额',
+      orders: '成交订单',
+      uniqueViewers: '观看人数',
+    },
+    flags: {
+      title: '违规提示明细',
+      byCategory: '按类别',
+      bySpeaker: '按发言方',
+      category: '类别',
+      speaker: '发言方',
+      count: '条数',
+      againstSeller: '计入商家',
+      counted: '计入',
+      notCounted: '不计入（观众发言）',
+      none: '本场没有违规提示。',
+    },
+    notes:
+      '成交额 = 已支付金额 − 已退款金额（含直播结束后付款的订单，扣除退款与七日无理由退货）。“待结算”表示仍有订单可能付款、退款或退货，全部订单完成、退款或取消后变为“已结算”。',
+  },
+};
