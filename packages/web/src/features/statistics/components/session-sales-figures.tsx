@@ -33,6 +33,41 @@ function FigureStatusBadge({ status }: { status: FigureStatus }) {
   );
 }
 
+interface FigureTableProps {
+  caption?: string;
+  testId?: string;
+  headers: string[];
+  rows: { key: string; cells: string[] }[];
+}
+
+function FigureTable({ caption, testId, headers, rows }: FigureTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid={testId}>
+        {caption && <caption>{caption}</caption>}
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th key={header}>{header}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-row={row.key}>
+              {row.cells.map((cell, index) => (
+                // Cells of a row are positional: the header above names each.
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns never move
+                <td key={index}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /**
  * What a session sold (GMV, orders, buyers …) with each figure's status and the shop's medians,
  * for those who may read a seller's sales; nothing for those who may not (the answer is 404).
@@ -60,6 +95,10 @@ export function SessionSalesFigures({ sessionId }: { sessionId: string }) {
         ? t('statistics.session.flagsTotal', { count: data.figures.flags.value ?? 0 })
         : null;
 
+  const category = t('statistics.session.flags.category');
+  const count = t('statistics.session.flags.count');
+  const against = t('statistics.session.flags.againstSeller');
+
   return (
     <section className="session-sales" data-testid="session-sales" aria-labelledby="session-sales-title">
       <h2 id="session-sales-title">{t('statistics.session.title')}</h2>
@@ -83,76 +122,57 @@ export function SessionSalesFigures({ sessionId }: { sessionId: string }) {
       {data.comparison.sessions === 0 ? (
         <p className="muted">{t('statistics.session.comparison.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="session-comparison">
-            <thead>
-              <tr>
-                <th>{t('statistics.session.comparison.figure')}</th>
-                <th>{t('statistics.session.comparison.thisSession')}</th>
-                <th>{t('statistics.session.comparison.median', { count: data.comparison.sessions })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARED.map((name) => (
-                <tr key={name} data-compared={name}>
-                  <td>{t(`statistics.session.comparison.${name}`)}</td>
-                  <td>{format(name, data.figures[name].value)}</td>
-                  <td>{format(name, data.comparison[name])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <FigureTable
+          testId="session-comparison"
+          headers={[
+            t('statistics.session.comparison.figure'),
+            t('statistics.session.comparison.thisSession'),
+            t('statistics.session.comparison.median', { count: data.comparison.sessions }),
+          ]}
+          rows={COMPARED.map((name) => ({
+            key: name,
+            cells: [
+              t(`statistics.session.comparison.${name}`),
+              format(name, data.figures[name].value),
+              format(name, data.comparison[name]),
+            ],
+          }))}
+        />
       )}
 
       <h3>{t('statistics.session.flags.title')}</h3>
       {data.flagsByCategory.length === 0 ? (
         <p className="muted">{t('statistics.session.flags.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="session-flags">
-            <caption>{t('statistics.session.flags.byCategory')}</caption>
-            <thead>
-              <tr>
-                <th>{t('statistics.session.flags.category')}</th>
-                <th>{t('statistics.session.flags.count')}</th>
-                <th>{t('statistics.session.flags.againstSeller')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.flagsByCategory.map((row) => (
-                <tr key={row.category}>
-                  <td>{t(`compliance.categories.${row.category}`)}</td>
-                  <td>{number.format(row.count)}</td>
-                  <td>{number.format(row.againstSeller)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="table">
-            <caption>{t('statistics.session.flags.bySpeaker')}</caption>
-            <thead>
-              <tr>
-                <th>{t('statistics.session.flags.speaker')}</th>
-                <th>{t('statistics.session.flags.count')}</th>
-                <th>{t('statistics.session.flags.againstSeller')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.flagsBySpeaker.map((row) => (
-                <tr key={row.speakerKind}>
-                  <td>{t(`compliance.speakerKinds.${row.speakerKind}`)}</td>
-                  <td>{number.format(row.count)}</td>
-                  <td>
-                    {row.againstSeller
-                      ? t('statistics.session.flags.counted')
-                      : t('statistics.session.flags.notCounted')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <FigureTable
+            testId="session-flags"
+            caption={t('statistics.session.flags.byCategory')}
+            headers={[category, count, against]}
+            rows={data.flagsByCategory.map((row) => ({
+              key: row.category,
+              cells: [
+                t(`compliance.categories.${row.category}`),
+                number.format(row.count),
+                number.format(row.againstSeller),
+              ],
+            }))}
+          />
+          <FigureTable
+            caption={t('statistics.session.flags.bySpeaker')}
+            headers={[t('statistics.session.flags.speaker'), count, against]}
+            rows={data.flagsBySpeaker.map((row) => ({
+              key: row.speakerKind,
+              cells: [
+                t(`compliance.speakerKinds.${row.speakerKind}`),
+                number.format(row.count),
+                row.againstSeller
+                  ? t('statistics.session.flags.counted')
+                  : t('statistics.session.flags.notCounted'),
+              ],
+            }))}
+          />
+        </>
       )}
       <p className="fine-print">{t('statistics.session.notes')}</p>
     </section>
