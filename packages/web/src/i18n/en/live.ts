@@ -62,6 +62,22 @@ export const live: typeof zhLive = {
     pin: 'Pin',
     unpin: 'Unpin',
   },
+  ingest: {
+    title: 'Stream from OBS (WHIP)',
+    intro:
+      'Instead of the browser camera, choose the WHIP service in OBS 30 or later (Settings → Stream) and enter the server URL and Bearer token below. The token streams only into this session, as its host; ending the session cuts the stream.',
+    issue: 'Create a stream URL and token',
+    server: 'Server:',
+    tokenNotice:
+      'The Bearer token is shown only this once: copy it into OBS now and start streaming before {{time}} Beijing time (a stream already running is not affected).',
+    settingsTitle: 'OBS encoder settings',
+    settingService: 'Service: WHIP; server and Bearer token as above.',
+    settingVideo:
+      'Video: H.264 (x264 or a hardware encoder), profile baseline, B-frames off (set to 0), keyframe interval 1–2 s, about 2500–4000 Kbps (720p/1080p, 30 fps).',
+    settingAudio: 'Audio: Opus, 48 kHz, stereo, 128 Kbps (the WHIP output uses Opus by default).',
+    settingEnd:
+      'Nothing is transcoded: viewers cannot play a stream with other codecs. When the token expires, create a new one.',
+  },
   card: {
     label: 'On show now',
     stock: '{{count}} in stock',

@@ -60,6 +60,21 @@ export const live = {
     pin: '讲解',
     unpin: '取消讲解',
   },
+  ingest: {
+    title: '用 OBS 推流（WHIP）',
+    intro:
+      '不用浏览器摄像头时，可在 OBS 30 及以上版本的“设置 → 推流”中选择 WHIP 服务，填入下面的服务器地址和 Bearer 令牌。令牌只能向本场直播推流，并以主播身份出现；结束直播即断开推流。',
+    issue: '生成推流地址和令牌',
+    server: '服务器：',
+    tokenNotice:
+      'Bearer 令牌只显示这一次，请立即复制到 OBS；须在北京时间 {{time}} 前开始推流（已开始的推流不受影响）。',
+    settingsTitle: 'OBS 编码设置',
+    settingService: '服务：WHIP；服务器与 Bearer 令牌如上。',
+    settingVideo:
+      '视频：H.264（x264 或硬件编码），配置 baseline，关闭 B 帧（B 帧数设为 0），关键帧间隔 1–2 秒，码率约 2500–4000 Kbps（720p/1080p，30 帧）。',
+    settingAudio: '音频：Opus，48 kHz，立体声，128 Kbps（WHIP 输出默认即为 Opus）。',
+    settingEnd: '平台不转码：编码不符时观众无法播放。令牌过期后重新生成即可。',
+  },
   card: {
     label: '正在讲解',
     stock: '库存 {{count}} 件',

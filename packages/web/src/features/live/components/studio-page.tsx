@@ -15,6 +15,7 @@ import { LocalPreview } from './local-preview';
 import { PinnedCard } from './pinned-card';
 import type { RoomPanel } from './room-panel-slot';
 import { LiveTimer, SessionStatusBadge, ViewerCount } from './session-badges';
+import { WhipIngestPanel } from './whip-ingest-panel';
 
 const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60];
 
@@ -157,6 +158,7 @@ function Studio({ sessionId, panel: Panel }: { sessionId: string; panel?: RoomPa
               subscribe={studio.subscribe}
             />
           )}
+          {(data.status === 'scheduled' || live) && <WhipIngestPanel sessionId={sessionId} />}
         </section>
 
         <div className="studio-side">
