@@ -12,6 +12,7 @@ import {
   RULE_SET_VERSION,
   scan,
 } from '../packages/shared/src/compliance';
+import { SIMPLIFIED_OF } from '../packages/shared/src/compliance/traditional';
 
 const TARGET_CHARS = 10 * 1024 * 1024;
 const CAPTION_RUNS = 20_000;
@@ -125,6 +126,24 @@ const matchOnly = timed(() => build.value.automaton.findAll(text));
 const naive = timed(() => naiveCount(text, triggers));
 const heavy = Math.min(...[1, 2].map(() => timed(() => scan(heavyText, context)).ms));
 
+/**
+ * The same text with every character that has a traditional form written in it: every scan of it takes
+ * the normaliser's rewriting path, where the mixed text above passes through unchanged.
+ */
+function traditionalOf(simplified: string): string {
+  const traditional = new Map<number, number>();
+  for (let code = 0x3400; code <= 0x9fff; code++) {
+    const target = SIMPLIFIED_OF[code]!;
+    if (target !== code && !traditional.has(target)) traditional.set(target, code);
+  }
+  const codes = Uint16Array.from(simplified, (ch) => traditional.get(ch.charCodeAt(0)) ?? ch.charCodeAt(0));
+  return Buffer.from(codes.buffer).toString('utf16le');
+}
+const traditionalText = traditionalOf(text);
+scan(traditionalText.slice(0, 200_000), context);
+const traditionalRuns = [1, 2].map(() => timed(() => scan(traditionalText, context)));
+const traditional = Math.min(...traditionalRuns.map((run) => run.ms));
+
 const caption = generateText(400, 0.3).slice(0, 200);
 for (let i = 0; i < 2_000; i++) scan(caption, context);
 const latencies: number[] = [];
@@ -151,6 +170,8 @@ const result = {
   charsPerSec: Math.round(charsPerSec),
   heavyViolatingShare: HEAVY_VIOLATING_SHARE,
   heavyCharsPerSec: Math.round(heavyText.length / (heavy / 1000)),
+  traditionalCharsPerSec: Math.round(traditionalText.length / (traditional / 1000)),
+  traditionalFlags: traditionalRuns[0]!.value.length,
   automatonOnlyCharsPerSec: Math.round(automatonCharsPerSec),
   naiveCharsPerSec: Math.round(naiveCharsPerSec),
   naiveMatches: naive.value,
@@ -177,6 +198,9 @@ console.log(
 );
 console.log(
   `engine, violation-heavy mix:            ${mega(result.heavyCharsPerSec)} (${HEAVY_VIOLATING_SHARE * 100}% violating sentences)`,
+);
+console.log(
+  `engine, same text in traditional chars: ${mega(result.traditionalCharsPerSec)} (${result.traditionalFlags} flags)`,
 );
 console.log(`automaton pass alone:                   ${mega(automatonCharsPerSec)}`);
 console.log(`naive indexOf per phrase:               ${mega(naiveCharsPerSec)}`);

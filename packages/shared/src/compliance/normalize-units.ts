@@ -25,8 +25,9 @@ export function isAsciiAlnum(code: number): boolean {
 }
 
 /**
- * Output of one pass: code units and, for each, the span of the pass's input it came from. Started only
- * when the pass first changes something, so text that needs nothing costs one read per character.
+ * Output of one pass: code units and, for each, the span of the pass's input it came from. A pass
+ * creates it only when it first changes something and copies unchanged stretches in one tight loop,
+ * so text that needs nothing costs one read per character.
  */
 export class Rewrite {
   readonly codes: Uint16Array;
@@ -34,11 +35,24 @@ export class Rewrite {
   readonly ends: Int32Array;
   length = 0;
 
-  constructor(input: string, unchangedUpTo: number) {
-    this.codes = new Uint16Array(input.length);
-    this.starts = new Int32Array(input.length);
-    this.ends = new Int32Array(input.length);
-    for (let i = 0; i < unchangedUpTo; i++) this.push(input.charCodeAt(i), i, i + 1);
+  /** `capacity`: the pass's input length; no pass makes text longer. */
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Appends input[from, to) unchanged. */
+  copy(input: string, from: number, to: number): void {
+    const { codes, starts, ends } = this;
+    let n = this.length;
+    for (let i = from; i < to; i++) {
+      codes[n] = input.charCodeAt(i);
+      starts[n] = i;
+      ends[n] = i + 1;
+      n++;
+    }
+    this.length = n;
   }
 
   push(code: number, start: number, end: number): void {

@@ -72,29 +72,30 @@ export function numeralAt(text: string, i: number): number {
 /** Pass 2, over pass 1's output: evasion spellings to their plain names, lone digits to numerals. */
 export function rewriteWords(text: string): Rewrite | null {
   let out: Rewrite | null = null;
+  // Start of the stretch passed unchanged since the last rewrite.
+  let unchangedFrom = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
-    const numeral = numeralAt(text, i);
-    if (numeral >= 0) {
-      out ??= new Rewrite(text, i);
-      out.push(numeral, i, i + 1);
-      continue;
-    }
-    const evasion = startsEvasion[code] === 1 ? evasionAt(text, i) : null;
+    const numeral = isAsciiDigit(code) ? numeralAt(text, i) : -1;
+    const evasion = numeral < 0 && startsEvasion[code] === 1 ? evasionAt(text, i) : null;
+    if (numeral < 0 && evasion === null) continue;
+    out ??= new Rewrite(length);
+    out.copy(text, unchangedFrom, i);
     if (evasion === null) {
-      out?.push(code, i, i + 1);
-      continue;
-    }
-    out ??= new Rewrite(text, i);
-    const { spelling, plain } = evasion;
-    const end = i + spelling.length;
-    for (let k = 0; k < plain.length; k++) {
+      out.push(numeral, i, i + 1);
+    } else {
+      const { spelling, plain } = evasion;
+      const end = i + spelling.length;
       // Same length: character for character; otherwise every character stands for the whole spelling.
       const sameLength = plain.length === spelling.length;
-      out.push(plain.charCodeAt(k), sameLength ? i + k : i, sameLength ? i + k + 1 : end);
+      for (let k = 0; k < plain.length; k++) {
+        out.push(plain.charCodeAt(k), sameLength ? i + k : i, sameLength ? i + k + 1 : end);
+      }
+      i = end - 1;
     }
-    i = end - 1;
+    unchangedFrom = i + 1;
   }
+  out?.copy(text, unchangedFrom, length);
   return out;
 }

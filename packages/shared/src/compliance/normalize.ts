@@ -74,26 +74,31 @@ function dropsSeparatorRun(raw: string, start: number, end: number): boolean {
  */
 function foldCharacters(raw: string): Rewrite | null {
   let out: Rewrite | null = null;
+  // Start of the stretch passed unchanged since the last change.
+  let unchangedFrom = 0;
   const length = raw.length;
   for (let i = 0; i < length; i++) {
     const code = raw.charCodeAt(i);
     const kind = kindOf[code]!;
-    if (kind === PLAIN) {
-      out?.push(code, i, i + 1);
-    } else if (kind === FOLDED) {
-      out ??= new Rewrite(raw, i);
+    if (kind === PLAIN) continue;
+    if (kind === FOLDED) {
+      out ??= new Rewrite(length);
+      out.copy(raw, unchangedFrom, i);
       out.push(foldedOf[code]!, i, i + 1);
-    } else {
-      const runEnd = separatorRunEnd(raw, i);
-      const dropRun = dropsSeparatorRun(raw, i, runEnd);
-      for (let j = i; j < runEnd; j++) {
-        const runCode = raw.charCodeAt(j);
-        if (dropRun || kindOf[runCode] === DROPPED) out ??= new Rewrite(raw, j);
-        else out?.push(runCode, j, j + 1);
-      }
-      i = runEnd - 1;
+      unchangedFrom = i + 1;
+      continue;
     }
+    const runEnd = separatorRunEnd(raw, i);
+    const dropRun = dropsSeparatorRun(raw, i, runEnd);
+    for (let j = i; j < runEnd; j++) {
+      if (!dropRun && kindOf[raw.charCodeAt(j)] !== DROPPED) continue;
+      out ??= new Rewrite(length);
+      out.copy(raw, unchangedFrom, j);
+      unchangedFrom = j + 1;
+    }
+    i = runEnd - 1;
   }
+  out?.copy(raw, unchangedFrom, length);
   return out;
 }
 
@@ -121,8 +126,10 @@ for (let code = 0; code < 0x10000; code++) {
 function needsNormalizing(raw: string): boolean {
   const length = raw.length;
   for (let i = 0; i < length; i++) {
+    // The tight inner loop is the whole cost for text that needs nothing: keep it to one load.
+    while (i < length && needsLook[raw.charCodeAt(i)] === 0) i++;
+    if (i === length) break;
     const code = raw.charCodeAt(i);
-    if (needsLook[code] === 0) continue;
     const kind = kindOf[code];
     if (kind === FOLDED || kind === DROPPED) return true;
     if (kind === SEPARATOR && dropsSeparatorRun(raw, i, separatorRunEnd(raw, i))) return true;
@@ -135,11 +142,12 @@ function needsNormalizing(raw: string): boolean {
   return false;
 }
 
+const sameOffset = (offset: number) => offset;
 const UNCHANGED = (raw: string): NormalizedText => ({
   text: raw,
   changed: false,
-  originalStart: (start) => start,
-  originalEnd: (end) => end,
+  originalStart: sameOffset,
+  originalEnd: sameOffset,
 });
 
 /**
