@@ -1,64 +1,38 @@
-import { createLiveKitGateway } from '@jadelive/server/features/live/livekit-sdk-gateway';
-import type { RunningLivekit } from '@jadelive/server/livekit-dev/run';
 import { WHIP_TOKEN_TTL_SECONDS } from '@jadelive/shared';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, expectErrorShape, login, type Session, type TestApp } from '../support/app';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createBuyer, TEST_PASSWORD } from '../support/fixtures';
-import { createLiveWorld, type LiveWorld, sessionBody } from '../support/live';
-import { LIVEKIT_HOOK_TIMEOUT, startTestLivekit } from '../support/livekit';
+import { call, expectErrorShape } from '../support/app';
+import { type LiveApiWorld, startLiveApiWorld } from '../support/live-api-world';
+import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
 
 // OBS ingest over WHIP: the API mints a token for livekit-server's own /whip/v1, scoped to one
 // session's room as its host. A real LiveKit server checks the token and the URL.
-let database: TestDatabase;
-let livekit: RunningLivekit;
-let app: TestApp;
-let world: LiveWorld;
+let live: LiveApiWorld;
 let verifier: TokenVerifier;
-const as: Record<string, Session> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  livekit = await startTestLivekit();
-  verifier = new TokenVerifier(livekit.apiKey, livekit.apiSecret);
-  app = createTestApp(database.db, {}, { livekit: createLiveKitGateway(livekit) }).app;
-  world = await createLiveWorld(database.db);
-  const buyer = await createBuyer(database.db);
-  const logins: Record<string, string> = {
+  live = await startLiveApiWorld((world, buyer) => ({
     owner: world.seller.members.owner.email,
     host: world.seller.members.host.email,
     staff: world.seller.members.staff.email,
     otherSeller: world.otherSeller.members.owner.email,
-    buyer: buyer.email,
-  };
-  for (const [name, email] of Object.entries(logins)) as[name] = await login(app, email, TEST_PASSWORD);
+    buyer,
+  }));
+  verifier = new TokenVerifier(live.livekit.apiKey, live.livekit.apiSecret);
 }, LIVEKIT_HOOK_TIMEOUT);
-afterAll(async () => {
-  await livekit?.stop();
-  await database?.drop();
-});
-
-async function newSession(): Promise<{ id: string; roomName: string }> {
-  const created = await call(app, 'POST', '/api/live/sessions', {
-    session: as.owner,
-    body: sessionBody(world),
-  });
-  expect(created.status, created.text).toBe(201);
-  return created.json;
-}
+afterAll(() => live?.close());
 
 const whip = (sessionId: string, who: string) =>
-  call(app, 'POST', `/api/live/sessions/${sessionId}/ingest/whip`, { session: as[who] });
+  call(live.app, 'POST', `/api/live/sessions/${sessionId}/ingest/whip`, { session: live.as[who] });
 
 describe('WHIP ingest for OBS', () => {
   it("gives the host livekit-server's WHIP URL and a token that publishes only into this room", async () => {
-    const session = await newSession();
+    const session = await live.newSession();
     const response = await whip(session.id, 'host');
     expect(response.status, response.text).toBe(200);
-    const hostId = world.seller.members.host.id;
+    const hostId = live.world.seller.members.host.id;
     expect(response.json).toMatchObject({
-      whipUrl: `${livekit.httpUrl}/whip/v1`,
+      whipUrl: `${live.livekit.httpUrl}/whip/v1`,
       identity: `host:${hostId}:whip`,
       roomName: session.roomName,
     });
@@ -86,19 +60,19 @@ describe('WHIP ingest for OBS', () => {
     });
     expect(forged.status).toBe(401);
 
-    const audit = await database.db
+    const audit = await live.database.db
       .selectFrom('auditEvents')
       .select(['action', 'actorUserId', 'organizationId', 'details'])
       .where('targetId', '=', session.id)
       .where('action', '=', 'live_session.ingest_token_issued')
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorUserId: hostId, organizationId: world.seller.org.id });
+    expect(audit[0]).toMatchObject({ actorUserId: hostId, organizationId: live.world.seller.org.id });
     expect(JSON.stringify(audit[0]?.details)).not.toContain(response.json.token);
   });
 
   it('the owner may; staff may not; another seller and a buyer are told the session does not exist', async () => {
-    const session = await newSession();
+    const session = await live.newSession();
     expect((await whip(session.id, 'owner')).status).toBe(200);
     const staff = await whip(session.id, 'staff');
     expect(staff.status).toBe(403);
@@ -110,10 +84,10 @@ describe('WHIP ingest for OBS', () => {
     expect((await whip(session.id, 'buyer')).status).toBe(403);
   });
 
-  it('not for a session that has ended or was called off', async () => {
-    const session = await newSession();
-    const cancelled = await call(app, 'POST', `/api/live/sessions/${session.id}/cancel`, {
-      session: as.owner,
+  it('not for a session that was called off', async () => {
+    const session = await live.newSession();
+    const cancelled = await call(live.app, 'POST', `/api/live/sessions/${session.id}/cancel`, {
+      session: live.as.owner,
     });
     expect(cancelled.status, cancelled.text).toBe(200);
     const response = await whip(session.id, 'host');
