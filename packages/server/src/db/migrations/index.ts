@@ -28,6 +28,7 @@ import * as complaints from './2026-12-07T03-20-complaints';
 import * as cases from './2026-12-07T04-00-cases';
 import * as catalogEntries from './2026-12-07T05-20-catalog-entries';
 import * as evidencePackages from './2026-12-07T06-00-evidence-packages';
+import * as sessionOrdersIndex from './2026-12-07T09-00-session-orders-index';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T04-00-cases': cases,
   '2026-12-07T05-20-catalog-entries': catalogEntries,
   '2026-12-07T06-00-evidence-packages': evidencePackages,
+  '2026-12-07T09-00-session-orders-index': sessionOrdersIndex,
 };

@@ -71,14 +71,18 @@ export async function salesBySession(
   if (sessionIds.length === 0) return [];
   const result = await sql<SessionSales>`
     with target as (
-      select id, seller_org_id from live_sessions where id = any(${sql.val([...sessionIds])}::uuid[])),
+      select id from live_sessions where id = any(${sql.val([...sessionIds])}::uuid[])),
+    -- One branch per index (room, flash sale, auction); union drops an order found twice.
     session_orders as (
       select t.id as session_id, o.id, o.buyer_user_id, o.seller_org_id, o.status, o.total_fen,
         o.paid_at, o.created_at
-      from target t join orders o on o.seller_org_id = t.seller_org_id and (
-        o.live_session_id = t.id
-        or o.flash_sale_id in (select f.id from flash_sales f where f.session_id = t.id)
-        or o.auction_id in (select a.id from auctions a where a.session_id = t.id))),
+      from target t join orders o on o.live_session_id = t.id
+      union
+      select t.id, o.id, o.buyer_user_id, o.seller_org_id, o.status, o.total_fen, o.paid_at, o.created_at
+      from target t join flash_sales f on f.session_id = t.id join orders o on o.flash_sale_id = f.id
+      union
+      select t.id, o.id, o.buyer_user_id, o.seller_org_id, o.status, o.total_fen, o.paid_at, o.created_at
+      from target t join auctions a on a.session_id = t.id join orders o on o.auction_id = a.id),
     first_paid as (
       select session_id, buyer_user_id, seller_org_id, min(created_at) as first_at
       from session_orders where paid_at is not null
