@@ -3,7 +3,7 @@ import { CHECKS, type Facts, type TriggerHit } from './checks';
 import { isQuestion, MAX_CLAUSE_REACH, sentenceEnd, sentenceStart } from './clause';
 import { materialFamiliesIn, type ParsedIdentification, parseIdentification } from './identification';
 import type { MaterialFamily } from './materials';
-import { normalizeText } from './normalize';
+import { type NormalizedText, normalizeText } from './normalize';
 import { regionsIn } from './regions';
 import { type CompiledRuleSet, compileRuleSet, type Rule, type RuleSet } from './rule-set';
 import { defaultRuleSet } from './rules';
@@ -62,7 +62,7 @@ export function scan(
   ruleSet: RuleSet = defaultRuleSet,
 ): ComplianceFlag[] {
   const normalized = normalizeText(text);
-  const flags = scanNormalized(normalized.text, context, ruleSet);
+  const flags = scanNormalized(normalized, context, ruleSet);
   if (normalized.changed) {
     for (const flag of flags) {
       flag.start = normalized.originalStart(flag.start);
@@ -73,7 +73,12 @@ export function scan(
 }
 
 /** The scan proper, over text already normalised; offsets are the normalised text's. */
-function scanNormalized(text: string, context: ComplianceContext, ruleSet: RuleSet): ComplianceFlag[] {
+function scanNormalized(
+  normalized: NormalizedText,
+  context: ComplianceContext,
+  ruleSet: RuleSet,
+): ComplianceFlag[] {
+  const { text } = normalized;
   const compiled = compileRuleSet(ruleSet);
   const matches = compiled.automaton.findAll(text, scratch);
   scratch = matches;
@@ -109,6 +114,7 @@ function scanNormalized(text: string, context: ComplianceContext, ruleSet: RuleS
     for (let r = 0; r < roles.length; r++) {
       const role = roles[r]!;
       if (role.kind !== 'trigger') continue;
+      if (role.onlyRewritten && !normalized.rewritten(start, end)) continue;
       const rule = ruleSet.rules[role.rule]!;
       if (rule.ignoreQuestions && isQuestion(text, clauseEnd)) continue;
       if (hasAffixException(text, start, end, rule)) continue;

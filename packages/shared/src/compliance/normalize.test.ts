@@ -3,6 +3,7 @@ import { parseChineseNumber } from './chinese-number';
 import { scan } from './engine';
 import { EVASION_SPELLINGS } from './evasions';
 import { normalizeText } from './normalize';
+import { SIMPLIFIED_OF } from './traditional';
 
 /** The raw slice each normalised character stands for, to see the offset map at work. */
 function sources(raw: string): string[] {
@@ -33,6 +34,23 @@ describe('normalizeText', () => {
     );
     expect(normalizeText('臺灣裡著').text).toBe('台湾里着');
     expect(sources('國家級')).toEqual(['國', '家', '級']);
+  });
+
+  it('leaves simplified characters alone, even those a regional variant table lists (么 is not 幺)', () => {
+    expect(normalizeText('开出来是什么就是什么').text).toBe('开出来是什么就是什么');
+    for (let code = 0; code < 0x10000; code++) {
+      const simplified = SIMPLIFIED_OF[code]!;
+      expect(SIMPLIFIED_OF[simplified], String.fromCharCode(code)).toBe(simplified);
+    }
+  });
+
+  it('tells where the raw text was rewritten, ASCII case aside', () => {
+    const normalized = normalizeText('加薇信，加微信，加VX');
+    expect(normalized.text).toBe('加微信，加微信，加微信');
+    expect(normalized.rewritten(1, 3)).toBe(true);
+    expect(normalized.rewritten(5, 7)).toBe(false);
+    expect(normalized.rewritten(9, 11)).toBe(true);
+    expect(normalizeText('加微信').rewritten(1, 3)).toBe(false);
   });
 
   it('writes full-width digits and letters half-width, and leaves full-width punctuation alone', () => {
@@ -121,6 +139,14 @@ describe('scan over normalised text', () => {
     ['戴久了能降血壓', 'medical_claim:降血壓'],
   ])('flags %s at the original words', (raw, expected) => {
     expect(flagged(raw)).toContain(expected);
+  });
+
+  it('flags an evasion of 微信 standing alone, as the rule listing 薇信 and v信 meant, but not a plain 微信', () => {
+    for (const { spelling, plain } of EVASION_SPELLINGS.filter((evasion) => evasion.plain === '微信')) {
+      expect(flagged(`我${spelling}多少`), spelling).toEqual([`off_platform:${spelling}`]);
+      expect(flagged(`我${plain}多少`)).toEqual([]);
+    }
+    expect(flagged('可以用微信支付')).toEqual([]);
   });
 
   it('finds what the plain spelling finds, for every evasion spelling', () => {

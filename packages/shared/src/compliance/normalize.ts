@@ -19,6 +19,8 @@ export interface NormalizedText {
   originalStart(start: number): number;
   /** Offset in the raw text just after the character before normalised offset `end`. */
   originalEnd(end: number): number;
+  /** Whether the raw text behind normalised [start, end) reads otherwise, ASCII case aside (薇信 for 微信). */
+  rewritten(start: number, end: number): boolean;
 }
 
 /** Characters dropped wherever they are: invisible, and only ever there to split a word. */
@@ -148,6 +150,7 @@ const UNCHANGED = (raw: string): NormalizedText => ({
   changed: false,
   originalStart: sameOffset,
   originalEnd: sameOffset,
+  rewritten: () => false,
 });
 
 /**
@@ -168,10 +171,15 @@ export function normalizeText(raw: string): NormalizedText {
     spans = rewritten;
   }
   const text = rewritten === null ? foldedText : rewritten.text();
+  const originalStart = (start: number) => (start < spans.length ? spans.starts[start]! : raw.length);
+  const originalEnd = (end: number) => (end > 0 ? spans.ends[end - 1]! : 0);
   return {
     text,
     changed: true,
-    originalStart: (start) => (start < spans.length ? spans.starts[start]! : raw.length),
-    originalEnd: (end) => (end > 0 ? spans.ends[end - 1]! : 0),
+    originalStart,
+    originalEnd,
+    rewritten: (start, end) =>
+      raw.slice(originalStart(start), originalEnd(end)).toLowerCase() !==
+      text.slice(start, end).toLowerCase(),
   };
 }

@@ -1,4 +1,5 @@
 import { type Automaton, buildAutomaton } from './aho-corasick';
+import { EVASION_SPELLINGS } from './evasions';
 import { normalizeText } from './normalize';
 import type { ComplianceCategory, LocalizedText, Severity } from './types';
 
@@ -85,7 +86,17 @@ export interface RuleSet {
 
 /** What one automaton pattern means; a phrase can play several roles. */
 export type PatternRole =
-  | { kind: 'trigger'; rule: number; tag: string | undefined }
+  | {
+      kind: 'trigger';
+      rule: number;
+      tag: string | undefined;
+      /**
+       * A phrase written as an evasion (薇信, v信) normalises to a plain name (微信) its rule does not
+       * list on its own; it counts only where the text was rewritten there, so 薇信 and ＶＸ are flagged
+       * and a plain 微信 is not, as before normalisation.
+       */
+      onlyRewritten: boolean;
+    }
   | { kind: 'overlapException'; rule: number }
   | { kind: 'clauseException'; rule: number }
   | { kind: 'negator' }
@@ -117,7 +128,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     for (const trigger of rule.triggers) {
       entries.push({
         phrase: trigger,
-        role: { kind: 'trigger', rule: index, tag: rule.triggerTags?.[trigger] },
+        role: {
+          kind: 'trigger',
+          rule: index,
+          tag: rule.triggerTags?.[trigger],
+          onlyRewritten: containsEvasion(trigger),
+        },
       });
     }
     for (const phrase of rule.exceptions ?? []) {
@@ -139,8 +155,13 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   for (const entry of entries) {
     const id = automaton.idOf(entry.phrase);
     const list = roles[id]!;
-    // The same phrase listed twice for the same purpose should not double-count.
-    if (!list.some((existing) => sameRole(existing, entry.role))) list.push(entry.role);
+    // The same phrase listed twice for the same purpose should not double-count; a plain spelling
+    // (加微信) outranks an evasion of it (加vx).
+    const existing = list.find((role) => sameRole(role, entry.role));
+    if (existing === undefined) list.push(entry.role);
+    else if (existing.kind === 'trigger' && entry.role.kind === 'trigger' && !entry.role.onlyRewritten) {
+      existing.onlyRewritten = false;
+    }
     if (entry.role.kind === 'trigger') isTrigger[id] = 1;
   }
   const maxPatternLength = automaton.patterns.reduce((max, p) => Math.max(max, p.length), 0);
@@ -148,6 +169,15 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const compiled: CompiledRuleSet = { ruleSet, automaton, roles, isTrigger, maxPatternLength };
   compiledCache.set(ruleSet, compiled);
   return compiled;
+}
+
+/** Whether a rule phrase contains an evasion spelling that normalising rewrites (not a mere case change). */
+function containsEvasion(phrase: string): boolean {
+  const lowered = phrase.toLowerCase();
+  return EVASION_SPELLINGS.some(
+    ({ spelling, plain }) =>
+      spelling.toLowerCase() !== plain.toLowerCase() && lowered.includes(spelling.toLowerCase()),
+  );
 }
 
 function sameRole(a: PatternRole, b: PatternRole): boolean {

@@ -29,15 +29,27 @@ function buildTable(): Uint16Array {
   const simplified = new Map<number, number>();
   parseDictionary(TS_CHARACTERS, simplified);
 
+  // A simplified character is left alone even where a regional variant table lists it: Taiwan's 么 is
+  // standard 幺, but in simplified text 么 is 什么's.
+  const simplifiedForms = new Set(simplified.values());
   const table = new Uint16Array(0x10000);
   for (let code = 0; code < 0x10000; code++) table[code] = code;
   const convert = (code: number): number => {
+    if (simplifiedForms.has(code) && !simplified.has(code)) return code;
     const unified = compatibility.get(code) ?? code;
     const standard = variants.get(unified) ?? unified;
     return simplified.get(standard) ?? standard;
   };
   for (const code of [...compatibility.keys(), ...variants.keys(), ...simplified.keys()]) {
-    table[code] = convert(code);
+    // Until nothing changes: a few targets are themselves listed (a variant of a variant), and text
+    // normalised twice must read the same as text normalised once.
+    let converted = code;
+    for (let step = 0; step < 4; step++) {
+      const next = convert(converted);
+      if (next === converted) break;
+      converted = next;
+    }
+    table[code] = converted;
   }
   return table;
 }
