@@ -19,6 +19,7 @@ let app: TestApp;
 let world: CatalogWorld;
 let buyer: Session;
 let otherSeller: Session;
+let otherSellerOrgId: string;
 let platformAdmin: Session;
 let listingId: string;
 let orderId: string;
@@ -33,6 +34,7 @@ beforeAll(async () => {
   world = await createCatalogWorld(database.db, app);
   const other = await createTenant(database.db, 'seller', ['owner']);
   otherSeller = await login(app, other.members.owner.email, TEST_PASSWORD);
+  otherSellerOrgId = other.org.id;
   const platform = await createTenant(database.db, 'platform', ['owner']);
   platformAdmin = await login(app, platform.members.owner.email, TEST_PASSWORD);
   buyer = await buyerSession(database.db);
@@ -249,10 +251,15 @@ describe('audit trail: reading it', () => {
   });
 
   it('a platform admin searches every organisation, or one', async () => {
+    const theirs = await call(app, 'POST', '/api/listings', {
+      session: otherSeller,
+      body: { title: '另一家的手镯', category: 'jadeite', priceFen: 10_000, stock: 1 },
+    });
+    expect(theirs.status, theirs.text).toBe(201);
     const everywhere = entries(await list(platformAdmin, '?limit=200'));
     const orgs = new Set(everywhere.map((entry) => entry.organization?.id));
     expect(orgs.has(world.seller.orgId)).toBe(true);
-    expect(orgs.has(world.lab.orgId)).toBe(true);
+    expect(orgs.has(otherSellerOrgId)).toBe(true);
     const one = entries(await list(platformAdmin, `?organizationId=${world.lab.orgId}&limit=200`));
     expect(one.length).toBeGreaterThan(0);
     // The lab's own records, and what its members did to others' (the certificate it issued).

@@ -6,7 +6,7 @@ import { compiledOnce } from '../../lib/compiled-once';
 export async function findUserByEmail(db: Database, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'passwordHash', 'disabledAt', 'organizationId'])
+    .select(['id', 'passwordHash', 'disabledAt'])
     .where('email', '=', email)
     .executeTakeFirst();
 }

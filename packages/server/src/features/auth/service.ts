@@ -61,7 +61,6 @@ export async function signIn(c: Context<AppEnv>, email: string, password: string
     await recordAudit(trx, {
       action: succeeded ? 'auth.login' : 'auth.login_failed',
       actorUserId: succeeded ? user.id : null,
-      organizationId: succeeded ? user.organizationId : null,
       details: { email },
     });
     return succeeded ? startSession(c, user.id, trx) : null;

@@ -76,8 +76,8 @@ export async function transitionOrder(
     action: to === 'pending_payment' ? 'order.created' : `order.${to}`,
     // The system, the payment provider and a seller's API token act without a user.
     actorUserId: by.userId,
-    // The seller's order, whoever moved it; a platform decision stays the platform's own.
-    organizationId: by.actor === 'platform' ? undefined : before.sellerOrgId,
+    // The seller's order, whoever moved it (the buyer, the provider, the platform's arbitration).
+    organizationId: before.sellerOrgId,
     targetType: 'order',
     targetId: orderId,
     details: { from, to, by: by.actor, cause: options.cause?.kind ?? null, note: options.note ?? null },

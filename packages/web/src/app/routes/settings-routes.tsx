@@ -23,5 +23,7 @@ export function InvitationsRoute() {
 
 /** The organisation's own audit trail; its objects link to the pages this kind of account has. */
 export function AuditRoute() {
-  return <AuditLog scope="organization" reader={homeFor(useSignedInUser())} />;
+  const user = useSignedInUser();
+  if (!user.organization) throw new Error('organisation settings need a member of an organisation');
+  return <AuditLog scope="organization" organizationId={user.organization.id} reader={homeFor(user)} />;
 }

@@ -10,18 +10,25 @@ import { AuditFilterForm } from './audit-filter-form';
 import { filtersFromParams } from './audit-filters';
 import { AuditTable } from './audit-table';
 
-interface AuditLogProps {
-  /** `platform`: every organisation's trail, with the organisation as a filter and a column. */
-  scope: 'organization' | 'platform';
-  /** The reader's kind of account, which decides where an object's link goes. */
-  reader: Home;
-}
+/**
+ * `reader`: the reader's kind of account, which decides where an object's link goes. `platform`:
+ * every organisation's trail, the organisation a filter and a column; `organization`: one
+ * organisation's (a platform admin's settings read the platform's own, not everyone's).
+ */
+type AuditLogProps = { reader: Home } & (
+  | { scope: 'platform' }
+  | { scope: 'organization'; organizationId: string }
+);
 
 /** The audit trail with its filters (kept in the URL), paging and CSV export. */
-export function AuditLog({ scope, reader }: AuditLogProps) {
+export function AuditLog(props: AuditLogProps) {
+  const { scope, reader } = props;
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filters = filtersFromParams(params);
+  const filters = {
+    ...filtersFromParams(params),
+    ...(props.scope === 'organization' ? { organizationId: props.organizationId } : {}),
+  };
   const log = useAuditLog(filters);
   const organizations = useAuditOrganizations(scope === 'platform');
   const entries = log.data?.pages.flatMap((page) => page.entries) ?? [];
