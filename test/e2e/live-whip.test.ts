@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../support/app';
 import { demoSellerAndHost, LAPTOP, PHONE, scheduleDemoSession } from '../support/demo-live-session';
 import { type LiveBrowserWorld, PAGE_TIMEOUT, startLiveBrowserWorld } from '../support/live-browser';
 import { LIVEKIT_HOOK_TIMEOUT } from '../support/livekit';
@@ -54,6 +55,17 @@ const REMOTE_VIDEO = `(() => {
     : null;
 })()`;
 
+/** The WHIP client's connection is gone (LiveKit closed it). */
+const DROPPED = `['failed', 'closed', 'disconnected'].includes(window.whip.connectionState)`;
+
+/** Who is in the room over WHIP, as LiveKit lists them (none when the room is gone). */
+async function whipParticipants(roomName: string): Promise<string[]> {
+  const gateway = world.server.gateway;
+  if (!gateway) throw new Error('no LiveKit');
+  const participants = await gateway.listParticipants(roomName).catch(() => []);
+  return participants.map((p) => p.identity).filter((identity) => identity.endsWith(':whip'));
+}
+
 async function takeWhipDetails(host: Page) {
   await host.getByTestId('whip-issue').click();
   const details = host.getByTestId('whip-details');
@@ -101,7 +113,7 @@ describe('OBS ingest over WHIP', () => {
     const liveAfter = Date.now() - published.started;
     const row = await db
       .selectFrom('liveSessions')
-      .select('status')
+      .select(['status', 'roomName'])
       .where('id', '=', session.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('live');
@@ -124,6 +136,22 @@ describe('OBS ingest over WHIP', () => {
       .where('sessionId', '=', session.id)
       .execute();
     expect(presence.map((p) => p.identity)).toContain(`host:${hostUserId}:whip`);
+
+    // Ending the session closes the room and cuts the encoder off.
+    const ended = await call(world.server.app, 'POST', `/api/live/sessions/${session.id}/end`, {
+      session: session.owner,
+    });
+    expect(ended.status, ended.text).toBe(200);
+    const endedAt = Date.now();
+    await encoder.waitForFunction(DROPPED, undefined, { timeout: 60_000, polling: 200 });
+    const droppedAfter = Date.now() - endedAt;
+    // LiveKit's WHIP endpoint admits the still valid token again (it opens rooms without checking
+    // auto_create), and the API's participant_joined webhook puts it out of the over session's room.
+    const again = (await encoder.evaluate(whipPublish(whipUrl, token))) as { status: number };
+    expect(again.status).toBe(201);
+    await encoder.waitForFunction(DROPPED, undefined, { timeout: 30_000, polling: 200 });
+    expect(await whipParticipants(row.roomName)).toEqual([]);
+    process.stderr.write(`[whip] end → encoder dropped after ${droppedAfter} ms\n`);
     expect(world.pageErrors).toEqual([]);
   });
 });

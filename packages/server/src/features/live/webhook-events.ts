@@ -58,7 +58,7 @@ export async function applyWebhook(
           joinedAt: participant.joinedAt ?? event.createdAt,
         });
         await refreshViewerCounts(trx, session.id);
-        if (await mustLeave(trx, session.id, participant.identity)) evict = participant.identity;
+        if (await mustLeave(trx, session, participant.identity)) evict = participant.identity;
         return 'applied';
       }
       case 'participant_left':
@@ -88,7 +88,14 @@ export async function applyWebhook(
  * Someone who reconnected with a token minted before they were removed, or a co-host taken off
  * stage: tokens cannot be recalled, so they are shown out as soon as they show up.
  */
-async function mustLeave(db: Database, sessionId: string, identity: string): Promise<boolean> {
+async function mustLeave(
+  db: Database,
+  { id: sessionId, status }: { id: string; status: string },
+  identity: string,
+): Promise<boolean> {
+  // Nobody stays in the room of a session that is over: LiveKit's WHIP endpoint (v1.13.5) opens a
+  // room again for a token that outlived its session, without checking `auto_create`.
+  if (status === 'ended' || status === 'cancelled') return true;
   const role = roleOfIdentity(identity);
   if (role === 'viewer' || role === 'guest') return isRemoved(db, sessionId, identity);
   if (role === 'cohost') {
