@@ -1,11 +1,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { Access, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
 import { notFound } from '../../http/errors';
 import { validationHook } from '../../http/handle-errors';
 import { defineRoute, jsonResponse, okSchema, uuidParam } from '../../http/route';
 import { iso, isoOrNull } from '../../lib/serialize';
+import { listNotifications, markNotificationRead } from './repository';
 
 const tags = ['notifications'];
 const notificationSchema = z.object({
@@ -30,13 +30,7 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       responses: { 200: jsonResponse(z.object({ notifications: z.array(notificationSchema) })) },
     }),
     async (c) => {
-      const rows = await c.var.deps.db
-        .selectFrom('notifications')
-        .select(['id', 'kind', 'message', 'subjectType', 'subjectId', 'details', 'createdAt', 'readAt'])
-        .where('orgId', '=', memberActor(c).organizationId)
-        .orderBy('createdAt', 'desc')
-        .limit(100)
-        .execute();
+      const rows = await listNotifications(c.var.deps.db, memberActor(c).organizationId);
       return c.json(
         {
           notifications: rows.map((row) => ({
@@ -61,14 +55,10 @@ export const notificationRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       responses: { 200: jsonResponse(okSchema) },
     }),
     async (c) => {
-      const updated = await c.var.deps.db
-        .updateTable('notifications')
-        .set({ readAt: sql`coalesce(read_at, now())` })
-        .where('id', '=', c.req.valid('param').notificationId)
-        .where('orgId', '=', memberActor(c).organizationId)
-        .returning('id')
-        .executeTakeFirst();
-      if (!updated) throw notFound('notification');
+      const { notificationId } = c.req.valid('param');
+      if (!(await markNotificationRead(c.var.deps.db, memberActor(c).organizationId, notificationId))) {
+        throw notFound('notification');
+      }
       return c.json({ ok: true as const }, 200);
     },
   );

@@ -41,3 +41,24 @@ export async function auctionHeldListingIds(db: Database, listingIds: string[]):
     .execute();
   return rows.map((row) => row.listingId);
 }
+
+/** The bases that admitted the seller, as its storefront shows them. */
+export async function admittedBasesOf(db: Database, sellerOrgId: string) {
+  return db
+    .selectFrom('baseMemberships')
+    .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
+    .select(['bases.id', 'bases.name', 'baseMemberships.status'])
+    .where('baseMemberships.sellerOrgId', '=', sellerOrgId)
+    .where('baseMemberships.status', '=', 'admitted')
+    .execute();
+}
+
+/** Every seller's public identity, by name. */
+export async function listSellers(db: Database) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'slug', 'district'])
+    .where('kind', '=', 'seller')
+    .orderBy('name')
+    .execute();
+}

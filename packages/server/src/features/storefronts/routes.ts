@@ -11,7 +11,13 @@ import { selectCatalog } from '../catalog/repository';
 import { toCatalogItem } from '../catalog/serialize';
 import { findShopBySlug, followerCount } from '../follows/repository';
 import { upcomingSessionsOf } from '../reminders/repository';
-import { auctionHeldListingIds, findSellerProfile, saveSellerProfile } from './repository';
+import {
+  admittedBasesOf,
+  auctionHeldListingIds,
+  findSellerProfile,
+  listSellers,
+  saveSellerProfile,
+} from './repository';
 
 const tags = ['storefronts'];
 const profileSchema = storefrontSchema.shape.profile.unwrap();
@@ -51,13 +57,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       },
     }),
     async (c) => {
-      const sellers = await c.var.deps.db
-        .selectFrom('organizations')
-        .select(['id', 'name', 'slug', 'district'])
-        .where('kind', '=', 'seller')
-        .orderBy('name')
-        .execute();
-      return c.json({ sellers }, 200);
+      return c.json({ sellers: await listSellers(c.var.deps.db) }, 200);
     },
   )
   .openapi(
@@ -121,13 +121,7 @@ export const storefrontRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validatio
       if (!seller) throw notFound('storefront');
       const [profile, bases, listings, sessions, followers] = await Promise.all([
         findSellerProfile(db, seller.id),
-        db
-          .selectFrom('baseMemberships')
-          .innerJoin('bases', 'bases.id', 'baseMemberships.baseId')
-          .select(['bases.id', 'bases.name', 'baseMemberships.status'])
-          .where('baseMemberships.sellerOrgId', '=', seller.id)
-          .where('baseMemberships.status', '=', 'admitted')
-          .execute(),
+        admittedBasesOf(db, seller.id),
         selectCatalog(db)
           .where('listings.sellerOrgId', '=', seller.id)
           .orderBy('listings.publishedAt', 'desc')
