@@ -85,7 +85,8 @@ async function recordChange(
     action,
     // A lookup adapter's confirmation is the system's (no user, no organisation acting).
     actorUserId: actor.userId,
-    organizationId: actor.orgId ?? certificate.holderOrgId,
+    // The holder's certificate, whoever decided: the lab sees what its own members did.
+    organizationId: certificate.holderOrgId,
     targetType: 'certificate',
     targetId: certificate.id,
     details: { number: certificate.number, from, to, via, reason, holderOrgId: certificate.holderOrgId },
