@@ -75,7 +75,8 @@ export async function entriesToSequence(
 ): Promise<SequencedEntry[]> {
   let query = entryColumns(db)
     .where(sql<boolean>`(xact_id, id) > (${after.xactId}::xid8, ${after.eventId}::bigint)`)
-    .orderBy(sql`xact_id`)
+    // Qualified: the select list names its text copy `xact_id` too, and ORDER BY would take that.
+    .orderBy(sql`audit_events.xact_id`)
     .orderBy('id')
     .limit(limit);
   if (horizon !== null) query = query.where(sql<boolean>`xact_id < ${horizon}::xid8`);
@@ -92,7 +93,7 @@ export async function entriesInLogOrder(
   return entryColumns(db)
     .where(sql<boolean>`(xact_id, id) > (${after.xactId}::xid8, ${after.eventId}::bigint)`)
     .where(sql<boolean>`(xact_id, id) <= (${through.xactId}::xid8, ${through.eventId}::bigint)`)
-    .orderBy(sql`xact_id`)
+    .orderBy(sql`audit_events.xact_id`)
     .orderBy('id')
     .limit(limit)
     .execute();
