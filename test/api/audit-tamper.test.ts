@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDatabase as createDatabaseOnServer, dropDatabase } from '@jadelive/server/db/admin';
+import { createDatabase } from '@jadelive/server/db/database';
 import { findCanonicalEntry, type SequencedEntry } from '@jadelive/server/features/audit/log-repository';
 import { auditLeafHash } from '@jadelive/shared/audit/canonical';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import {
   behindTheApplicationsBack,
   newSigningKeyPem,
@@ -190,5 +192,23 @@ describe('pnpm -s audit:verify against a log altered directly in PostgreSQL', ()
     expect(code).toBe(1);
     expect(report).toMatchObject({ ok: false, entries: 10, firstBadIndex: 10 });
     expect(report.problems[0]).toMatchObject({ kind: 'log_shorter_than_checkpoint', treeSize: 12 });
+  });
+
+  it('a database without the log: exit 2, and it creates nothing there (the checker only reads)', async () => {
+    const serverUrl = inject('databaseServerUrl');
+    const name = `jadelive_empty_${Date.now().toString(36)}`;
+    const url = await createDatabaseOnServer(serverUrl, name);
+    try {
+      const { code, report } = await runVerify(url, newSigningKeyPem(), '/nonexistent');
+      expect(code).toBe(2);
+      expect(report).toMatchObject({ ok: false });
+      const empty = createDatabase(url, 1);
+      const tables = await sql<{ count: string }>`
+        select count(*) from pg_tables where schemaname = 'public'`.execute(empty);
+      await empty.destroy();
+      expect(Number(tables.rows[0]?.count)).toBe(0);
+    } finally {
+      await dropDatabase(serverUrl, name);
+    }
   });
 });

@@ -29,7 +29,8 @@ async function main(): Promise<number> {
   // Logs go to stderr: stdout is the report.
   const logger = pino({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }, pino.destination(2));
   const config = auditLogConfigFromEnv(env);
-  const database = await openDatabase(env, logger);
+  // A checker only reads: pointed at the wrong database it must say so, not create our schema there.
+  const database = await openDatabase(env, logger, { migrate: false });
   try {
     const started = performance.now();
     const report = await verifyAuditLog(database.db, {

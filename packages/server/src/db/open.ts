@@ -18,7 +18,11 @@ const EMBEDDED_DATABASE = 'jadelive';
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL (data kept on disk) when there
  * is none, and migrates to the latest schema before anyone can use it.
  */
-export async function openDatabase(env: Env, logger: Logger): Promise<OpenedDatabase> {
+export async function openDatabase(
+  env: Env,
+  logger: Logger,
+  options: { migrate?: boolean } = {},
+): Promise<OpenedDatabase> {
   let url = env.DATABASE_URL;
   let stopEmbedded = async () => {};
   if (!url) {
@@ -40,8 +44,10 @@ export async function openDatabase(env: Env, logger: Logger): Promise<OpenedData
   }
   const db = createDatabase(url, env.DATABASE_POOL_SIZE);
   try {
-    const applied = await migrateToLatest(db);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(db);
+      if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    }
   } catch (error) {
     await db.destroy();
     await stopEmbedded();
