@@ -81,6 +81,14 @@ describe('scan', () => {
       );
     });
 
+    it('certificate_mismatch reads no weight inside a Latin token', () => {
+      // A chat line ending in an order code (mxbjl3g3) was refused as a 3 g weight claim.
+      expect(categories('圈口五十七毫米 mxbjl3g3', treatedJadeite)).toEqual([]);
+      expect(categories('订单号 ab38g2', treatedJadeite)).toEqual([]);
+      expect(categories('这只镯子 38g 哦', treatedJadeite)).toEqual(['certificate_mismatch']);
+      expect(categories('这只镯子38.5g', treatedJadeite)).toEqual(['certificate_mismatch']);
+    });
+
     it('misleading_name rejects trade names', () => {
       expect(categories('马来玉手镯')).toEqual(['misleading_name']);
       expect(categories('澳白项链', { certificate: { identification: '淡水珍珠项链' } })).toEqual([

@@ -54,6 +54,7 @@ const APPROXIMATE_BEFORE = ['大约', '大概', '差不多', '将近', '接近',
 const APPROXIMATE_AFTER = ['左右', '上下', '出头'];
 /** A per-gram price (580元一克, 每克) is not a weight claim. */
 const PRICE_MARKERS_BEFORE = new Set(['每', '/', '元', '块', '钱']);
+const LATIN_WORD_CHAR = /[A-Za-z0-9_]/;
 const FILLER_AFTER_WEIGHT_WORD = new Set([...'是有约：:为在大概差不多']);
 
 function decimalsOf(value: number): number {
@@ -99,6 +100,13 @@ function checkWeight(hit: TriggerHit, actual: number, actualDecimals: number): C
     if (claim === null) return null;
     const before = text[claim.start - 1] ?? '';
     if (PRICE_MARKERS_BEFORE.has(before)) return null;
+    // 3g inside a Latin token (an order code like mxbjl3g3) is no weight.
+    if (
+      LATIN_WORD_CHAR.test(before) ||
+      (LATIN_WORD_CHAR.test(text[end - 1] ?? '') && LATIN_WORD_CHAR.test(text[end] ?? ''))
+    ) {
+      return null;
+    }
     spanStart = claim.start;
     spanEnd = end;
     // 一克拉二 / 三十七克五: a digit after the unit is the first decimal.
