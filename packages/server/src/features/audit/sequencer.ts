@@ -60,6 +60,9 @@ export function createSequencer(
 ) {
   // The right edge of the tree as this instance last left it; reloaded whenever another wrote since.
   let cached: MerkleFrontier | null = null;
+  // The largest committed checkpoint this instance has seen: checkpoints only grow, so an idle step
+  // (a tree no larger) skips reading the latest one.
+  let signedThrough = 0;
 
   async function loadFrontier(trx: Tx, size: number): Promise<MerkleFrontier> {
     if (cached?.size === size) return cached.clone();
@@ -112,12 +115,15 @@ export function createSequencer(
       return { leader: true, sequenced: entries.length, treeSize: tree.size, checkpoint };
     });
     if (frontier) cached = frontier;
+    if (result.checkpoint) signedThrough = result.checkpoint.treeSize;
     return result;
   }
 
   async function checkpointIfDue(trx: Tx, tree: MerkleFrontier, now: Date): Promise<AuditCheckpoint | null> {
+    if (tree.size <= signedThrough) return null;
     const previous = await latestCheckpoint(trx);
-    if (tree.size === 0 || tree.size <= (previous?.treeSize ?? 0)) return null;
+    signedThrough = Math.max(signedThrough, previous?.treeSize ?? 0);
+    if (tree.size <= signedThrough) return null;
     if (previous && now.getTime() - Date.parse(previous.issuedAt) < options.checkpointEveryMs) return null;
     const unsigned = {
       treeSize: tree.size,
