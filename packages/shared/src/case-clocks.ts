@@ -25,7 +25,7 @@ interface ClockRule {
  * 7 days, and 第85条 counts the law's 2-, 3-, 5- and 7-day periods in working days. 行政处罚信息公示
  * 规定 第9条: publish within 20 working days of the decision.
  */
-export const CASE_CLOCK_RULES: Record<ClockKind, ClockRule> = {
+const CASE_CLOCK_RULES: Record<ClockKind, ClockRule> = {
   decision: {
     days: 90,
     unit: 'calendar_days',
@@ -50,7 +50,7 @@ export const CASE_CLOCK_RULES: Record<ClockKind, ClockRule> = {
 };
 
 /** A running clock warns at this many days left in its unit or fewer. */
-export const CLOCK_WARNING_DAYS: Record<CaseClock['unit'], number> = {
+const CLOCK_WARNING_DAYS: Record<CaseClock['unit'], number> = {
   calendar_days: 7,
   working_days: 2,
 };
@@ -67,7 +67,7 @@ export interface CaseMilestones {
 const toDate = (value: Instant) => (value === null ? null : new Date(value));
 
 /** The deadline of a clock started at `start`. */
-export function clockDeadline(kind: ClockKind, start: Date): Date {
+function clockDeadline(kind: ClockKind, start: Date): Date {
   const rule = CASE_CLOCK_RULES[kind];
   return rule.unit === 'working_days'
     ? addWorkingDays(start, rule.days)

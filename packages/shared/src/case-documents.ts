@@ -79,7 +79,7 @@ export const caseDocumentSchema = z.object({
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 
 /** The series letters of each document's number (渝中市监责改〔2026〕1号). */
-export const DOCUMENT_SERIES = {
+const DOCUMENT_SERIES = {
   case: '立',
   rectification: '责改',
   penalty_notice: '罚告',

@@ -90,7 +90,7 @@ export function isOpenCaseStep(step: CaseStep): boolean {
 }
 
 /** Who may take `action` (any officer, or one other than the filing requester). */
-export function caseActionActor(action: CaseAction): CaseActor {
+function caseActionActor(action: CaseAction): CaseActor {
   return TRANSITIONS[action].by;
 }
 

@@ -15,7 +15,7 @@ import { casesOfLeads } from './subjects-repository';
 
 const LEADS_PER_KIND = 100;
 
-export interface LeadsFilter {
+interface LeadsFilter {
   kind?: CaseLeadKind;
   /** Leads already part of a case too. */
   includeLinked: boolean;

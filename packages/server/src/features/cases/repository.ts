@@ -75,7 +75,7 @@ export async function updateCase(trx: Tx, caseId: string, values: Updateable<Cas
     .execute();
 }
 
-export interface CaseEventInput {
+interface CaseEventInput {
   caseId: string;
   kind: CaseEventKind;
   fromStep?: CaseStep | null;

@@ -35,7 +35,7 @@ export type ComplaintRow = NonNullable<
   Awaited<ReturnType<ReturnType<typeof selectComplaints>['executeTakeFirst']>>
 >;
 
-export interface ComplaintListOptions {
+interface ComplaintListOptions {
   status?: ComplaintStatus;
   limit: number;
   before?: string;

@@ -9,7 +9,7 @@ import { publicKeyPem } from '../audit/signing';
  * How long a package waits for its newest entries (the case's last step, written a moment ago) to
  * be sequenced and covered by a signed checkpoint: checkpoints follow every few seconds.
  */
-export const PROOF_WAIT_MS = 10_000;
+const PROOF_WAIT_MS = 10_000;
 
 export interface EntryProofs {
   checkpoint: AuditCheckpoint;

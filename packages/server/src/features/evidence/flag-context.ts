@@ -1,9 +1,9 @@
 import type { CaptionLineRow, ChatLineRow, FlagRow } from './sources-repository';
 
 /** Lines kept on each side of the flagged one. */
-export const NEIGHBOURS = 5;
+const NEIGHBOURS = 5;
 
-export interface ContextLine {
+interface ContextLine {
   at: string;
   speaker: string | null;
   speakerKind: 'seller_member' | 'viewer' | 'caption_feed';

@@ -23,21 +23,21 @@ export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
  * history, the audit log's record of a later change (undone), the current value (no recorded
  * change since), or unknown (changed since, and the log keeps no earlier value).
  */
-export type SnapshotSource = 'flag_facts' | 'price_history' | 'audit_log' | 'unchanged_since' | 'unknown';
+type SnapshotSource = 'flag_facts' | 'price_history' | 'audit_log' | 'unchanged_since' | 'unknown';
 
-export interface ListingChange {
+interface ListingChange {
   action: string;
   details: unknown;
   occurredAt: Date;
 }
 
-export interface PricePoint {
+interface PricePoint {
   kind: string;
   priceFen: number | null;
   occurredAt: Date;
 }
 
-export interface ListingSnapshot {
+interface ListingSnapshot {
   at: string;
   /** False when the listing was created after `at`. */
   existed: boolean;

@@ -27,7 +27,7 @@ export function yuan(fen: number): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
-export const publicLinks = (publicUrl: string) => ({
+const publicLinks = (publicUrl: string) => ({
   liveRoom: (sessionId: string) => `${publicUrl}/live/${sessionId}`,
   listing: (listingId: string) => `${publicUrl}/listings/${listingId}`,
   verify: (lab: string, number: string) =>

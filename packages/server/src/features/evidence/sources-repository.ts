@@ -232,7 +232,7 @@ export async function loadImages(db: Database, ids: readonly string[]) {
   );
 }
 
-export interface AuditTargets {
+interface AuditTargets {
   caseId: string;
   byType: Record<string, readonly string[]>;
 }
