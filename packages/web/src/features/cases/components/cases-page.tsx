@@ -1,8 +1,7 @@
 import '../cases.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { EmptyState, Loading } from '../../../components/ui/status';
+import { QueryTable } from '../../../components/ui/query-table';
 import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { consolePaths } from '../../../lib/paths';
@@ -35,14 +34,8 @@ export function CasesPage() {
         label={(tab) => t(`cases.list.${tab ?? 'open'}`)}
       />
       <section className="panel">
-        {cases.isPending ? (
-          <Loading />
-        ) : cases.isError ? (
-          <ApiErrorAlert error={cases.error} onRetry={() => void cases.refetch()} />
-        ) : cases.data.length === 0 ? (
-          <EmptyState>{t('cases.list.empty')}</EmptyState>
-        ) : (
-          <div className="table-scroll">
+        <QueryTable query={cases} empty={t('cases.list.empty')}>
+          {(rows) => (
             <table className="table" data-testid="case-list">
               <thead>
                 <tr>
@@ -55,7 +48,7 @@ export function CasesPage() {
                 </tr>
               </thead>
               <tbody>
-                {cases.data.map((row) => (
+                {rows.map((row) => (
                   <tr key={row.id} data-case={row.id} data-step={row.step}>
                     <td className="cell-name">
                       <Link to={consolePaths.regulator.case(row.id)} data-testid="case-link">
@@ -76,8 +69,8 @@ export function CasesPage() {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
+          )}
+        </QueryTable>
       </section>
     </div>
   );

@@ -2,8 +2,7 @@ import '../../../components/case-documents/case-documents.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DueDay } from '../../../components/case-documents/document-facts';
-import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { EmptyState, Loading } from '../../../components/ui/status';
+import { QueryTable } from '../../../components/ui/query-table';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useNotices } from '../api/notices';
 
@@ -25,14 +24,8 @@ export function NoticesPage({ readOnly, detailPath }: NoticesPageProps) {
         <p className="muted">{readOnly ? t('notices.operatorIntro') : t('notices.intro')}</p>
       </header>
       <section className="panel">
-        {notices.isPending ? (
-          <Loading />
-        ) : notices.isError ? (
-          <ApiErrorAlert error={notices.error} onRetry={() => void notices.refetch()} />
-        ) : notices.data.length === 0 ? (
-          <EmptyState>{t('notices.empty')}</EmptyState>
-        ) : (
-          <div className="table-scroll">
+        <QueryTable query={notices} empty={t('notices.empty')}>
+          {(rows) => (
             <table className="table" data-testid="notice-list">
               <thead>
                 <tr>
@@ -47,7 +40,7 @@ export function NoticesPage({ readOnly, detailPath }: NoticesPageProps) {
                 </tr>
               </thead>
               <tbody>
-                {notices.data.map((notice) => (
+                {rows.map((notice) => (
                   <tr key={notice.id} data-notice={notice.id} data-status={notice.status}>
                     <td>
                       <Link to={detailPath(notice.id)} data-testid="notice-link">
@@ -65,8 +58,8 @@ export function NoticesPage({ readOnly, detailPath }: NoticesPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
+          )}
+        </QueryTable>
       </section>
     </div>
   );
