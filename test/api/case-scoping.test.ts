@@ -221,6 +221,11 @@ describe('cases: observations and subjects', () => {
     const linked = await add('flag', otherFlag);
     expect(linked.status, linked.text).toBe(200);
     expect(linked.json.subjects.flags).toHaveLength(2);
+    // A lead this case points at already is no conflict: the case stays as it was.
+    const again = await add('flag', otherFlag);
+    expect(again.status, again.text).toBe(200);
+    expect(again.json.subjects.flags).toHaveLength(2);
+    expect(again.json.events).toEqual(linked.json.events);
     expect((await add('listing', world.seller.listingId)).status).toBe(200);
     const note = await call(app, 'POST', `/api/cases/${caseId}/notes`, {
       session: world.officerA,

@@ -20,8 +20,11 @@ import {
 
 type Deps = Pick<AppDeps, 'db'>;
 
-/** The seller each subject belongs to, refusing what the regulator may not use (422) and leads already in a case (409). */
-async function sellersOf(trx: Tx, officer: Acting, subjects: SubjectRef[]) {
+/**
+ * The seller each subject belongs to, refusing what the regulator may not use (422) and leads already
+ * in another case than `caseId` (409).
+ */
+async function sellersOf(trx: Tx, officer: Acting, subjects: SubjectRef[], caseId?: string) {
   const viewer = await loadFlagViewer(trx, officer.orgId);
   const sellers = new Set<string>();
   for (const subject of subjects) {
@@ -36,7 +39,7 @@ async function sellersOf(trx: Tx, officer: Acting, subjects: SubjectRef[]) {
   }
   for (const kind of ['flag', 'complaint', 'observation'] as const) {
     const ids = subjects.filter((subject) => subject.kind === kind).map((subject) => subject.id);
-    const taken = [...(await casesOfLeads(trx, kind, ids)).values()][0];
+    const taken = [...(await casesOfLeads(trx, kind, ids)).values()].find((other) => other !== caseId);
     if (taken)
       throw conflict('this lead is part of a case already', because('lead_in_case', { caseId: taken }));
   }
@@ -103,7 +106,7 @@ export async function addCaseSubject(deps: Deps, officer: Acting, caseId: string
     if (!isOpenCaseStep(row.step as CaseStep)) {
       throw conflict('the case has ended', because('case_step', { step: row.step, action: 'add_subject' }));
     }
-    const sellers = await sellersOf(trx, officer, [body]);
+    const sellers = await sellersOf(trx, officer, [body], caseId);
     if ([...sellers].some((seller) => seller !== row.sellerOrgId)) {
       throw unprocessable('it belongs to another seller than the case', because('subject_of_other_seller'));
     }
