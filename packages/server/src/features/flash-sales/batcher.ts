@@ -144,8 +144,8 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
         orderRow: Record<string, unknown> | null;
         remaining: number | null;
       }>`
-        with grabbed as (
-          select * from jl_flash_grab_batch_orders(${saleId}, ${payload}::jsonb, ${timeout})
+        with batch as (select ${payload}::jsonb as requests), grabbed as (
+          select * from jl_flash_grab_batch_orders(${saleId}, (select requests from batch), ${timeout})
         ), audited as (
           insert into audit_events
             (action, actor_user_id, organization_id, target_type, target_id, ip, request_id, details)
@@ -154,7 +154,7 @@ async function runBatch(deps: Deps, saleId: string, requests: GrabRequest[]): Pr
                  jsonb_build_object('by', 'buyer', 'flashSaleId', ${saleId}::text,
                    'listingId', g.order_row -> 'listing_id', 'quantity', g.order_row -> 'quantity',
                    'totalFen', g.order_row -> 'total_fen', 'liveSessionId', g.order_row -> 'live_session_id')
-          from grabbed g, lateral (select ${payload}::jsonb -> g.idx as request) r
+          from grabbed g, lateral (select requests -> g.idx as request from batch) r
           where g.outcome = 'created' and g.order_row is not null
         )
         select idx, outcome, order_id as "orderId", order_row as "orderRow", remaining from grabbed`
