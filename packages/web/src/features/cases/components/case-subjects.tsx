@@ -15,6 +15,15 @@ const SUBJECT_KIND: Record<keyof CaseDetail['subjects'], CaseSubjectKind> = {
   orders: 'order',
 };
 
+/** The address an officer noted with an observation, as a link that wraps on a phone. */
+export function ObservedUrl({ url }: { url: string }) {
+  return (
+    <a className="observed-url" href={url} target="_blank" rel="noreferrer">
+      {url}
+    </a>
+  );
+}
+
 /** 线索与关联对象: the flags, observations, complaints, listings, sessions and orders of the case. */
 export function CaseSubjects({ subjects }: { subjects: CaseDetail['subjects'] }) {
   const { t } = useTranslation();
@@ -47,7 +56,12 @@ export function CaseSubjects({ subjects }: { subjects: CaseDetail['subjects'] })
             {kind('observations')} {observation.note}{' '}
             <span className="fine-print">
               {observation.recordedBy} · {formatDate(observation.observedAt)}
-              {observation.url && ` · ${observation.url}`}
+              {observation.url && (
+                <>
+                  {' · '}
+                  <ObservedUrl url={observation.url} />
+                </>
+              )}
             </span>
             {observation.imageIds.length > 0 && (
               <ul className="thumb-list">

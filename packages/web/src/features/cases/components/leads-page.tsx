@@ -10,6 +10,7 @@ import { useDateTimeFormat } from '../../../i18n/format';
 import { imageUrl } from '../../../lib/images';
 import { complaintPaths, consolePaths } from '../../../lib/paths';
 import { useLeads } from '../api/leads';
+import { ObservedUrl } from './case-subjects';
 import { ObservationForm } from './observation-form';
 import { OpenCaseForm } from './open-case-form';
 
@@ -118,7 +119,12 @@ export function LeadsPage() {
                   <p className="fine-print">
                     {formatDate(lead.at)}
                     {lead.observation && ` · ${lead.observation.recordedBy}`}
-                    {lead.observation?.url && ` · ${lead.observation.url}`}
+                    {lead.observation?.url && (
+                      <>
+                        {' · '}
+                        <ObservedUrl url={lead.observation.url} />
+                      </>
+                    )}
                   </p>
                   {lead.complaint && (
                     <Link to={complaintPaths.regulator} className="fine-print">
