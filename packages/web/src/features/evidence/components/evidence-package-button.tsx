@@ -55,7 +55,7 @@ export function EvidencePackageButton({ caseId }: { caseId: string }) {
       <div className="button-row">
         <button
           type="button"
-          className="button button-primary"
+          className="button button-primary button-wrap"
           disabled={create.isPending}
           onClick={() => create.mutate()}
           data-testid="create-evidence-package"
