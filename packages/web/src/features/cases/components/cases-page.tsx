@@ -1,7 +1,7 @@
 import '../cases.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryTable } from '../../../components/ui/query-table';
+import { QueryTable } from '../../../components/ui/query-list';
 import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { consolePaths } from '../../../lib/paths';

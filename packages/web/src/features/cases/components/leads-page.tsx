@@ -3,8 +3,7 @@ import { CASE_LEAD_KINDS, type CaseLead } from '@jadelive/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { EmptyState, Loading } from '../../../components/ui/status';
+import { QueryList } from '../../../components/ui/query-list';
 import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { imageUrl } from '../../../lib/images';
@@ -84,63 +83,59 @@ export function LeadsPage() {
         {t('cases.leads.showLinked')}
       </label>
       <section className="panel">
-        {leads.isPending ? (
-          <Loading />
-        ) : leads.isError ? (
-          <ApiErrorAlert error={leads.error} onRetry={() => void leads.refetch()} />
-        ) : leads.data.length === 0 ? (
-          <EmptyState>{t('cases.leads.empty')}</EmptyState>
-        ) : (
-          <ul className="lead-list" data-testid="lead-list">
-            {leads.data.map((lead) => (
-              <li key={lead.id} className="lead" data-lead={lead.id} data-kind={lead.kind}>
-                <label className="lead-select">
-                  <input
-                    type="checkbox"
-                    disabled={lead.caseId !== null}
-                    checked={selected.some((entry) => entry.id === lead.id)}
-                    onChange={() => toggle(lead)}
-                    aria-label={t('cases.leads.openCase')}
-                    data-testid="lead-select"
-                  />
-                </label>
-                <div className="lead-body">
-                  <LeadHead lead={lead} />
-                  <p className="lead-text">{lead.text}</p>
-                  {lead.observation && lead.observation.imageIds.length > 0 && (
-                    <ul className="thumb-list">
-                      {lead.observation.imageIds.map((imageId) => (
-                        <li key={imageId} className="thumb">
-                          <img src={imageUrl(imageId)} alt="" />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  <p className="fine-print">
-                    {formatDate(lead.at)}
-                    {lead.observation && ` · ${lead.observation.recordedBy}`}
-                    {lead.observation?.url && (
-                      <>
-                        {' · '}
-                        <ObservedUrl url={lead.observation.url} />
-                      </>
+        <QueryList query={leads} empty={t('cases.leads.empty')}>
+          {(rows) => (
+            <ul className="lead-list" data-testid="lead-list">
+              {rows.map((lead) => (
+                <li key={lead.id} className="lead" data-lead={lead.id} data-kind={lead.kind}>
+                  <label className="lead-select">
+                    <input
+                      type="checkbox"
+                      disabled={lead.caseId !== null}
+                      checked={selected.some((entry) => entry.id === lead.id)}
+                      onChange={() => toggle(lead)}
+                      aria-label={t('cases.leads.openCase')}
+                      data-testid="lead-select"
+                    />
+                  </label>
+                  <div className="lead-body">
+                    <LeadHead lead={lead} />
+                    <p className="lead-text">{lead.text}</p>
+                    {lead.observation && lead.observation.imageIds.length > 0 && (
+                      <ul className="thumb-list">
+                        {lead.observation.imageIds.map((imageId) => (
+                          <li key={imageId} className="thumb">
+                            <img src={imageUrl(imageId)} alt="" />
+                          </li>
+                        ))}
+                      </ul>
                     )}
-                  </p>
-                  {lead.complaint && (
-                    <Link to={complaintPaths.regulator} className="fine-print">
-                      {t('cases.leads.complaintFile')}
-                    </Link>
-                  )}
-                  {lead.caseId && (
-                    <Link to={consolePaths.regulator.case(lead.caseId)} className="fine-print">
-                      {t('cases.leads.inCase')}
-                    </Link>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+                    <p className="fine-print">
+                      {formatDate(lead.at)}
+                      {lead.observation && ` · ${lead.observation.recordedBy}`}
+                      {lead.observation?.url && (
+                        <>
+                          {' · '}
+                          <ObservedUrl url={lead.observation.url} />
+                        </>
+                      )}
+                    </p>
+                    {lead.complaint && (
+                      <Link to={complaintPaths.regulator} className="fine-print">
+                        {t('cases.leads.complaintFile')}
+                      </Link>
+                    )}
+                    {lead.caseId && (
+                      <Link to={consolePaths.regulator.case(lead.caseId)} className="fine-print">
+                        {t('cases.leads.inCase')}
+                      </Link>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryList>
       </section>
       <ObservationForm />
     </div>

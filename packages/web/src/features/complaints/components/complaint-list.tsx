@@ -4,8 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ApiErrorAlert } from '../../../components/errors/api-error-alert';
-import { EmptyState, Loading } from '../../../components/ui/status';
+import { QueryList } from '../../../components/ui/query-list';
 import { StatusTabs, useStatusParam } from '../../../components/ui/status-tabs';
 import { ComplaintCard, type ComplaintReader } from './complaint-card';
 
@@ -58,23 +57,19 @@ export function ComplaintListPage({
         onSelect={setStatus}
         label={(tab) => (tab ? t(`complaints.statuses.${tab}`) : t('complaints.tabs.all'))}
       />
-      {complaints.isPending ? (
-        <Loading />
-      ) : complaints.isError ? (
-        <ApiErrorAlert error={complaints.error} onRetry={() => void complaints.refetch()} />
-      ) : complaints.data.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <div className="complaint-list">
-          {complaints.data.map((complaint) => (
-            <div key={complaint.id} className={complaint.id === openId ? 'complaint-opened' : undefined}>
-              <ComplaintCard complaint={complaint} reader={reader}>
-                {actions?.(complaint)}
-              </ComplaintCard>
-            </div>
-          ))}
-        </div>
-      )}
+      <QueryList query={complaints} empty={empty}>
+        {(rows) => (
+          <div className="complaint-list">
+            {rows.map((complaint) => (
+              <div key={complaint.id} className={complaint.id === openId ? 'complaint-opened' : undefined}>
+                <ComplaintCard complaint={complaint} reader={reader}>
+                  {actions?.(complaint)}
+                </ComplaintCard>
+              </div>
+            ))}
+          </div>
+        )}
+      </QueryList>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import '../../../components/case-documents/case-documents.css';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DueDay } from '../../../components/case-documents/document-facts';
-import { QueryTable } from '../../../components/ui/query-table';
+import { QueryTable } from '../../../components/ui/query-list';
 import { useDateTimeFormat } from '../../../i18n/format';
 import { useNotices } from '../api/notices';
 
