@@ -81,8 +81,8 @@ export const auditEntryProofSchema = auditInclusionProofSchema.extend({
 });
 export type AuditEntryProof = z.infer<typeof auditEntryProofSchema>;
 
-/** A size or index in a query string: decimal digits only (no sign, exponent or empty value). */
-const decimalCount = () =>
+/** A size or index in a query string or path: decimal digits only (no sign, exponent or empty value). */
+export const decimalCount = () =>
   z
     .string()
     .regex(/^\d{1,16}$/, 'a whole number written in decimal digits')

@@ -8,6 +8,7 @@ import {
   auditInclusionProofSchema,
   auditInclusionQuerySchema,
   auditSigningKeySchema,
+  decimalCount,
 } from '@jadelive/shared/audit/checkpoint';
 import { Access, MANAGERS, type MemberActor, memberActor } from '../../http/access';
 import type { AppEnv } from '../../http/app-env';
@@ -23,13 +24,7 @@ const tags = ['audit'];
 const PUBLIC_NOTE =
   'Public on purpose: checkpoints and hash proofs reveal only the number of entries and hashes, never an entry, so anyone outside the platform can keep the signed checkpoints and check that the log only grows.';
 
-const decimal = (name: string) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, 'a whole number written in decimal digits')
-    .transform(Number)
-    .pipe(z.number().max(Number.MAX_SAFE_INTEGER))
-    .openapi({ param: { name, in: 'path' }, example: '1024' });
+const decimal = (name: string) => decimalCount().openapi({ param: { name, in: 'path' }, example: '1024' });
 
 /**
  * Who may see an audit entry, and so its proof (which carries the entry): the owners and admins
