@@ -51,6 +51,16 @@ export async function lockCaseForRegulator(trx: Tx, regulatorOrgId: string, case
     .executeTakeFirst();
 }
 
+/** A case's step and regulator, whoever holds it, locking the row until the transaction ends (the party's answers). */
+export async function lockCase(trx: Tx, caseId: string) {
+  return trx
+    .selectFrom('cases')
+    .select(['step', 'regulatorOrgId'])
+    .where('id', '=', caseId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
 export async function listCasesForRegulator(
   db: Database,
   regulatorOrgId: string,

@@ -168,3 +168,22 @@ export async function findRegulatorFor(db: Database, sellerOrgId: string) {
     .execute();
   return { sellerDistrict: seller.district, regulator: regulators[0] };
 }
+
+/** The buyer's complaint in one of these statuses about the same order, listing or live session. */
+export async function findOpenComplaint(
+  db: Database,
+  buyerUserId: string,
+  subject: ComplaintSubjectRef,
+  statuses: readonly ComplaintStatus[],
+) {
+  const column =
+    subject.kind === 'order' ? 'orderId' : subject.kind === 'listing' ? 'listingId' : 'sessionId';
+  return db
+    .selectFrom('complaints')
+    .select('id')
+    .where('buyerUserId', '=', buyerUserId)
+    .where('subjectKind', '=', subject.kind)
+    .where(column, '=', subject.id)
+    .where('status', 'in', statuses)
+    .executeTakeFirst();
+}

@@ -17,9 +17,11 @@ import { type AuditAction, recordAudit } from '../audit/repository';
 import { requireImagesOf } from '../images/repository';
 import { insertBuyerNotification } from '../notifications/buyer-repository';
 import { insertNotifications } from '../notifications/repository';
+import { findOrganization } from '../organization/repository';
 import {
   type ComplaintScope,
   findComplaintSubject,
+  findOpenComplaint,
   findRegulatorFor,
   insertComplaint,
   type LockedComplaint,
@@ -72,16 +74,7 @@ export async function fileComplaint(
     const subject = await findComplaintSubject(trx, buyerUserId, body.subject);
     if (!subject) throw notFound(body.subject.kind.replace('_', ' '));
     await requireImagesOf(trx, { userId: buyerUserId }, body.photoIds, 'photoIds');
-    const subjectColumn =
-      body.subject.kind === 'order' ? 'orderId' : body.subject.kind === 'listing' ? 'listingId' : 'sessionId';
-    const open = await trx
-      .selectFrom('complaints')
-      .select('id')
-      .where('buyerUserId', '=', buyerUserId)
-      .where('subjectKind', '=', body.subject.kind)
-      .where(subjectColumn, '=', body.subject.id)
-      .where('status', 'in', OPEN_STATUSES)
-      .executeTakeFirst();
+    const open = await findOpenComplaint(trx, buyerUserId, body.subject, OPEN_STATUSES);
     if (open) {
       throw conflict(
         'you have an open complaint about this already',
@@ -308,10 +301,7 @@ export async function decideComplaint(
 }
 
 async function organizationName(trx: Tx, orgId: string) {
-  const org = await trx
-    .selectFrom('organizations')
-    .select('name')
-    .where('id', '=', orgId)
-    .executeTakeFirstOrThrow();
+  const org = await findOrganization(trx, orgId);
+  if (!org) throw new Error(`organization ${orgId} not found`);
   return org.name;
 }

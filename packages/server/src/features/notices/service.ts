@@ -10,8 +10,9 @@ import type { AppDeps } from '../../deps';
 import { because, conflict, notFound, unprocessable } from '../../http/errors';
 import { recordAudit } from '../audit/repository';
 import { nothingToAudit } from '../audit/request-context';
-import { insertCaseEvent, nextDocumentSequence, type Tx } from '../cases/repository';
+import { insertCaseEvent, lockCase, nextDocumentSequence, type Tx } from '../cases/repository';
 import { requireOwnImages } from '../images/repository';
+import { findOwnListing } from '../listings/repository';
 import { insertNotifications } from '../notifications/repository';
 import {
   findDocumentForParty,
@@ -126,12 +127,7 @@ export async function respondToDocument(
     const document = await findDocumentForParty(trx, { kind: 'seller', orgId: party.orgId }, documentId);
     if (!document) throw notFound('document');
     // The case's step decides whether a 告知 may still be answered: hold it still meanwhile.
-    const held = await trx
-      .selectFrom('cases')
-      .select(['step', 'regulatorOrgId'])
-      .where('id', '=', document.caseId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const held = await lockCase(trx, document.caseId);
     const responses = await lockResponses(trx, documentId);
     const kind = document.kind as CaseDocumentKind;
     if (!partyMayRespond(kind, held.step as CaseStep, responses)) {
@@ -145,12 +141,7 @@ export async function respondToDocument(
     }
     await requireOwnImages(trx, party.orgId, body.imageIds, 'imageIds');
     if (body.listingId) {
-      const listing = await trx
-        .selectFrom('listings')
-        .select('id')
-        .where('id', '=', body.listingId)
-        .where('sellerOrgId', '=', party.orgId)
-        .executeTakeFirst();
+      const listing = await findOwnListing(trx, party.orgId, body.listingId);
       if (!listing)
         throw unprocessable('listingId: not a listing of your shop', because('subject_of_other_seller'));
     }
