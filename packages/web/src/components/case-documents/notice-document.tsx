@@ -20,7 +20,7 @@ function useDocumentDate() {
  * Where a district regulator's decisions are reviewed and litigated: its own people's government
  * (行政复议法 2023: the 本级人民政府) and the district people's court, named after the regulator.
  */
-export function remedyBodies(regulatorName: string) {
+function remedyBodies(regulatorName: string) {
   const area = regulatorName.replace(/市场监督管理局$/u, '');
   return { government: `${area}人民政府`, court: `${area}人民法院` };
 }
@@ -29,7 +29,7 @@ export function remedyBodies(regulatorName: string) {
  * The law the party broke and the law the order rests on: by convention the provisions of the
  * 行政处罚法 (e.g. 第二十八条 责令改正) are the order's basis, the others the provisions violated.
  */
-export function splitLegalBasis(legalBasis: readonly string[], defaultOrderBasis: string) {
+function splitLegalBasis(legalBasis: readonly string[], defaultOrderBasis: string) {
   const procedural = legalBasis.filter((basis) => basis.includes('行政处罚法'));
   const violated = legalBasis.filter((basis) => !basis.includes('行政处罚法'));
   return {
