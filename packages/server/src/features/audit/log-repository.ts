@@ -218,7 +218,7 @@ function subtreeOfLeaves(node: PerfectNode, leaves: Map<number, Buffer>): Buffer
   return level[0];
 }
 
-export function toCheckpoint(row: Selectable<AuditCheckpoints>): AuditCheckpoint {
+function toCheckpoint(row: Selectable<AuditCheckpoints>): AuditCheckpoint {
   return {
     treeSize: row.treeSize,
     rootHash: row.rootHash.toString('hex'),

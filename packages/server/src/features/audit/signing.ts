@@ -24,11 +24,11 @@ const PKCS8_SEED_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex')
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** The first 8 bytes of SHA-256 over the raw public key, in hex. */
-export function keyIdOf(publicKey: Buffer): string {
+function keyIdOf(publicKey: Buffer): string {
   return createHash('sha256').update(publicKey).digest('hex').slice(0, 16);
 }
 
-export function publicKeyFromRaw(raw: Buffer): KeyObject {
+function publicKeyFromRaw(raw: Buffer): KeyObject {
   return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
