@@ -22,6 +22,7 @@ import { findDocumentOfCase, lockResponses, reviewResponse } from '../notices/re
 import { type Acting, type DocumentContent, issueDocument } from '../notices/service';
 import { insertNotifications } from '../notifications/repository';
 import {
+  findRegulator,
   insertCaseEvent,
   lockCaseForRegulator,
   nextDocumentSequence,
@@ -77,9 +78,11 @@ export async function lockForAction(trx: Tx, officer: Acting, caseId: string, ac
   return { row, to: check.to };
 }
 
-const regulatorName = async (trx: Tx, orgId: string) =>
-  (await trx.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow())
-    .name;
+async function regulatorName(trx: Tx, orgId: string) {
+  const regulator = await findRegulator(trx, orgId);
+  if (!regulator) throw new Error(`regulator ${orgId} not found`);
+  return regulator.name;
+}
 
 const beijingYear = () => Number(beijingDate(new Date()).slice(0, 4));
 
