@@ -174,9 +174,11 @@ export const cases: typeof source = {
     legalBasis: 'Legal basis (one per line)',
     dueOn: 'Correct by',
     submit: 'Issue the notice',
-    factsFromFlag: 'claimed “{{text}}” on air',
-    separator: '; ',
-    defaultBasis: 'Advertising Law of the PRC, Article 28\nAdministrative Penalty Law of the PRC, Article 28',
+    // The form's prefilled facts and law go into the notice itself, an official document in Chinese
+    // (经查，你（单位）…的规定): they stay Chinese whatever language the officer reads the console in.
+    factsFromFlag: '在直播中宣称“{{text}}”',
+    separator: '；',
+    defaultBasis: '《中华人民共和国广告法》第二十八条\n《中华人民共和国行政处罚法》第二十八条',
   },
   documents: {
     print: 'Print',
