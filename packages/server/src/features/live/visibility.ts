@@ -13,9 +13,15 @@ export function operatorWatches(operatorOrgId: string | null): RawBuilder<boolea
       where bm.seller_org_id = live_sessions.seller_org_id
         and bm.status = 'admitted'
         and b.operator_org_id = ${operatorOrgId})
-    or exists (
-      select 1 from studio_bookings sb join bases b on b.id = sb.base_id
-      where sb.id = live_sessions.studio_booking_id and b.operator_org_id = ${operatorOrgId}))`;
+    or ${streamedAtBaseOf(operatorOrgId)})`;
+}
+
+/** The session was booked into a studio of one of the operator's bases (where it streamed). */
+export function streamedAtBaseOf(operatorOrgId: string | null): RawBuilder<boolean> {
+  if (!operatorOrgId) return sql<boolean>`false`;
+  return sql<boolean>`exists (
+    select 1 from studio_bookings sb join bases b on b.id = sb.base_id
+    where sb.id = live_sessions.studio_booking_id and b.operator_org_id = ${operatorOrgId})`;
 }
 
 /** The caller's regulator covers the seller's district (a regulator without a district covers all). */

@@ -1,7 +1,7 @@
 import { COMPARISON_SESSIONS } from '@jadelive/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
-import { regulatorWatches, sellerOwns } from '../live/visibility';
+import { regulatorWatches, sellerOwns, streamedAtBaseOf } from '../live/visibility';
 
 // Per-session figures read from the raw tables (orders, presence, flags, giveaway entries). A
 // session's page asks for one session and its seller's previous 30; the incremental rollups of
@@ -13,14 +13,6 @@ export interface StatisticsViewer {
   orgKind: string;
   /** An owner or admin of the platform: every session. */
   platformAdmin: boolean;
-}
-
-/** The operator of the base whose studio the session was booked in (where it streamed). */
-function streamedAtBaseOf(operatorOrgId: string | null): RawBuilder<boolean> {
-  if (!operatorOrgId) return sql<boolean>`false`;
-  return sql<boolean>`exists (
-    select 1 from studio_bookings sb join bases b on b.id = sb.base_id
-    where sb.id = live_sessions.studio_booking_id and b.operator_org_id = ${operatorOrgId})`;
 }
 
 function mayReadSales(viewer: StatisticsViewer): RawBuilder<boolean> {
