@@ -32,10 +32,10 @@ type SuccessJson<R> =
       : never
     : never;
 
-/** Awaits a client call: the typed JSON of a 2xx answer, or an ApiError thrown for anything else. */
-export async function unwrap<R extends ClientResponse<unknown, number, 'json'>>(
+/** Awaits a call: its 2xx response (a file's body not yet read), or an ApiError thrown for anything else. */
+export async function answered<R extends { ok: boolean; status: number; text(): Promise<string> }>(
   request: Promise<R>,
-): Promise<SuccessJson<R>> {
+): Promise<R> {
   let response: R;
   try {
     response = await request;
@@ -46,6 +46,14 @@ export async function unwrap<R extends ClientResponse<unknown, number, 'json'>>(
     });
   }
   if (!response.ok) throw await ApiError.fromResponse(response);
+  return response;
+}
+
+/** Awaits a client call: the typed JSON of a 2xx answer, or an ApiError thrown for anything else. */
+export async function unwrap<R extends ClientResponse<unknown, number, 'json'>>(
+  request: Promise<R>,
+): Promise<SuccessJson<R>> {
+  const response = await answered(request);
   try {
     return (await response.json()) as SuccessJson<R>;
   } catch {

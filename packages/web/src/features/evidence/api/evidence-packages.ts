@@ -1,7 +1,6 @@
 import type { EvidencePackage } from '@jadelive/shared/evidence';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api-client';
-import { ApiError } from '../../../lib/api-error';
+import { answered, api, unwrap } from '../../../lib/api-client';
 
 /** One key factory for evidence packages; creating one invalidates the case's list and its record. */
 export const evidenceKeys = {
@@ -25,18 +24,9 @@ export function useEvidencePackages(caseId: string) {
 
 /** The stored ZIP, handed to the browser as a download under its own name. */
 export async function downloadEvidencePackage(pkg: Pick<EvidencePackage, 'id' | 'caseId' | 'fileName'>) {
-  let response: Response;
-  try {
-    response = await packages[':packageId'].$get({
-      param: { caseId: pkg.caseId, packageId: pkg.id },
-    });
-  } catch (cause) {
-    throw new ApiError({
-      code: 'NETWORK_ERROR',
-      message: cause instanceof Error ? cause.message : String(cause),
-    });
-  }
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  const response = await answered(
+    packages[':packageId'].$get({ param: { caseId: pkg.caseId, packageId: pkg.id } }),
+  );
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
