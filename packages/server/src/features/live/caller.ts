@@ -32,5 +32,5 @@ export function liveCaller(c: Context<AppEnv>): LiveCaller {
 }
 
 /** The organisation id only when it is of this kind, so visibility clauses never match by accident. */
-export const orgIdIfKind = (caller: LiveCaller, kind: string) =>
+export const orgIdIfKind = (caller: Pick<LiveCaller, 'orgId' | 'orgKind'>, kind: string) =>
   caller.orgKind === kind ? caller.orgId : null;

@@ -1,6 +1,7 @@
 import { COMPARISON_SESSIONS } from '@jadelive/shared';
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { orgIdIfKind } from '../live/caller';
 import { regulatorWatches, sellerOwns, streamedAtBaseOf } from '../live/visibility';
 
 // Per-session figures read from the raw tables (orders, presence, flags, giveaway entries). A
@@ -16,11 +17,10 @@ export interface StatisticsViewer {
 }
 
 function mayReadSales(viewer: StatisticsViewer): RawBuilder<boolean> {
-  const ofKind = (kind: string) => (viewer.orgKind === kind ? viewer.orgId : null);
   return sql<boolean>`(${sql.lit(viewer.platformAdmin)}
-    or ${sellerOwns(ofKind('seller'))}
-    or ${streamedAtBaseOf(ofKind('cluster_operator'))}
-    or ${regulatorWatches(ofKind('regulator'))})`;
+    or ${sellerOwns(orgIdIfKind(viewer, 'seller'))}
+    or ${streamedAtBaseOf(orgIdIfKind(viewer, 'cluster_operator'))}
+    or ${regulatorWatches(orgIdIfKind(viewer, 'regulator'))})`;
 }
 
 /** A session that went live (live now or ended) whose sales the viewer may read; else undefined. */
