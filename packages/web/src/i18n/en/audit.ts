@@ -82,6 +82,11 @@ export const audit: typeof source = {
     creditCode: 'Credit code',
     legalName: 'Legal name',
     fields: 'Fields',
+    expiresAt: 'Valid until',
+    answerBy: 'Answer by',
+    dueOn: 'Correct by',
+    category: 'Category',
+    subjectKind: 'About',
   },
   groups: {
     auth: 'Sign-in',

@@ -79,6 +79,11 @@ export const audit = {
     creditCode: '统一社会信用代码',
     legalName: '企业名称',
     fields: '字段',
+    expiresAt: '有效至',
+    answerBy: '答复期限',
+    dueOn: '改正期限',
+    category: '类别',
+    subjectKind: '对象类型',
   },
   groups: {
     auth: '登录',

@@ -51,7 +51,7 @@ export function AuditTable({ entries, reader, showOrganization, onActor, onOrgan
         <tbody>
           {entries.map((entry) => {
             const href = objectHref(entry, reader);
-            const details = describeDetails(entry.details);
+            const details = describeDetails(entry.details, (iso) => formatDate(iso));
             return (
               <tr key={entry.id} data-action={entry.action}>
                 <td className="nowrap">{formatDate(entry.occurredAt)}</td>
